@@ -1,0 +1,39 @@
+import { createRequire } from "node:module";
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { configVariable, defineConfig } from "hardhat/config";
+
+const require = createRequire(import.meta.url);
+
+// Solidity is compiled offline with the npm `solc` package (pinned to this
+// exact version in package.json), so Hardhat downloads no compiler.
+const SOLC_VERSION = "0.8.30";
+const solcVersion: string = require("solc/package.json").version;
+if (solcVersion !== SOLC_VERSION) {
+  throw new Error(`hardhat.config.ts expects solc ${SOLC_VERSION}, node_modules has ${solcVersion}`);
+}
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    version: SOLC_VERSION,
+    path: require.resolve("solc/soljson.js"),
+    settings: {
+      optimizer: { enabled: true, runs: 10_000 },
+      evmVersion: "cancun",
+    },
+  },
+  paths: { tests: { mocha: "test", solidity: "test" } },
+  test: {
+    solidity: { fuzz: { runs: 256 }, invariant: { runs: 64, depth: 64 } },
+  },
+  networks: {
+    hardhat: { type: "edr-simulated", chainType: "l1" },
+    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    remote: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("POTLUCK_RPC_URL"),
+      accounts: [configVariable("POTLUCK_DEPLOYER_KEY")],
+    },
+  },
+});
