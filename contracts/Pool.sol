@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IPool, Parameter} from "./interfaces/IPool.sol";
+import {BudgetLine} from "./types/BudgetLine.sol";
+import {Config} from "./types/Config.sol";
+import {Rules} from "./types/Rules.sol";
+import {Seat, SeatStatus} from "./types/Seat.sol";
+import {PoolArgs} from "./types/PoolArgs.sol";
+import {PoolSuccession} from "./pool/PoolSuccession.sol";
+
+/// @title Pool
+/// @notice A community funding pool for one peer-produced project, deployed as an EIP-1167 clone (with its
+/// fixed parameters as immutable args) and initialized by `PoolFactory` in the creating transaction.
+/// Nothing can move its funds but its own rules: no owner, no fee, no upgrade key.
+contract Pool is PoolSuccession, IPool {
+    /// @dev The implementation is locked for good: it can never be initialized, and it refuses gifts.
+    constructor() {
+        _storeSeat(Seat({paid: 0, lastActive: 1, openedAt: 0, claimCount: 0, voidBelow: 0, status: SeatStatus.WoundDown}));
+        _freezeGiving();
+    }
+
+    /// @inheritdoc IPool
+    function initialize(Config calldata config, BudgetLine[] calldata lines) external {
+        if (_seatState().lastActive != 0) revert PoolAlreadyInitialized();
+        if (config.maintainer == address(0)) revert PoolInvalidParameter(Parameter.Maintainer, 0);
+        if (lines.length > MAX_LINES) revert PoolInvalidParameter(Parameter.LineCount, lines.length);
+        Rules memory r = Rules({
+            claimDelay: _toDuration(Parameter.ClaimDelay, config.claimDelay),
+            ruleChangeDelay: _toDuration(Parameter.RuleChangeDelay, config.ruleChangeDelay),
+            inactivityPeriod: _toDuration(Parameter.InactivityPeriod, config.inactivityPeriod),
+            vacancyPeriod: _toDuration(Parameter.VacancyPeriod, config.vacancyPeriod),
+            objectionQuorumBps: config.objectionQuorumBps,
+            electionQuorumBps: config.electionQuorumBps,
+            recallThresholdBps: config.recallThresholdBps
+        });
+        _checkRules(r);
+        _setRules(r);
+        PoolArgs memory a = _args();
+        for (uint256 i; i < lines.length; ++i) {
+            // Bounded by MAX_LINES: set-up, not a loop over users.
+            _checkLine(lines[i].name, lines[i].cap, lines[i].period, true);
+            _setLine(a, i, lines[i].name, lines[i].cap, lines[i].period);
+        }
+        _storeSeat(
+            Seat({
+                paid: 0,
+                lastActive: uint40(block.timestamp),
+                openedAt: 0,
+                claimCount: 0,
+                voidBelow: 0,
+                status: SeatStatus.Filled
+            })
+        );
+        _changeMaintainer(address(0), config.maintainer);
+    }
+
+    function _toDuration(Parameter parameter, uint64 value) private pure returns (uint32) {
+        _checkDuration(parameter, value);
+        return uint32(value); // MAX_DURATION < 2^32
+    }
+}

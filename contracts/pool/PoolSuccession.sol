@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
+
+import {IPoolSuccession} from "../interfaces/IPool.sol";
+import {Candidate, Election, ElectionKind, ElectionPhase, Petition} from "../types/Election.sol";
+import {PoolArgs} from "../types/PoolArgs.sol";
+import {Rules} from "../types/Rules.sol";
+import {Seat, SeatStatus} from "../types/Seat.sol";
+import {PoolBudget} from "./PoolBudget.sol";
+
+/// @title PoolSuccession
+/// @notice A project must survive its maintainer. The seat opens when the maintainer steps down, goes silent
+/// for `inactivityPeriod`, or is recalled by petition; contributors then nominate and vote in a successor
+/// during exactly one epoch, so every voter's weight is fixed for the whole vote. If the seat stays open for
+/// `vacancyPeriod` with no election voting, anyone may wind the pool down and contributors reclaim what is
+/// left, pro rata to what they gave.
+abstract contract PoolSuccession is PoolBudget, IPoolSuccession {
+    using BitMaps for BitMaps.BitMap;
+
+    /// @dev Epochs a petition collects signatures for: the one it starts in and the next.
+    uint256 private constant PETITION_EPOCHS = 2;
+
+    Election private _election;
+    Petition private _petition;
+    /// @dev Left at wind-down (the reclaim numerator) and reclaimed since.
+    uint96 private _left;
+    uint96 private _reclaimed;
+    mapping(uint256 electionId => mapping(address candidate => Candidate)) private _candidates;
+    /// @dev One bitmap per contributor, indexed by petition id.
+    mapping(address contributor => BitMaps.BitMap) private _signed;
+
+    // ---------------------------------------------------------------- views
+
+    /// @inheritdoc IPoolSuccession
+    function maintainer() external view returns (address) {
+        return _maintainerOf();
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function seat() external view returns (SeatStatus status, uint256 lastActive, uint256 openedAt) {
+        Seat memory s = _seatState();
+        return (s.status, s.lastActive, s.openedAt);
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function election()
+        external
+        view
+        returns (
+            uint256 id,
+            uint8 phase,
+            uint64 votingStartsAt,
+            uint64 votingEndsAt,
+            address leader,
+            uint256 leaderVotes
+        )
+    {
+        PoolArgs memory a = _args();
+        Election memory el = _election;
+        if (el.id != 0) {
+            votingStartsAt = uint64(_epochStart(a, el.votingEpoch));
+            votingEndsAt = uint64(_epochStart(a, uint256(el.votingEpoch) + 1));
+        }
+        return (el.id, uint8(_phase(a, el)), votingStartsAt, votingEndsAt, el.leader, el.leaderVotes);
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function electionKind() external view returns (ElectionKind) {
+        return _election.kind;
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function candidate(uint256 electionId, address who) external view returns (bool nominated, uint256 votes) {
+        Candidate memory c = _candidates[electionId][who];
+        return (c.nominated, c.votes);
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function hasVoted(uint256 electionId, address voter) external view returns (bool) {
+        return electionId != 0 && _votedElection(voter) == electionId;
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function petition() external view returns (uint256 id, uint256 weight, uint256 threshold, uint256 expiresAt) {
+        PoolArgs memory a = _args();
+        Petition memory p = _petition;
+        threshold = Math.mulDiv(_totalWeight(a), _rulesInForce().recallThresholdBps, BPS, Math.Rounding.Ceil);
+        if (p.id == 0) return (0, 0, threshold, 0);
+        return (p.id, p.weight, threshold, _epochStart(a, uint256(p.startEpoch) + PETITION_EPOCHS));
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function reclaimable(address contributor) public view returns (uint256) {
+        if (!_isFrozen()) return 0;
+        (uint256 given, uint256 total) = _givenBy(contributor);
+        return total == 0 ? 0 : uint256(_left) * given / total;
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function windDownState() external view returns (uint256 left, uint256 reclaimed) {
+        return (_left, _reclaimed);
+    }
+
+    // ---------------------------------------------------------------- transactions: the seat
+
+    /// @inheritdoc IPoolSuccession
+    function stepDown() external {
+        Seat memory s = _seatState();
+        address incumbent = _maintainerOf();
+        if (msg.sender != incumbent) revert PoolNotMaintainer(msg.sender);
+        if (s.status == SeatStatus.Recall) {
+            // A recalled maintainer cannot unfreeze their pending claims by leaving: they are void.
+            _voidPending(s);
+            _election.kind = ElectionKind.Vacancy;
+        }
+        _openSeat(s, incumbent);
+        if (_election.kind == ElectionKind.None) _startElection(ElectionKind.Vacancy, address(0));
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function heartbeat() external {
+        if (msg.sender != _maintainerOf()) revert PoolNotMaintainer(msg.sender);
+        Seat memory s = _seatState();
+        s.lastActive = uint40(block.timestamp);
+        _storeSeat(s);
+        emit Heartbeat(msg.sender);
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function petitionRecall() external {
+        Seat memory s = _seatState();
+        if (s.status != SeatStatus.Filled) revert PoolSeatStatus(s.status);
+        PoolArgs memory a = _args();
+        uint32 e = _epochOf(a);
+        Petition memory p = _petition;
+        if (p.id == 0 || e >= uint256(p.startEpoch) + PETITION_EPOCHS) {
+            // Old signatures expire with their petition, so they never pile up.
+            p = Petition({id: p.id + 1, startEpoch: e, weight: 0});
+        }
+        if (_signed[msg.sender].get(p.id)) revert PoolAlreadySigned(msg.sender, p.id);
+        uint256 weight = _weightOf(a, msg.sender);
+        if (weight == 0) revert PoolNoWeight(msg.sender);
+        _signed[msg.sender].set(p.id);
+        p.weight += uint128(weight);
+        emit RecallSigned(p.id, msg.sender, weight, p.weight);
+        if (uint256(p.weight) * BPS >= uint256(_rulesInForce().recallThresholdBps) * _totalWeight(a)) {
+            // The petition is spent: the next signature starts a new one.
+            p.startEpoch = 0;
+            p.weight = 0;
+            s.status = SeatStatus.Recall;
+            _storeSeat(s);
+            _startElection(ElectionKind.Recall, _maintainerOf());
+        }
+        _petition = p;
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function callElection() external {
+        Seat memory s = _seatState();
+        if (s.status == SeatStatus.WoundDown) revert PoolIsWoundDown();
+        if (_election.kind != ElectionKind.None) revert PoolElectionOpen(_election.id);
+        if (s.status == SeatStatus.Filled) {
+            uint256 abandonedAt = uint256(s.lastActive) + _rulesInForce().inactivityPeriod;
+            if (block.timestamp < abandonedAt) revert PoolMaintainerActive(abandonedAt);
+            _openSeat(s, _maintainerOf());
+        }
+        _startElection(ElectionKind.Vacancy, address(0));
+    }
+
+    // ---------------------------------------------------------------- transactions: elections
+
+    /// @inheritdoc IPoolSuccession
+    function nominate(address who) external {
+        PoolArgs memory a = _args();
+        Election memory el = _election;
+        ElectionPhase phase = _phase(a, el);
+        if (phase != ElectionPhase.Nominating) revert PoolElectionPhase(phase);
+        if (who == address(0)) revert PoolZeroCandidate();
+        if (_weightOf(a, msg.sender) == 0) revert PoolNoWeight(msg.sender);
+        Candidate storage c = _candidates[el.id][who];
+        if (c.nominated) revert PoolAlreadyNominated(who);
+        c.nominated = true;
+        emit Nominated(el.id, who, msg.sender);
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function vote(address who) external {
+        PoolArgs memory a = _args();
+        Election memory el = _election;
+        ElectionPhase phase = _phase(a, el);
+        if (phase != ElectionPhase.Voting) revert PoolElectionPhase(phase);
+        Candidate storage c = _candidates[el.id][who];
+        if (!c.nominated) revert PoolNotNominated(who);
+        if (_votedElection(msg.sender) == el.id) revert PoolAlreadyVoted(msg.sender, el.id);
+        // Voting lasts exactly one epoch, so this weight (and the total) is the same all vote long.
+        uint256 weight = _weightOf(a, msg.sender);
+        if (weight == 0) revert PoolNoWeight(msg.sender);
+        _setVotedElection(msg.sender, el.id);
+        uint96 votes = SafeCast.toUint96(c.votes + weight);
+        c.votes = votes;
+        if (el.totalWeight == 0) _election.totalWeight = uint128(_totalWeight(a));
+        // Strictly more: on a tie the first to reach the score keeps the lead.
+        if (votes > el.leaderVotes) {
+            _election.leader = who;
+            _election.leaderVotes = votes;
+        }
+        emit Voted(el.id, msg.sender, who, weight);
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function finalizeElection() external {
+        PoolArgs memory a = _args();
+        Election memory el = _election;
+        ElectionPhase phase = _phase(a, el);
+        if (phase == ElectionPhase.None) revert PoolNoElection();
+        if (phase != ElectionPhase.Counting) revert PoolElectionPhase(phase);
+        bool installed = _reachesQuorum(el);
+        _election.kind = ElectionKind.None;
+        Seat memory s = _seatState();
+        if (el.kind == ElectionKind.Recall) {
+            // A failed recall, or the incumbent winning it, leaves the seat as it was.
+            address incumbent = _maintainerOf();
+            if (installed && el.leader != incumbent) {
+                _voidPending(s);
+                _changeMaintainer(incumbent, el.leader);
+            }
+            s.status = SeatStatus.Filled;
+            s.lastActive = uint40(block.timestamp);
+        } else if (installed) {
+            _changeMaintainer(address(0), el.leader);
+            s.status = SeatStatus.Filled;
+            s.lastActive = uint40(block.timestamp);
+        }
+        _storeSeat(s);
+        emit ElectionFinalized(el.id, el.leader, el.leaderVotes, installed);
+    }
+
+    // ---------------------------------------------------------------- transactions: wind-down
+
+    /// @inheritdoc IPoolSuccession
+    function windDown() external {
+        Seat memory s = _seatState();
+        if (s.status == SeatStatus.WoundDown) revert PoolIsWoundDown();
+        if (s.status != SeatStatus.Open) revert PoolSeatStatus(s.status);
+        uint256 windDownAt = uint256(s.openedAt) + _rulesInForce().vacancyPeriod;
+        if (block.timestamp < windDownAt) revert PoolVacancyNotExpired(windDownAt);
+        Election memory el = _election;
+        ElectionPhase phase = _phase(_args(), el);
+        // An election that is voting, or that ended with a winner, must be let through (finalize it).
+        if (phase == ElectionPhase.Voting || (phase == ElectionPhase.Counting && _reachesQuorum(el))) {
+            revert PoolElectionPhase(phase);
+        }
+        if (phase == ElectionPhase.Counting) emit ElectionFinalized(el.id, el.leader, el.leaderVotes, false);
+        uint256 left = balance();
+        _left = uint96(left);
+        _election.kind = ElectionKind.None;
+        s.status = SeatStatus.WoundDown;
+        _storeSeat(s);
+        _freezeGiving();
+        emit WoundDown(left);
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function reclaim() external nonReentrant returns (uint256 amount) {
+        if (!_isFrozen()) revert PoolNotWoundDown();
+        amount = reclaimable(msg.sender);
+        if (amount == 0) revert PoolNothingToReclaim(msg.sender);
+        // Effects first: the contribution is forgotten, so a second reclaim finds nothing.
+        _clearContribution(msg.sender);
+        _reclaimed += uint96(amount); // the sum of shares never exceeds `_left`
+        if (!_push(_args().asset, msg.sender, amount)) revert PoolReclaimFailed(msg.sender, amount);
+        emit Reclaimed(msg.sender, amount);
+    }
+
+    // ---------------------------------------------------------------- internal
+
+    /// @dev Paid and reclaimed: what has left the ledger.
+    function _outflows() internal view override returns (uint256) {
+        return uint256(_seatState().paid) + _reclaimed;
+    }
+
+    /// @dev Whether the leader's votes reach `electionQuorumBps` of the voting epoch's total matured weight.
+    function _reachesQuorum(Election memory el) private view returns (bool) {
+        return el.leaderVotes != 0
+            && uint256(el.leaderVotes) * BPS >= uint256(_rulesInForce().electionQuorumBps) * el.totalWeight;
+    }
+
+    function _phase(PoolArgs memory a, Election memory el) private view returns (ElectionPhase) {
+        if (el.kind == ElectionKind.None) return ElectionPhase.None;
+        uint32 e = _epochOf(a);
+        if (e < el.votingEpoch) return ElectionPhase.Nominating;
+        if (e == el.votingEpoch) return ElectionPhase.Voting;
+        return ElectionPhase.Counting;
+    }
+
+    /// @dev Voting runs for the whole epoch after the current one, or after the next if less than half of
+    /// the current epoch is left: nominations always get at least half an epoch.
+    function _startElection(ElectionKind kind, address incumbent) private {
+        PoolArgs memory a = _args();
+        uint32 e = _epochOf(a);
+        uint256 elapsed = block.timestamp - _epochStart(a, e);
+        uint32 votingEpoch = elapsed * 2 <= a.epochLength ? e + 1 : e + 2;
+        uint32 id = _election.id + 1;
+        _election = Election({
+            leader: address(0),
+            leaderVotes: 0,
+            id: id,
+            votingEpoch: votingEpoch,
+            kind: kind,
+            totalWeight: 0
+        });
+        emit ElectionCalled(id, kind, _epochStart(a, votingEpoch), _epochStart(a, uint256(votingEpoch) + 1));
+        if (incumbent != address(0)) {
+            // In a recall the incumbent stands by right: winning it keeps the seat.
+            _candidates[id][incumbent].nominated = true;
+            emit Nominated(id, incumbent, address(0));
+        }
+    }
+
+    function _openSeat(Seat memory s, address incumbent) private {
+        s.status = SeatStatus.Open;
+        s.openedAt = uint40(block.timestamp);
+        _storeSeat(s);
+        _changeMaintainer(incumbent, address(0));
+    }
+
+    function _changeMaintainer(address previous, address next) internal {
+        _writeMaintainer(next);
+        emit MaintainerChanged(previous, next);
+    }
+}

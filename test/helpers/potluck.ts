@@ -1,0 +1,94 @@
+// Shared set-up for the mocha tests and the benchmark: deploy the implementation and the factory,
+// create pools from a readable default config, and move the clock by epochs.
+import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
+import type { BudgetLineStruct, ConfigStruct } from "../../types/ethers-contracts/Pool.js";
+import { type Pool, type PoolFactory, Pool__factory } from "../../types/ethers-contracts/index.js";
+
+export const HOUR = 3600n;
+export const DAY = 24n * HOUR;
+export const EPOCH = 7n * DAY;
+export const ETH = 10n ** 18n;
+
+export const Weighting = { Linear: 0, Quadratic: 1 } as const;
+export const SeatStatus = { Filled: 0n, Recall: 1n, Open: 2n, WoundDown: 3n } as const;
+export const ClaimStatus = { None: 0n, Pending: 1n, Paid: 2n, Rejected: 3n, Cancelled: 4n, Void: 5n } as const;
+export const ElectionPhase = { None: 0n, Nominating: 1n, Voting: 2n, Counting: 3n } as const;
+export const Parameter = {
+  Asset: 0,
+  Maintainer: 1,
+  EpochLength: 2,
+  ClaimDelay: 3,
+  RuleChangeDelay: 4,
+  InactivityPeriod: 5,
+  VacancyPeriod: 6,
+  ObjectionQuorumBps: 7,
+  ElectionQuorumBps: 8,
+  RecallThresholdBps: 9,
+  InKindWeightBps: 10,
+  Weighting: 11,
+  LineCount: 12,
+  LineCap: 13,
+  LinePeriod: 14,
+  LineName: 15,
+} as const;
+
+export function defaultConfig(maintainer: string, overrides: Partial<ConfigStruct> = {}): ConfigStruct {
+  return {
+    asset: "0x0000000000000000000000000000000000000000",
+    maintainer,
+    metadataURI: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
+    epochLength: EPOCH,
+    claimDelay: 3n * DAY,
+    ruleChangeDelay: 7n * DAY,
+    inactivityPeriod: 90n * DAY,
+    vacancyPeriod: 60n * DAY,
+    objectionQuorumBps: 2_000,
+    electionQuorumBps: 2_500,
+    recallThresholdBps: 3_000,
+    inKindWeightBps: 0,
+    weighting: Weighting.Linear,
+    ...overrides,
+  };
+}
+
+export function defaultLines(): BudgetLineStruct[] {
+  return [
+    { name: "hosting", cap: 2n * ETH, period: 30n * DAY },
+    { name: "maintainer stipend", cap: 10n * ETH, period: 30n * DAY },
+  ];
+}
+
+export async function deployPotluck(ethers: HardhatEthers) {
+  const implementation = await ethers.deployContract("Pool");
+  const factory = (await ethers.deployContract("PoolFactory", [
+    await implementation.getAddress(),
+  ])) as unknown as PoolFactory;
+  return { implementation: implementation as unknown as Pool, factory };
+}
+
+export async function createPool(
+  factory: PoolFactory,
+  signer: HardhatEthersSigner,
+  config: ConfigStruct,
+  lines: BudgetLineStruct[] = defaultLines(),
+): Promise<Pool> {
+  const tx = await factory.connect(signer).createPool(config, lines);
+  const receipt = await tx.wait();
+  const event = receipt!.logs
+    .map((log) => {
+      try {
+        return factory.interface.parseLog(log);
+      } catch {
+        return null;
+      }
+    })
+    .find((parsed) => parsed?.name === "PoolCreated");
+  return Pool__factory.connect(event!.args.pool as string, signer);
+}
+
+/** Moves the clock to the start of the next epoch of `pool` (plus `offset` seconds). */
+export async function nextEpoch(pool: Pool, helpers: NetworkHelpers, offset = 1n) {
+  const [genesis, length, epoch] = await Promise.all([pool.genesis(), pool.epochLength(), pool.epoch()]);
+  await helpers.time.increaseTo(genesis + (epoch + 1n) * length + offset);
+}
