@@ -26,7 +26,7 @@ export default defineConfig({
   },
   paths: { tests: { mocha: "test", solidity: "test" } },
   test: {
-    solidity: { fuzz: { runs: 256 }, invariant: { runs: 64, depth: 64 } },
+    solidity: { fuzz: { runs: 200 }, invariant: { runs: 64, depth: 64 } },
   },
   networks: {
     hardhat: { type: "edr-simulated", chainType: "l1" },

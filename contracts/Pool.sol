@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IPool, Parameter} from "./interfaces/IPool.sol";
+import {IPoolCore, Parameter} from "./interfaces/IPool.sol";
 import {BudgetLine} from "./types/BudgetLine.sol";
 import {Config} from "./types/Config.sol";
 import {Rules} from "./types/Rules.sol";
@@ -13,14 +13,27 @@ import {PoolSuccession} from "./pool/PoolSuccession.sol";
 /// @notice A community funding pool for one peer-produced project, deployed as an EIP-1167 clone (with its
 /// fixed parameters as immutable args) and initialized by `PoolFactory` in the creating transaction.
 /// Nothing can move its funds but its own rules: no owner, no fee, no upgrade key.
-contract Pool is PoolSuccession, IPool {
+/// Calls it does not serve itself (`IPoolRecurring`) go to the fixed `PoolExtension` by DELEGATECALL:
+/// clients call `IPool`, the union of both, at the pool's address.
+contract Pool is PoolSuccession, IPoolCore {
+    /// @dev Fixed at deployment: there is no way to point a pool at other code.
+    address private immutable _extension;
+
     /// @dev The implementation is locked for good: it can never be initialized, and it refuses gifts.
-    constructor() {
+    /// @param extension_ The deployed `PoolExtension`.
+    constructor(address extension_) {
+        if (extension_.code.length == 0) revert PoolInvalidParameter(Parameter.Asset, uint160(extension_));
+        _extension = extension_;
         _storeSeat(Seat({paid: 0, lastActive: 1, openedAt: 0, claimCount: 0, voidBelow: 0, status: SeatStatus.WoundDown}));
         _freezeGiving();
     }
 
-    /// @inheritdoc IPool
+    /// @inheritdoc IPoolCore
+    function extension() external view returns (address) {
+        return _extension;
+    }
+
+    /// @inheritdoc IPoolCore
     function initialize(Config calldata config, BudgetLine[] calldata lines) external {
         if (_seatState().lastActive != 0) revert PoolAlreadyInitialized();
         if (config.maintainer == address(0)) revert PoolInvalidParameter(Parameter.Maintainer, 0);
@@ -53,6 +66,22 @@ contract Pool is PoolSuccession, IPool {
             })
         );
         _changeMaintainer(address(0), config.maintainer);
+    }
+
+    /// @notice Serves `IPoolRecurring` from the extension, on this pool's storage.
+    /// @dev The forwarding of OpenZeppelin's `Proxy._delegate` (a DELEGATECALL with the whole calldata, the
+    /// return or revert data handed back as is), but working past the free memory pointer so that the block is
+    /// memory-safe: unmarked assembly would stop the optimizer and push `Pool` past the size limit.
+    fallback() external payable {
+        address target = _extension;
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            calldatacopy(ptr, 0, calldatasize())
+            let ok := delegatecall(gas(), target, ptr, calldatasize(), 0, 0)
+            returndatacopy(ptr, 0, returndatasize())
+            if iszero(ok) { revert(ptr, returndatasize()) }
+            return(ptr, returndatasize())
+        }
     }
 
     function _toDuration(Parameter parameter, uint64 value) private pure returns (uint32) {

@@ -12,6 +12,7 @@ import {
   EPOCH,
   createPool,
   defaultConfig,
+  defaultLines,
   deployPotluck,
   nextEpoch,
 } from "../test/helpers/potluck.js";
@@ -56,7 +57,8 @@ const { implementation, factory } = await deployPotluck(ethers);
 const token = (await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 18])) as unknown as MockERC20;
 const tokenAddress = await token.getAddress();
 
-// --- creation
+// --- creation (the factory's first pool also creates its registry's length slot: measured apart)
+await measure("createPool.factoryFirst", factory.createPool(defaultConfig(maintainer.address), defaultLines()));
 await measure("createPool", factory.createPool(defaultConfig(maintainer.address), [
   { name: "hosting", cap: 2n * ETH, period: 30n * DAY },
   { name: "maintainer stipend", cap: 10n * ETH, period: 30n * DAY },
@@ -68,6 +70,8 @@ const quadPool = await createPool(factory, deployer, defaultConfig(maintainer.ad
 
 // --- giving, small pool
 const gift = ETH / 100n;
+// The very first gift to a pool also creates its totals slot; a donor's first gift is measured after it.
+await measure("give.eth.poolFirst", ethPool.connect(carol).give(gift, { value: gift }));
 await measure("give.eth.first", ethPool.connect(alice).give(gift, { value: gift }));
 await measure("give.quadratic.first", quadPool.connect(alice).give(gift, { value: gift }));
 await nextEpoch(ethPool, networkHelpers);
@@ -80,6 +84,7 @@ for (const who of [alice, bob, carol]) {
   await token.mint(who.address, 1_000n * ETH);
   await token.connect(who).approve(await tokenPool.getAddress(), ethers.MaxUint256);
 }
+await tokenPool.connect(carol).give(gift);
 await measure("give.erc20.first", tokenPool.connect(alice).give(gift));
 await nextEpoch(tokenPool, networkHelpers);
 await measure("give.erc20.repeat", tokenPool.connect(alice).give(gift));
@@ -196,7 +201,7 @@ await election(crowd, 100, "@1000");
 
 // --- report
 const sizes: Record<string, number> = {};
-for (const name of ["Pool", "PoolFactory"]) {
+for (const name of ["Pool", "PoolExtension", "PoolFactory"]) {
   const artifact = await import(`../artifacts/contracts/${name}.sol/${name}.json`, { with: { type: "json" } });
   sizes[name] = (artifact.default.deployedBytecode.length - 2) / 2;
 }

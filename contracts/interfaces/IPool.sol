@@ -9,6 +9,7 @@ import {Proposal, ProposalKind, ProposalStatus} from "../types/Proposal.sol";
 import {Rules} from "../types/Rules.sol";
 import {SeatStatus} from "../types/Seat.sol";
 import {Weighting} from "../types/Weighting.sol";
+import {IPoolRecurring} from "./IPoolRecurring.sol";
 
 /// @notice The parameter an `InvalidParameter` error is about.
 enum Parameter {
@@ -150,8 +151,8 @@ interface IPoolBudget {
         bytes32 receiptHash,
         string receiptURI
     );
-    /// @notice `contributor` objected to a claim with `weight`; `objections` is the new tally.
-    event ClaimObjected(uint256 indexed claimId, address indexed contributor, uint256 weight, uint256 objections);
+    /// @notice `contributor` objected to a claim with `weight`; `toReject` is the weight still needed to reject it.
+    event ClaimObjected(uint256 indexed claimId, address indexed contributor, uint256 weight, uint256 toReject);
     /// @notice A claim was paid to its payee.
     event ClaimPaid(uint256 indexed claimId);
     /// @notice Objections reached quorum: the claim was rejected and its reservation freed.
@@ -164,8 +165,8 @@ interface IPoolBudget {
     event RulesSet(Rules rules);
     /// @notice The maintainer proposed a change that can take effect at `effectiveAt`.
     event ChangeProposed(uint256 indexed proposalId, ProposalKind kind, uint256 effectiveAt);
-    /// @notice `contributor` objected to a proposed change with `weight`; `objections` is the new tally.
-    event ChangeObjected(uint256 indexed proposalId, address indexed contributor, uint256 weight, uint256 objections);
+    /// @notice `contributor` objected to a proposed change with `weight`; `toReject` is the weight still needed.
+    event ChangeObjected(uint256 indexed proposalId, address indexed contributor, uint256 weight, uint256 toReject);
     /// @notice A proposed change took effect.
     event ChangeApplied(uint256 indexed proposalId);
     /// @notice Objections reached quorum: the proposed change was rejected.
@@ -184,7 +185,8 @@ interface IPoolBudget {
         external
         returns (uint256 claimId);
 
-    /// @notice Objects to a pending claim during its challenge window, with the caller's matured weight.
+    /// @notice Objects to a pending claim during its challenge window, with the caller's matured weight. The
+    /// claim is rejected once objections reach `objectionQuorumBps` of the total matured weight at filing.
     function object(uint256 claimId) external;
 
     /// @notice Pays a pending claim whose challenge window has passed. Anyone may call.
@@ -212,7 +214,8 @@ interface IPoolBudget {
     /// @notice Withdraws a pending change (maintainer only).
     function cancelChange(uint256 proposalId) external;
 
-    /// @notice A claim, with its status as it stands now (`Void` if a recall or wind-down voided it).
+    /// @notice A claim, with its status as it stands now (`Void` if a recall or wind-down voided it). A paid
+    /// claim reads back with status `Paid` and zeroed fields: its record is in `ClaimFiled` and `ClaimPaid`.
     function claim(uint256 claimId) external view returns (Claim memory, ClaimStatus status);
 
     /// @notice Claims filed, ever.
@@ -244,6 +247,12 @@ interface IPoolBudget {
 
     /// @notice Whether `contributor` has objected to claim `claimId`.
     function hasObjected(uint256 claimId, address contributor) external view returns (bool);
+
+    /// @notice Whether `contributor` has objected to proposal `proposalId`.
+    function hasObjectedToChange(uint256 proposalId, address contributor) external view returns (bool);
+
+    /// @notice The receipt hash stored with a claim.
+    function receiptOf(uint256 claimId) external view returns (bytes32);
 }
 
 /// @title IPoolSuccession
@@ -370,9 +379,16 @@ interface IPoolSuccession {
     function windDownState() external view returns (uint256 left, uint256 reclaimed);
 }
 
-/// @title IPool
-/// @notice A Potluck pool: giving, budgets and claims, succession.
-interface IPool is IPoolGiving, IPoolBudget, IPoolSuccession {
+/// @title IPoolCore
+/// @notice What the `Pool` implementation serves itself: giving, budgets and claims, succession.
+interface IPoolCore is IPoolGiving, IPoolBudget, IPoolSuccession {
     /// @notice Sets up a fresh clone; called by the factory in the creating transaction.
     function initialize(Config calldata config, BudgetLine[] calldata lines) external;
+
+    /// @notice The contract that serves `IPoolRecurring` for every pool (reached through the pool's fallback).
+    function extension() external view returns (address);
 }
+
+/// @title IPool
+/// @notice A Potluck pool's whole public face: what clients, scripts and integrators call at its address.
+interface IPool is IPoolCore, IPoolRecurring {}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
 
 import {IPoolBudget, Parameter} from "../interfaces/IPool.sol";
@@ -9,7 +10,7 @@ import {Line} from "../types/Line.sol";
 import {PoolArgs} from "../types/PoolArgs.sol";
 import {Proposal, ProposalKind, ProposalStatus} from "../types/Proposal.sol";
 import {Rules} from "../types/Rules.sol";
-import {Seat, SeatStatus} from "../types/Seat.sol";
+import {Office, Seat, SeatStatus} from "../types/Seat.sol";
 import {PoolGiving} from "./PoolGiving.sol";
 
 /// @title PoolBudget
@@ -28,12 +29,11 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     uint16 private constant NEW_LINE = type(uint16).max;
 
     Seat private _seat;
-    address private _maintainer;
+    Office private _office;
     Rules private _rules;
-    uint16 private _lineCount;
-    /// @dev Pending proposals with a smaller id were voided by a recall.
-    uint32 private _proposalsVoidBelow;
-    uint32 private _proposalCount;
+    /// @dev Left at wind-down (the reclaim numerator) and reclaimed since: with `_seat.paid`, the outflows.
+    uint96 private _left;
+    uint96 private _reclaimed;
     mapping(uint256 line => Line) private _lines;
     mapping(uint256 claimId => Claim) private _claims;
     mapping(uint256 claimId => bytes32) private _receipts;
@@ -56,7 +56,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         status = _statusOf(claimId, c.status, _seat);
     }
 
-    /// @notice The receipt hash stored with a claim.
+    /// @inheritdoc IPoolBudget
     function receiptOf(uint256 claimId) external view returns (bytes32) {
         return _receipts[claimId];
     }
@@ -72,7 +72,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         view
         returns (string memory name, uint256 cap, uint64 period, uint256 spent, uint256 left, uint256 nextReset)
     {
-        if (line >= _lineCount) revert PoolUnknownLine(line, _lineCount);
+        if (line >= _office.lineCount) revert PoolUnknownLine(line, _office.lineCount);
         PoolArgs memory a = _args();
         Line storage l = _lines[line];
         uint32 index = _periodIndex(a, l.period);
@@ -86,7 +86,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
 
     /// @inheritdoc IPoolBudget
     function lineCount() external view returns (uint256) {
-        return _lineCount;
+        return _office.lineCount;
     }
 
     /// @inheritdoc IPoolBudget
@@ -96,7 +96,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
 
     /// @inheritdoc IPoolBudget
     function proposalCount() external view returns (uint256) {
-        return _proposalCount;
+        return _office.proposalCount;
     }
 
     /// @inheritdoc IPoolBudget
@@ -109,7 +109,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         return _claimObjections[contributor].get(claimId);
     }
 
-    /// @notice Whether `contributor` has objected to proposal `proposalId`.
+    /// @inheritdoc IPoolBudget
     function hasObjectedToChange(uint256 proposalId, address contributor) external view returns (bool) {
         return _changeObjections[contributor].get(proposalId);
     }
@@ -132,8 +132,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
             periodIndex: _reserve(line, amount),
             line: uint16(line),
             status: ClaimStatus.Pending,
-            quorumBps: r.objectionQuorumBps,
-            objections: 0
+            toReject: _rejectionBar(r.objectionQuorumBps)
         });
         _receipts[claimId] = receiptHash;
         emit ClaimFiled(claimId, line, payee, amount, receiptHash, receiptURI);
@@ -145,10 +144,10 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         ClaimStatus status = c.status;
         if (status != ClaimStatus.Pending) _revertNotPending(claimId, status);
         if (block.timestamp >= c.payableAt) revert PoolChallengeWindowClosed(claimId, c.payableAt);
-        uint128 objections = _tally(_claimObjections[msg.sender], claimId, c.objections);
-        emit ClaimObjected(claimId, msg.sender, objections - c.objections, objections);
-        c.objections = objections;
-        if (_reachesQuorum(objections, c.quorumBps)) {
+        (uint256 weight, uint128 toReject) = _tally(_claimObjections[msg.sender], claimId, c.toReject);
+        c.toReject = toReject;
+        emit ClaimObjected(claimId, msg.sender, weight, toReject);
+        if (toReject == 0) {
             c.status = ClaimStatus.Rejected;
             _release(c);
             emit ClaimRejected(claimId);
@@ -166,7 +165,8 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         uint96 amount = c.amount;
         address payee = c.payee;
         // Effects before the transfer; a failed transfer reverts them all and the claim stays pending.
-        c.status = ClaimStatus.Paid;
+        // A paid claim is deleted (read back as Paid): the storage refund pays part of the payout.
+        delete _claims[claimId];
         // paid <= totalGiven < 2^96: a claim is paid from the ledger, which the held asset covers.
         _seat.paid = s.paid + amount;
         if (!_push(_args().asset, payee, amount)) revert PoolPaymentFailed(claimId, payee);
@@ -175,7 +175,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
 
     /// @inheritdoc IPoolBudget
     function cancelClaim(uint256 claimId) external {
-        if (msg.sender != _maintainer) revert PoolNotMaintainer(msg.sender);
+        if (msg.sender != _office.maintainer) revert PoolNotMaintainer(msg.sender);
         Claim storage c = _claims[claimId];
         ClaimStatus status = _statusOf(claimId, c.status, _seat);
         if (status != ClaimStatus.Pending) _revertNotPending(claimId, status);
@@ -193,7 +193,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         onlyActiveMaintainer
         returns (uint256 proposalId)
     {
-        uint256 count = _lineCount;
+        uint256 count = _office.lineCount;
         if (line > count) revert PoolUnknownLine(line, count);
         bool isNew = line == count;
         if (isNew && count >= MAX_LINES) revert PoolInvalidParameter(Parameter.LineCount, count + 1);
@@ -219,10 +219,10 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         ProposalStatus status = _proposalStatusOf(proposalId, p.status);
         if (status != ProposalStatus.Pending) revert PoolProposalNotPending(proposalId, status);
         if (block.timestamp >= p.effectiveAt) revert PoolChallengeWindowClosed(proposalId, p.effectiveAt);
-        uint128 objections = _tally(_changeObjections[msg.sender], proposalId, p.objections);
-        emit ChangeObjected(proposalId, msg.sender, objections - p.objections, objections);
-        p.objections = objections;
-        if (_reachesQuorum(objections, p.quorumBps)) {
+        (uint256 weight, uint128 toReject) = _tally(_changeObjections[msg.sender], proposalId, p.toReject);
+        p.toReject = toReject;
+        emit ChangeObjected(proposalId, msg.sender, weight, toReject);
+        if (toReject == 0) {
             p.status = ProposalStatus.Rejected;
             emit ChangeRejected(proposalId);
         }
@@ -239,7 +239,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         if (p.kind == ProposalKind.Rules) {
             _setRules(p.rules);
         } else {
-            uint256 line = p.line == NEW_LINE ? _lineCount : p.line;
+            uint256 line = p.line == NEW_LINE ? _office.lineCount : p.line;
             _setLine(_args(), line, p.name, p.cap, p.period);
         }
         emit ChangeApplied(proposalId);
@@ -247,7 +247,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
 
     /// @inheritdoc IPoolBudget
     function cancelChange(uint256 proposalId) external {
-        if (msg.sender != _maintainer) revert PoolNotMaintainer(msg.sender);
+        if (msg.sender != _office.maintainer) revert PoolNotMaintainer(msg.sender);
         Proposal storage p = _proposals[proposalId];
         ProposalStatus status = _proposalStatusOf(proposalId, p.status);
         if (status != ProposalStatus.Pending) revert PoolProposalNotPending(proposalId, status);
@@ -259,14 +259,14 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     // ---------------------------------------------------------------- internal
 
     function _checkActiveMaintainer() internal view {
-        if (msg.sender != _maintainer) revert PoolNotMaintainer(msg.sender);
+        if (msg.sender != _office.maintainer) revert PoolNotMaintainer(msg.sender);
         SeatStatus status = _seat.status;
         if (status != SeatStatus.Filled) revert PoolSeatStatus(status);
     }
 
     /// @dev Checks the caller may file, records the maintainer's activity and returns the next claim id.
     function _nextClaimId() private returns (uint256 claimId) {
-        if (msg.sender != _maintainer) revert PoolNotMaintainer(msg.sender);
+        if (msg.sender != _office.maintainer) revert PoolNotMaintainer(msg.sender);
         Seat memory s = _seat;
         if (s.status != SeatStatus.Filled) revert PoolSeatStatus(s.status);
         claimId = s.claimCount++;
@@ -280,7 +280,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         Line storage l = _lines[line];
         uint32 period = l.period;
         // Lines are never deleted (a closed line has cap 0), so a line exists iff it has a period.
-        if (period == 0) revert PoolUnknownLine(line, _lineCount);
+        if (period == 0) revert PoolUnknownLine(line, _office.lineCount);
         index = _periodIndex(_args(), period);
         uint256 spent = l.periodIndex == index ? l.spent : 0;
         uint256 cap = l.cap;
@@ -290,8 +290,10 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         l.spent = uint96(spent + amount); // <= cap < 2^96
     }
 
-    /// @dev A stored-pending claim is void once a recall voided it or the pool wound down.
+    /// @dev A filed claim with nothing stored was paid (and deleted); a stored-pending claim is void once a
+    /// recall voided it or the pool wound down.
     function _statusOf(uint256 claimId, ClaimStatus stored, Seat memory s) private pure returns (ClaimStatus) {
+        if (stored == ClaimStatus.None) return claimId < s.claimCount ? ClaimStatus.Paid : ClaimStatus.None;
         if (stored != ClaimStatus.Pending) return stored;
         if (claimId < s.voidBelow || s.status == SeatStatus.WoundDown) return ClaimStatus.Void;
         return stored;
@@ -299,28 +301,39 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
 
     function _proposalStatusOf(uint256 proposalId, ProposalStatus stored) private view returns (ProposalStatus) {
         if (stored == ProposalStatus.None) revert PoolUnknownProposal(proposalId);
-        if (stored == ProposalStatus.Pending && (proposalId < _proposalsVoidBelow || _isFrozen())) {
+        if (stored == ProposalStatus.Pending && (proposalId < _office.proposalsVoidBelow || _isFrozen())) {
             return ProposalStatus.Cancelled;
         }
         return stored;
     }
 
-    function _revertNotPending(uint256 claimId, ClaimStatus status) private pure {
-        if (status == ClaimStatus.None) revert PoolUnknownClaim(claimId);
+    function _revertNotPending(uint256 claimId, ClaimStatus status) private view {
+        if (status == ClaimStatus.None) {
+            if (claimId >= _seat.claimCount) revert PoolUnknownClaim(claimId);
+            status = ClaimStatus.Paid;
+        }
         revert PoolClaimNotPending(claimId, status);
     }
 
-    /// @dev Records `msg.sender`'s objection (once per id) and returns the new tally.
-    function _tally(BitMaps.BitMap storage objected, uint256 id, uint128 objections) private returns (uint128) {
+    /// @dev Records `msg.sender`'s objection (once per id) with their matured weight; returns that weight and
+    /// what is still needed to reject (0: rejected).
+    function _tally(BitMaps.BitMap storage objected, uint256 id, uint128 toReject)
+        private
+        returns (uint256 weight, uint128)
+    {
         if (objected.get(id)) revert PoolAlreadyObjected(id, msg.sender);
-        uint256 weight = _weightOf(_args(), msg.sender);
+        weight = _weightOf(_args(), msg.sender);
         if (weight == 0) revert PoolNoWeight(msg.sender);
         objected.set(id);
-        return uint128(objections + weight); // weights are bounded by 2 * MAX_AMOUNT
+        return (weight, weight >= toReject ? 0 : toReject - uint128(weight));
     }
 
-    function _reachesQuorum(uint256 objections, uint16 quorumBps) private view returns (bool) {
-        return objections * BPS >= uint256(quorumBps) * _totalWeight(_args());
+    /// @dev The objection weight that rejects a claim or a change filed now: `quorumBps` of the total matured
+    /// weight, rounded up, and at least 1 (with no matured weight yet, any objector rejects). Fixing the bar at
+    /// filing keeps each objection O(1) and shows donors the bar from the start.
+    function _rejectionBar(uint16 quorumBps) private view returns (uint128) {
+        uint256 bar = Math.mulDiv(_totalWeight(_args()), quorumBps, BPS, Math.Rounding.Ceil);
+        return bar == 0 ? 1 : uint128(bar); // total weight < 2^97
     }
 
     /// @dev Frees a claim's reservation if its period is still the line's current one.
@@ -331,12 +344,12 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
 
     function _propose(ProposalKind kind) private returns (uint256 proposalId) {
         Rules memory r = _rules;
-        proposalId = _proposalCount++;
+        proposalId = _office.proposalCount++;
         Proposal storage p = _proposals[proposalId];
         p.kind = kind;
         p.status = ProposalStatus.Pending;
         p.effectiveAt = uint40(block.timestamp + r.ruleChangeDelay);
-        p.quorumBps = r.objectionQuorumBps;
+        p.toReject = _rejectionBar(r.objectionQuorumBps);
         _seat.lastActive = uint40(block.timestamp);
         emit ChangeProposed(proposalId, kind, p.effectiveAt);
     }
@@ -350,7 +363,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
 
     function _setLine(PoolArgs memory a, uint256 line, string memory name, uint256 cap, uint64 period) internal {
         Line storage l = _lines[line];
-        if (line == _lineCount) _lineCount = uint16(line + 1);
+        if (line == _office.lineCount) _office.lineCount = uint16(line + 1); // <= MAX_LINES
         uint32 index = _periodIndex(a, period);
         // A new period length re-indexes the line; what was spent stays counted, so a change frees no cap.
         if (l.period != 0 && l.periodIndex != _periodIndex(a, l.period)) l.spent = 0;
@@ -391,6 +404,37 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         if (value < min || value > BPS) revert PoolInvalidParameter(parameter, value);
     }
 
+    /// @dev Paid and reclaimed: what has left the ledger.
+    function _outflows() internal view override returns (uint256) {
+        return uint256(_seat.paid) + _reclaimed;
+    }
+
+    function _windDownLedger() internal view returns (uint256 left, uint256 reclaimed) {
+        return (_left, _reclaimed);
+    }
+
+    function _recordLeft(uint256 left) internal {
+        _left = uint96(left); // the ledger is < 2^96
+    }
+
+    function _recordReclaimed(uint256 amount) internal {
+        _reclaimed += uint96(amount); // the sum of shares never exceeds `_left`
+    }
+
+    /// @dev Money the open lines budget per `month` seconds (a view: bounded by MAX_LINES, never in a transaction).
+    function _budgetPer(uint256 month) internal view returns (uint256 total) {
+        uint256 count = _office.lineCount;
+        for (uint256 i; i < count; ++i) {
+            Line storage l = _lines[i];
+            total += uint256(l.cap) * month / l.period;
+        }
+    }
+
+    /// @dev Records a maintainer action (it keeps the seat from counting as abandoned).
+    function _touchMaintainer() internal {
+        _seat.lastActive = uint40(block.timestamp);
+    }
+
     function _seatState() internal view returns (Seat memory) {
         return _seat;
     }
@@ -400,7 +444,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     }
 
     function _maintainerOf() internal view returns (address) {
-        return _maintainer;
+        return _office.maintainer;
     }
 
     function _rulesInForce() internal view returns (Rules memory) {
@@ -408,13 +452,13 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     }
 
     function _writeMaintainer(address next) internal {
-        _maintainer = next;
+        _office.maintainer = next;
     }
 
     /// @dev Voids every pending claim and change filed so far (a recall succeeded, or the recalled
     /// maintainer stepped down).
     function _voidPending(Seat memory s) internal {
         s.voidBelow = s.claimCount;
-        _proposalsVoidBelow = _proposalCount;
+        _office.proposalsVoidBelow = _office.proposalCount;
     }
 }

@@ -49,7 +49,7 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
 
     /// @inheritdoc IPoolGiving
     function weightOf(address who) public view returns (uint256) {
-        return _weightOf(_args(), who);
+        return _isFrozen() ? 0 : _weightOf(_args(), who);
     }
 
     /// @inheritdoc IPoolGiving
@@ -167,8 +167,9 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
         return uint256(a.genesis) + e * a.epochLength;
     }
 
+    /// @dev Matured weight of `who` for a ballot. It does not read the totals slot: every ballot is closed
+    /// after wind-down by its own state (claims void, elections closed, petitions need a filled seat).
     function _weightOf(PoolArgs memory a, address who) internal view returns (uint256) {
-        if (_totals.epoch == FROZEN_EPOCH) return 0;
         Contribution memory c = _contributions[who];
         uint256 matured = _maturedBasis(c, _basisOf(a, who, c), _epochOf(a));
         return a.weighting == Weighting.Linear ? matured : Math.sqrt(matured);

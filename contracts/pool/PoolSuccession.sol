@@ -26,9 +26,6 @@ abstract contract PoolSuccession is PoolBudget, IPoolSuccession {
 
     Election private _election;
     Petition private _petition;
-    /// @dev Left at wind-down (the reclaim numerator) and reclaimed since.
-    uint96 private _left;
-    uint96 private _reclaimed;
     mapping(uint256 electionId => mapping(address candidate => Candidate)) private _candidates;
     /// @dev One bitmap per contributor, indexed by petition id.
     mapping(address contributor => BitMaps.BitMap) private _signed;
@@ -97,12 +94,13 @@ abstract contract PoolSuccession is PoolBudget, IPoolSuccession {
     function reclaimable(address contributor) public view returns (uint256) {
         if (!_isFrozen()) return 0;
         (uint256 given, uint256 total) = _givenBy(contributor);
-        return total == 0 ? 0 : uint256(_left) * given / total;
+        (uint256 left,) = _windDownLedger();
+        return total == 0 ? 0 : left * given / total;
     }
 
     /// @inheritdoc IPoolSuccession
     function windDownState() external view returns (uint256 left, uint256 reclaimed) {
-        return (_left, _reclaimed);
+        return _windDownLedger();
     }
 
     // ---------------------------------------------------------------- transactions: the seat
@@ -137,8 +135,9 @@ abstract contract PoolSuccession is PoolBudget, IPoolSuccession {
         PoolArgs memory a = _args();
         uint32 e = _epochOf(a);
         Petition memory p = _petition;
-        if (p.id == 0 || e >= uint256(p.startEpoch) + PETITION_EPOCHS) {
-            // Old signatures expire with their petition, so they never pile up.
+        if (p.weight == 0 || e >= uint256(p.startEpoch) + PETITION_EPOCHS) {
+            // Old signatures expire with their petition, so they never pile up. A petition that opened a
+            // recall is spent (weight 0): the next signature starts a new one too.
             p = Petition({id: p.id + 1, startEpoch: e, weight: 0});
         }
         if (_signed[msg.sender].get(p.id)) revert PoolAlreadySigned(msg.sender, p.id);
@@ -148,8 +147,6 @@ abstract contract PoolSuccession is PoolBudget, IPoolSuccession {
         p.weight += uint128(weight);
         emit RecallSigned(p.id, msg.sender, weight, p.weight);
         if (uint256(p.weight) * BPS >= uint256(_rulesInForce().recallThresholdBps) * _totalWeight(a)) {
-            // The petition is spent: the next signature starts a new one.
-            p.startEpoch = 0;
             p.weight = 0;
             s.status = SeatStatus.Recall;
             _storeSeat(s);
@@ -202,12 +199,17 @@ abstract contract PoolSuccession is PoolBudget, IPoolSuccession {
         _setVotedElection(msg.sender, el.id);
         uint96 votes = SafeCast.toUint96(c.votes + weight);
         c.votes = votes;
-        if (el.totalWeight == 0) _election.totalWeight = uint128(_totalWeight(a));
+        if (el.weightEpoch != el.votingEpoch) {
+            // The first vote records the voting epoch's total, the quorum's base.
+            el.totalWeight = uint128(_totalWeight(a));
+            el.weightEpoch = el.votingEpoch;
+        }
         // Strictly more: on a tie the first to reach the score keeps the lead.
         if (votes > el.leaderVotes) {
-            _election.leader = who;
-            _election.leaderVotes = votes;
+            el.leader = who;
+            el.leaderVotes = votes;
         }
+        _election = el;
         emit Voted(el.id, msg.sender, who, weight);
     }
 
@@ -256,7 +258,7 @@ abstract contract PoolSuccession is PoolBudget, IPoolSuccession {
         }
         if (phase == ElectionPhase.Counting) emit ElectionFinalized(el.id, el.leader, el.leaderVotes, false);
         uint256 left = balance();
-        _left = uint96(left);
+        _recordLeft(left);
         _election.kind = ElectionKind.None;
         s.status = SeatStatus.WoundDown;
         _storeSeat(s);
@@ -271,17 +273,12 @@ abstract contract PoolSuccession is PoolBudget, IPoolSuccession {
         if (amount == 0) revert PoolNothingToReclaim(msg.sender);
         // Effects first: the contribution is forgotten, so a second reclaim finds nothing.
         _clearContribution(msg.sender);
-        _reclaimed += uint96(amount); // the sum of shares never exceeds `_left`
+        _recordReclaimed(amount);
         if (!_push(_args().asset, msg.sender, amount)) revert PoolReclaimFailed(msg.sender, amount);
         emit Reclaimed(msg.sender, amount);
     }
 
     // ---------------------------------------------------------------- internal
-
-    /// @dev Paid and reclaimed: what has left the ledger.
-    function _outflows() internal view override returns (uint256) {
-        return uint256(_seatState().paid) + _reclaimed;
-    }
 
     /// @dev Whether the leader's votes reach `electionQuorumBps` of the voting epoch's total matured weight.
     function _reachesQuorum(Election memory el) private view returns (bool) {
@@ -306,12 +303,13 @@ abstract contract PoolSuccession is PoolBudget, IPoolSuccession {
         uint32 votingEpoch = elapsed * 2 <= a.epochLength ? e + 1 : e + 2;
         uint32 id = _election.id + 1;
         _election = Election({
-            leader: address(0),
             leaderVotes: 0,
+            totalWeight: uint128(_totalWeight(a)),
+            weightEpoch: e,
+            leader: address(0),
             id: id,
             votingEpoch: votingEpoch,
-            kind: kind,
-            totalWeight: 0
+            kind: kind
         });
         emit ElectionCalled(id, kind, _epochStart(a, votingEpoch), _epochStart(a, uint256(votingEpoch) + 1));
         if (incumbent != address(0)) {

@@ -3,7 +3,13 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import type { BudgetLineStruct, ConfigStruct } from "../../types/ethers-contracts/Pool.js";
-import { type Pool, type PoolFactory, Pool__factory } from "../../types/ethers-contracts/index.js";
+import {
+  type IPool,
+  IPool__factory,
+  type Pool,
+  type PoolFactory,
+  Pool__factory,
+} from "../../types/ethers-contracts/index.js";
 
 export const HOUR = 3600n;
 export const DAY = 24n * HOUR;
@@ -60,11 +66,12 @@ export function defaultLines(): BudgetLineStruct[] {
 }
 
 export async function deployPotluck(ethers: HardhatEthers) {
-  const implementation = await ethers.deployContract("Pool");
+  const extension = await ethers.deployContract("PoolExtension");
+  const implementation = await ethers.deployContract("Pool", [await extension.getAddress()]);
   const factory = (await ethers.deployContract("PoolFactory", [
     await implementation.getAddress(),
   ])) as unknown as PoolFactory;
-  return { implementation: implementation as unknown as Pool, factory };
+  return { implementation: implementation as unknown as Pool, extension, factory };
 }
 
 export async function createPool(
@@ -91,4 +98,9 @@ export async function createPool(
 export async function nextEpoch(pool: Pool, helpers: NetworkHelpers, offset = 1n) {
   const [genesis, length, epoch] = await Promise.all([pool.genesis(), pool.epochLength(), pool.epoch()]);
   await helpers.time.increaseTo(genesis + (epoch + 1n) * length + offset);
+}
+
+/** The pool's whole public face (core and extension) at its address, as clients use it. */
+export function asIPool(pool: Pool): IPool {
+  return IPool__factory.connect(pool.target as string, pool.runner);
 }
