@@ -13,7 +13,7 @@ import {PoolSuccession} from "./pool/PoolSuccession.sol";
 /// @notice A community funding pool for one peer-produced project, deployed as an EIP-1167 clone (with its
 /// fixed parameters as immutable args) and initialized by `PoolFactory` in the creating transaction.
 /// Nothing can move its funds but its own rules: no owner, no fee, no upgrade key.
-/// Calls it does not serve itself (`IPoolRecurring`) go to the fixed `PoolExtension` by DELEGATECALL:
+/// Calls it does not serve itself (`IPoolPledges`) go to the fixed `PoolExtension` by DELEGATECALL:
 /// clients call `IPool`, the union of both, at the pool's address.
 contract Pool is PoolSuccession, IPoolCore {
     /// @dev Fixed at deployment: there is no way to point a pool at other code.
@@ -68,7 +68,7 @@ contract Pool is PoolSuccession, IPoolCore {
         _changeMaintainer(address(0), config.maintainer);
     }
 
-    /// @notice Serves `IPoolRecurring` from the extension, on this pool's storage.
+    /// @notice Serves `IPoolPledges` from the extension, on this pool's storage.
     /// @dev The forwarding of OpenZeppelin's `Proxy._delegate` (a DELEGATECALL with the whole calldata, the
     /// return or revert data handed back as is), but working past the free memory pointer so that the block is
     /// memory-safe: unmarked assembly would stop the optimizer and push `Pool` past the size limit.

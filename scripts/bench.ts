@@ -13,10 +13,11 @@ import {
   createPool,
   defaultConfig,
   defaultLines,
+  asIPool,
   deployPotluck,
   nextEpoch,
 } from "../test/helpers/potluck.js";
-import type { MockERC20, Pool } from "../types/ethers-contracts/index.js";
+import type { IPool, MockERC20 } from "../types/ethers-contracts/index.js";
 
 /** Gas budgets from the issues: an operation over its budget fails the bench. */
 const BUDGETS: Record<string, number> = {
@@ -29,6 +30,7 @@ const BUDGETS: Record<string, number> = {
   "payClaim.eth": 50_000,
   vote: 60_000,
   reclaim: 50_000,
+  collect: 70_000,
 };
 /** An operation measured at scale may cost at most this much more than at small scale (warm vs cold noise). */
 const FLAT_TOLERANCE = 200;
@@ -144,13 +146,13 @@ async function claimsPool(extraContributors: HardhatEthersSigner[], earlierClaim
   }
   return pool;
 }
-async function claimOps(pool: Pool, suffix: string) {
+async function claimOps(pool: IPool, suffix: string) {
   const id = await pool.claimCount();
   await measure(`fileClaim${suffix}`, pool.connect(maintainer).fileClaim(0, ETH / 10n, payee.address, ethers.id("receipt"), "ipfs://bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku"));
   await measure(`object${suffix}`, pool.connect(carol).object(id));
   await networkHelpers.time.increase(3n * DAY + 1n);
   await measure(`payClaim.eth${suffix}`, pool.payClaim(id));
-  await measure(`proposeChange${suffix}`, pool.connect(maintainer).proposeBudgetChange(0, "everything", 20_000n * ETH, 30n * DAY));
+  await measure(`proposeChange${suffix}`, asIPool(pool).connect(maintainer).proposeBudgetChange(0, "everything", 20_000n * ETH, 30n * DAY));
 }
 await claimOps(await claimsPool([], 0), "");
 await claimOps(await claimsPool(crowd, 1000), "@1000");
@@ -197,6 +199,35 @@ await election(crowd, 100, "@1000");
   await networkHelpers.time.increase(61n * DAY);
   await measure("windDown@1000", pool.windDown());
   await measure("reclaim@1000", pool.connect(crowd[999]).reclaim());
+}
+
+// --- recurring gifts and pledges (served by the extension through the pool's fallback)
+{
+  const pool = asIPool(await createPool(factory, deployer, defaultConfig(maintainer.address, { asset: tokenAddress, inKindWeightBps: 5_000 })));
+  const poolAddress = await pool.getAddress();
+  const monthly = 20n * ETH;
+  for (const who of [alice, bob]) await token.connect(who).approve(poolAddress, ethers.MaxUint256);
+  await measure("subscribe", pool.connect(alice).subscribe(monthly, 30n * DAY));
+  await pool.connect(bob).subscribe(monthly, 30n * DAY);
+  await pool.collect(bob.address);
+  await measure("collect.first", pool.collect(alice.address));
+  await networkHelpers.time.increase(30n * DAY);
+  await measure("collect", pool.collect(alice.address));
+  const subscribers = crowd.slice(0, 1000);
+  for (const who of subscribers) {
+    await token.mint(who.address, 3n * monthly);
+    await token.connect(who).approve(poolAddress, ethers.MaxUint256);
+    await pool.connect(who).subscribe(monthly, 30n * DAY);
+    await pool.collect(who.address);
+  }
+  await networkHelpers.time.increase(30n * DAY);
+  await pool.collect(bob.address);
+  await measure("collect@1000", pool.collect(alice.address));
+  await measure("pledge", pool.connect(carol).pledge("4 idle cores of a build machine, nights and weekends", 50n * ETH, 30n * DAY, 12));
+  await measure("acceptPledge", pool.connect(maintainer).acceptPledge(0));
+  await measure("recordDelivery", pool.connect(maintainer).recordDelivery(0, 1));
+  await networkHelpers.time.increase(30n * DAY);
+  await measure("recordDelivery.repeat", pool.connect(maintainer).recordDelivery(0, 1));
 }
 
 // --- report

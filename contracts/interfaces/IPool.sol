@@ -9,7 +9,8 @@ import {Proposal, ProposalKind, ProposalStatus} from "../types/Proposal.sol";
 import {Rules} from "../types/Rules.sol";
 import {SeatStatus} from "../types/Seat.sol";
 import {Weighting} from "../types/Weighting.sol";
-import {IPoolRecurring} from "./IPoolRecurring.sol";
+import {IPoolPledges} from "./IPoolPledges.sol";
+import {IPoolSubscriptions} from "./IPoolSubscriptions.sol";
 
 /// @notice The parameter an `InvalidParameter` error is about.
 enum Parameter {
@@ -135,12 +136,6 @@ interface IPoolBudget {
     error PoolPaymentsFrozen();
     /// @notice Thrown when the payee (or the token) refused the payment; the claim stays pending.
     error PoolPaymentFailed(uint256 claimId, address payee);
-    /// @notice Thrown when a proposal id does not exist.
-    error PoolUnknownProposal(uint256 proposalId);
-    /// @notice Thrown when a proposal is not pending.
-    error PoolProposalNotPending(uint256 proposalId, ProposalStatus status);
-    /// @notice Thrown when a proposal is applied before its notice period has passed.
-    error PoolNoticePeriod(uint256 proposalId, uint256 effectiveAt);
 
     /// @notice A claim was filed against `line`, reserving `amount` of its current period.
     event ClaimFiled(
@@ -163,16 +158,6 @@ interface IPoolBudget {
     event BudgetLineSet(uint256 indexed line, string name, uint256 cap, uint64 period);
     /// @notice The changeable rules were set (at creation or by an applied proposal).
     event RulesSet(Rules rules);
-    /// @notice The maintainer proposed a change that can take effect at `effectiveAt`.
-    event ChangeProposed(uint256 indexed proposalId, ProposalKind kind, uint256 effectiveAt);
-    /// @notice `contributor` objected to a proposed change with `weight`; `toReject` is the weight still needed.
-    event ChangeObjected(uint256 indexed proposalId, address indexed contributor, uint256 weight, uint256 toReject);
-    /// @notice A proposed change took effect.
-    event ChangeApplied(uint256 indexed proposalId);
-    /// @notice Objections reached quorum: the proposed change was rejected.
-    event ChangeRejected(uint256 indexed proposalId);
-    /// @notice The maintainer withdrew a proposed change.
-    event ChangeCancelled(uint256 indexed proposalId);
 
     /// @notice Files an expense claim (maintainer only) and reserves `amount` of the line's current period.
     /// @param line The budget line.
@@ -195,24 +180,6 @@ interface IPoolBudget {
     /// @notice Withdraws a pending claim (maintainer only) and frees its reservation.
     function cancelClaim(uint256 claimId) external;
 
-    /// @notice Proposes to add (`line == lineCount()`), change or close (`cap == 0`) a budget line.
-    /// @return proposalId The proposal's id.
-    function proposeBudgetChange(uint256 line, string calldata name, uint256 cap, uint64 period)
-        external
-        returns (uint256 proposalId);
-
-    /// @notice Proposes new rules (delays, quorums, thresholds).
-    /// @return proposalId The proposal's id.
-    function proposeRulesChange(Rules calldata rules) external returns (uint256 proposalId);
-
-    /// @notice Objects to a pending change during its notice period, with the caller's matured weight.
-    function objectToChange(uint256 proposalId) external;
-
-    /// @notice Applies a pending change whose notice period has passed. Anyone may call.
-    function applyChange(uint256 proposalId) external;
-
-    /// @notice Withdraws a pending change (maintainer only).
-    function cancelChange(uint256 proposalId) external;
 
     /// @notice A claim, with its status as it stands now (`Void` if a recall or wind-down voided it). A paid
     /// claim reads back with status `Paid` and zeroed fields: its record is in `ClaimFiled` and `ClaimPaid`.
@@ -236,11 +203,6 @@ interface IPoolBudget {
     /// @notice Budget lines, ever (closed ones included).
     function lineCount() external view returns (uint256);
 
-    /// @notice A proposed change.
-    function proposal(uint256 proposalId) external view returns (Proposal memory);
-
-    /// @notice Proposals made, ever.
-    function proposalCount() external view returns (uint256);
 
     /// @notice The rules in force.
     function rules() external view returns (Rules memory);
@@ -248,11 +210,61 @@ interface IPoolBudget {
     /// @notice Whether `contributor` has objected to claim `claimId`.
     function hasObjected(uint256 claimId, address contributor) external view returns (bool);
 
-    /// @notice Whether `contributor` has objected to proposal `proposalId`.
-    function hasObjectedToChange(uint256 proposalId, address contributor) external view returns (bool);
 
     /// @notice The receipt hash stored with a claim.
     function receiptOf(uint256 claimId) external view returns (bytes32);
+}
+
+/// @title IPoolChanges
+/// @notice Changes to budget lines and rules: proposed by the maintainer, in force only after
+/// `ruleChangeDelay`, unless objected to like a claim. Donors always see a change before it can spend their
+/// money. Served by the pool's extension: call these on the pool's address.
+interface IPoolChanges {
+    /// @notice Thrown when a proposal id does not exist.
+    error PoolUnknownProposal(uint256 proposalId);
+    /// @notice Thrown when a proposal is not pending.
+    error PoolProposalNotPending(uint256 proposalId, ProposalStatus status);
+    /// @notice Thrown when a proposal is applied before its notice period has passed.
+    error PoolNoticePeriod(uint256 proposalId, uint256 effectiveAt);
+
+    /// @notice The maintainer proposed a change that can take effect at `effectiveAt`.
+    event ChangeProposed(uint256 indexed proposalId, ProposalKind kind, uint256 effectiveAt);
+    /// @notice `contributor` objected to a proposed change with `weight`; `toReject` is the weight still needed.
+    event ChangeObjected(uint256 indexed proposalId, address indexed contributor, uint256 weight, uint256 toReject);
+    /// @notice A proposed change took effect.
+    event ChangeApplied(uint256 indexed proposalId);
+    /// @notice Objections reached quorum: the proposed change was rejected.
+    event ChangeRejected(uint256 indexed proposalId);
+    /// @notice The maintainer withdrew a proposed change.
+    event ChangeCancelled(uint256 indexed proposalId);
+
+    /// @notice Proposes to add (`line == lineCount()`), change or close (`cap == 0`) a budget line.
+    /// @return proposalId The proposal's id.
+    function proposeBudgetChange(uint256 line, string calldata name, uint256 cap, uint64 period)
+        external
+        returns (uint256 proposalId);
+
+    /// @notice Proposes new rules (delays, quorums, thresholds).
+    /// @return proposalId The proposal's id.
+    function proposeRulesChange(Rules calldata rules) external returns (uint256 proposalId);
+
+    /// @notice Objects to a pending change during its notice period, with the caller's matured weight.
+    function objectToChange(uint256 proposalId) external;
+
+    /// @notice Applies a pending change whose notice period has passed. Anyone may call.
+    function applyChange(uint256 proposalId) external;
+
+    /// @notice Withdraws a pending change (maintainer only).
+    function cancelChange(uint256 proposalId) external;
+
+    /// @notice A proposed change.
+    function proposal(uint256 proposalId) external view returns (Proposal memory);
+
+    /// @notice Proposals made, ever.
+    function proposalCount() external view returns (uint256);
+
+    /// @notice Whether `contributor` has objected to proposal `proposalId`.
+    function hasObjectedToChange(uint256 proposalId, address contributor) external view returns (bool);
 }
 
 /// @title IPoolSuccession
@@ -380,15 +392,16 @@ interface IPoolSuccession {
 }
 
 /// @title IPoolCore
-/// @notice What the `Pool` implementation serves itself: giving, budgets and claims, succession.
-interface IPoolCore is IPoolGiving, IPoolBudget, IPoolSuccession {
+/// @notice What the `Pool` implementation serves itself: giving, standing orders, budgets and claims,
+/// succession.
+interface IPoolCore is IPoolGiving, IPoolBudget, IPoolSubscriptions, IPoolSuccession {
     /// @notice Sets up a fresh clone; called by the factory in the creating transaction.
     function initialize(Config calldata config, BudgetLine[] calldata lines) external;
 
-    /// @notice The contract that serves `IPoolRecurring` for every pool (reached through the pool's fallback).
+    /// @notice The contract that serves `IPoolChanges` and `IPoolPledges` for every pool (reached through the pool's fallback).
     function extension() external view returns (address);
 }
 
 /// @title IPool
 /// @notice A Potluck pool's whole public face: what clients, scripts and integrators call at its address.
-interface IPool is IPoolCore, IPoolRecurring {}
+interface IPool is IPoolCore, IPoolChanges, IPoolPledges {}

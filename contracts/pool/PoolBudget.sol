@@ -25,11 +25,10 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     uint256 internal constant MAX_DURATION = 3650 days; // 10 years
     uint256 internal constant MAX_LINES = 256;
     uint256 internal constant MAX_NAME_LENGTH = 64; // bytes
-    /// @dev Proposal `line` of a line that does not exist yet: it gets its id when the change is applied.
-    uint16 private constant NEW_LINE = type(uint16).max;
 
     Seat private _seat;
-    Office private _office;
+    /// @dev Internal: `PoolChanges` keeps the proposal counters here, beside the maintainer.
+    Office internal _office;
     Rules private _rules;
     /// @dev Left at wind-down (the reclaim numerator) and reclaimed since: with `_seat.paid`, the outflows.
     uint96 private _left;
@@ -37,10 +36,10 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     mapping(uint256 line => Line) private _lines;
     mapping(uint256 claimId => Claim) private _claims;
     mapping(uint256 claimId => bytes32) private _receipts;
-    mapping(uint256 proposalId => Proposal) private _proposals;
+    mapping(uint256 proposalId => Proposal) internal _proposals;
     /// @dev One bitmap per contributor, indexed by claim id: a repeat objector writes a warm word.
     mapping(address contributor => BitMaps.BitMap) private _claimObjections;
-    mapping(address contributor => BitMaps.BitMap) private _changeObjections;
+    mapping(address contributor => BitMaps.BitMap) internal _changeObjections;
 
     /// @dev Only the maintainer, while the seat is filled and no recall runs.
     modifier onlyActiveMaintainer() {
@@ -90,16 +89,6 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     }
 
     /// @inheritdoc IPoolBudget
-    function proposal(uint256 proposalId) external view returns (Proposal memory) {
-        return _proposals[proposalId];
-    }
-
-    /// @inheritdoc IPoolBudget
-    function proposalCount() external view returns (uint256) {
-        return _office.proposalCount;
-    }
-
-    /// @inheritdoc IPoolBudget
     function rules() external view returns (Rules memory) {
         return _rules;
     }
@@ -107,11 +96,6 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     /// @inheritdoc IPoolBudget
     function hasObjected(uint256 claimId, address contributor) external view returns (bool) {
         return _claimObjections[contributor].get(claimId);
-    }
-
-    /// @inheritdoc IPoolBudget
-    function hasObjectedToChange(uint256 proposalId, address contributor) external view returns (bool) {
-        return _changeObjections[contributor].get(proposalId);
     }
 
     // ---------------------------------------------------------------- transactions: claims
@@ -185,77 +169,6 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         emit ClaimCancelled(claimId);
     }
 
-    // ---------------------------------------------------------------- transactions: changes
-
-    /// @inheritdoc IPoolBudget
-    function proposeBudgetChange(uint256 line, string calldata name, uint256 cap, uint64 period)
-        external
-        onlyActiveMaintainer
-        returns (uint256 proposalId)
-    {
-        uint256 count = _office.lineCount;
-        if (line > count) revert PoolUnknownLine(line, count);
-        bool isNew = line == count;
-        if (isNew && count >= MAX_LINES) revert PoolInvalidParameter(Parameter.LineCount, count + 1);
-        _checkLine(name, cap, period, isNew);
-        proposalId = _propose(ProposalKind.BudgetLine);
-        Proposal storage p = _proposals[proposalId];
-        p.line = isNew ? NEW_LINE : uint16(line);
-        p.cap = uint96(cap);
-        p.period = uint32(period);
-        p.name = name;
-    }
-
-    /// @inheritdoc IPoolBudget
-    function proposeRulesChange(Rules calldata newRules) external onlyActiveMaintainer returns (uint256 proposalId) {
-        _checkRules(newRules);
-        proposalId = _propose(ProposalKind.Rules);
-        _proposals[proposalId].rules = newRules;
-    }
-
-    /// @inheritdoc IPoolBudget
-    function objectToChange(uint256 proposalId) external {
-        Proposal storage p = _proposals[proposalId];
-        ProposalStatus status = _proposalStatusOf(proposalId, p.status);
-        if (status != ProposalStatus.Pending) revert PoolProposalNotPending(proposalId, status);
-        if (block.timestamp >= p.effectiveAt) revert PoolChallengeWindowClosed(proposalId, p.effectiveAt);
-        (uint256 weight, uint128 toReject) = _tally(_changeObjections[msg.sender], proposalId, p.toReject);
-        p.toReject = toReject;
-        emit ChangeObjected(proposalId, msg.sender, weight, toReject);
-        if (toReject == 0) {
-            p.status = ProposalStatus.Rejected;
-            emit ChangeRejected(proposalId);
-        }
-    }
-
-    /// @inheritdoc IPoolBudget
-    function applyChange(uint256 proposalId) external {
-        Proposal storage p = _proposals[proposalId];
-        ProposalStatus status = _proposalStatusOf(proposalId, p.status);
-        if (status != ProposalStatus.Pending) revert PoolProposalNotPending(proposalId, status);
-        if (_seat.status == SeatStatus.Recall) revert PoolPaymentsFrozen();
-        if (block.timestamp < p.effectiveAt) revert PoolNoticePeriod(proposalId, p.effectiveAt);
-        p.status = ProposalStatus.Applied;
-        if (p.kind == ProposalKind.Rules) {
-            _setRules(p.rules);
-        } else {
-            uint256 line = p.line == NEW_LINE ? _office.lineCount : p.line;
-            _setLine(_args(), line, p.name, p.cap, p.period);
-        }
-        emit ChangeApplied(proposalId);
-    }
-
-    /// @inheritdoc IPoolBudget
-    function cancelChange(uint256 proposalId) external {
-        if (msg.sender != _office.maintainer) revert PoolNotMaintainer(msg.sender);
-        Proposal storage p = _proposals[proposalId];
-        ProposalStatus status = _proposalStatusOf(proposalId, p.status);
-        if (status != ProposalStatus.Pending) revert PoolProposalNotPending(proposalId, status);
-        p.status = ProposalStatus.Cancelled;
-        _seat.lastActive = uint40(block.timestamp);
-        emit ChangeCancelled(proposalId);
-    }
-
     // ---------------------------------------------------------------- internal
 
     function _checkActiveMaintainer() internal view {
@@ -299,14 +212,6 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         return stored;
     }
 
-    function _proposalStatusOf(uint256 proposalId, ProposalStatus stored) private view returns (ProposalStatus) {
-        if (stored == ProposalStatus.None) revert PoolUnknownProposal(proposalId);
-        if (stored == ProposalStatus.Pending && (proposalId < _office.proposalsVoidBelow || _isFrozen())) {
-            return ProposalStatus.Cancelled;
-        }
-        return stored;
-    }
-
     function _revertNotPending(uint256 claimId, ClaimStatus status) private view {
         if (status == ClaimStatus.None) {
             if (claimId >= _seat.claimCount) revert PoolUnknownClaim(claimId);
@@ -318,7 +223,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     /// @dev Records `msg.sender`'s objection (once per id) with their matured weight; returns that weight and
     /// what is still needed to reject (0: rejected).
     function _tally(BitMaps.BitMap storage objected, uint256 id, uint128 toReject)
-        private
+        internal
         returns (uint256 weight, uint128)
     {
         if (objected.get(id)) revert PoolAlreadyObjected(id, msg.sender);
@@ -331,7 +236,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     /// @dev The objection weight that rejects a claim or a change filed now: `quorumBps` of the total matured
     /// weight, rounded up, and at least 1 (with no matured weight yet, any objector rejects). Fixing the bar at
     /// filing keeps each objection O(1) and shows donors the bar from the start.
-    function _rejectionBar(uint16 quorumBps) private view returns (uint128) {
+    function _rejectionBar(uint16 quorumBps) internal view returns (uint128) {
         uint256 bar = Math.mulDiv(_totalWeight(_args()), quorumBps, BPS, Math.Rounding.Ceil);
         return bar == 0 ? 1 : uint128(bar); // total weight < 2^97
     }
@@ -340,18 +245,6 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     function _release(Claim storage c) private {
         Line storage l = _lines[c.line];
         if (l.periodIndex == c.periodIndex) l.spent -= c.amount;
-    }
-
-    function _propose(ProposalKind kind) private returns (uint256 proposalId) {
-        Rules memory r = _rules;
-        proposalId = _office.proposalCount++;
-        Proposal storage p = _proposals[proposalId];
-        p.kind = kind;
-        p.status = ProposalStatus.Pending;
-        p.effectiveAt = uint40(block.timestamp + r.ruleChangeDelay);
-        p.toReject = _rejectionBar(r.objectionQuorumBps);
-        _seat.lastActive = uint40(block.timestamp);
-        emit ChangeProposed(proposalId, kind, p.effectiveAt);
     }
 
     function _periodIndex(PoolArgs memory a, uint256 period) internal view returns (uint32) {

@@ -11,8 +11,8 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {IPoolGiving} from "../interfaces/IPool.sol";
-import {Contribution} from "../types/Contribution.sol";
-import {GivingTotals, FROZEN_EPOCH} from "../types/GivingTotals.sol";
+import {Contribution, PackedContribution} from "../types/Contribution.sol";
+import {GivingTotals, PackedTotals, FROZEN_EPOCH} from "../types/GivingTotals.sol";
 import {PoolArgs, PoolArgsCodec} from "../types/PoolArgs.sol";
 import {Weighting} from "../types/Weighting.sol";
 
@@ -27,14 +27,14 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
     uint256 internal constant MAX_AMOUNT = type(uint96).max;
     uint256 internal constant BPS = 10_000;
 
-    GivingTotals private _totals;
+    PackedTotals private _totals;
     /// @dev Quadratic only: sum of floor(sqrt(matured basis)) as of epoch `_totals.epoch`.
     uint256 private _rootMatured;
     /// @dev Stray funds swept into the ledger: money no contributor gave, so no one's weight.
     uint96 private _swept;
     /// @dev Sum over contributors of their in-kind weight basis (floor(delivered * inKindWeightBps / BPS)).
     uint96 private _inKindBasisTotal;
-    mapping(address contributor => Contribution) private _contributions;
+    mapping(address contributor => PackedContribution) private _contributions;
     /// @dev Weight basis each contributor earned from in-kind deliveries.
     mapping(address contributor => uint256) private _inKindBasis;
 
@@ -43,7 +43,7 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
     /// @inheritdoc IPoolGiving
     function contributionOf(address who) external view returns (uint256 given, uint256 matured) {
         PoolArgs memory a = _args();
-        Contribution memory c = _contributions[who];
+        Contribution memory c = _contributions[who].unpack();
         return (c.given, _maturedBasis(c, _basisOf(a, who, c), _epochOf(a)));
     }
 
@@ -59,7 +59,7 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
 
     /// @inheritdoc IPoolGiving
     function totalGiven() public view returns (uint256) {
-        return uint256(_totals.given) + _swept;
+        return uint256(_totals.unpack().given) + _swept;
     }
 
     /// @inheritdoc IPoolGiving
@@ -138,13 +138,14 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
     /// @inheritdoc IPoolGiving
     function sweep() external nonReentrant returns (uint256 amount) {
         PoolArgs memory a = _args();
-        if (_totals.epoch == FROZEN_EPOCH) revert PoolIsWoundDown();
+        GivingTotals memory t = _totals.unpack();
+        if (t.epoch == FROZEN_EPOCH) revert PoolIsWoundDown();
         uint256 held = _held(a.asset);
         uint256 ledger = balance();
         if (held <= ledger) revert PoolNothingToSweep();
         amount = held - ledger;
         uint256 swept = _swept + amount;
-        if (_totals.given + swept > MAX_AMOUNT) revert PoolAmountOverflow(_totals.given + swept, MAX_AMOUNT);
+        if (t.given + swept > MAX_AMOUNT) revert PoolAmountOverflow(t.given + swept, MAX_AMOUNT);
         _swept = uint96(swept);
         emit Swept(msg.sender, amount);
     }
@@ -170,13 +171,13 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
     /// @dev Matured weight of `who` for a ballot. It does not read the totals slot: every ballot is closed
     /// after wind-down by its own state (claims void, elections closed, petitions need a filled seat).
     function _weightOf(PoolArgs memory a, address who) internal view returns (uint256) {
-        Contribution memory c = _contributions[who];
+        Contribution memory c = _contributions[who].unpack();
         uint256 matured = _maturedBasis(c, _basisOf(a, who, c), _epochOf(a));
         return a.weighting == Weighting.Linear ? matured : Math.sqrt(matured);
     }
 
     function _totalWeight(PoolArgs memory a) internal view returns (uint256) {
-        GivingTotals memory t = _totals;
+        GivingTotals memory t = _totals.unpack();
         if (t.epoch == FROZEN_EPOCH) return 0;
         bool pendingMatured = t.epoch < _epochOf(a);
         if (a.weighting == Weighting.Linear) {
@@ -206,7 +207,7 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
     /// Linear: the totals' pending part grows by the basis added. Quadratic: by sqrt(after) - sqrt(before), so
     /// that the root sum telescopes to exactly the sum of every contributor's floor(sqrt(matured)).
     function _credit(PoolArgs memory a, address who, uint256 money, uint256 inKindBasis) internal {
-        GivingTotals memory t = _totals;
+        GivingTotals memory t = _totals.unpack();
         if (t.epoch == FROZEN_EPOCH) revert PoolIsWoundDown();
         uint32 e = _epochOf(a);
         if (t.epoch < e) {
@@ -214,7 +215,7 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
             t.pending = 0;
             t.epoch = e;
         }
-        Contribution memory c = _contributions[who];
+        Contribution memory c = _contributions[who].unpack();
         if (c.epoch < e) {
             c.pending = 0;
             c.epoch = e;
@@ -232,8 +233,8 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
         t.pending = SafeCast.toUint128(t.pending + growth);
         c.given += uint96(money);
         c.pending = SafeCast.toUint96(c.pending + added);
-        _totals = t;
-        _contributions[who] = c;
+        _totals = t.pack();
+        _contributions[who] = c.pack();
     }
 
     /// @dev Records `delivered` more in-kind value for `who` and credits the weight basis it earns.
@@ -250,29 +251,33 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
 
     /// @dev Stops gifts and weight for good: ballots are over once the pool winds down.
     function _freezeGiving() internal {
-        _totals.epoch = FROZEN_EPOCH;
+        GivingTotals memory t = _totals.unpack();
+        t.epoch = FROZEN_EPOCH;
+        _totals = t.pack();
     }
 
     function _isFrozen() internal view returns (bool) {
-        return _totals.epoch == FROZEN_EPOCH;
+        return _totals.unpack().epoch == FROZEN_EPOCH;
     }
 
     /// @dev Money given by contributors (the denominator of a reclaim), and `who`'s part of it.
     function _givenBy(address who) internal view returns (uint256 given, uint256 total) {
-        return (_contributions[who].given, _totals.given);
+        return (_contributions[who].unpack().given, _totals.unpack().given);
     }
 
     /// @dev Forgets `who`'s contribution once reclaimed (weights are gone after wind-down anyway).
     function _clearContribution(address who) internal {
-        delete _contributions[who];
+        _contributions[who] = PackedContribution.wrap(0);
     }
 
     function _votedElection(address who) internal view returns (uint32) {
-        return _contributions[who].votedElection;
+        return _contributions[who].unpack().votedElection;
     }
 
     function _setVotedElection(address who, uint32 electionId) internal {
-        _contributions[who].votedElection = electionId;
+        Contribution memory c = _contributions[who].unpack();
+        c.votedElection = electionId;
+        _contributions[who] = c.pack();
     }
 
     /// @dev Paid plus reclaimed: what has left the ledger.

@@ -10,7 +10,7 @@ import {Candidate, Election, ElectionKind, ElectionPhase, Petition} from "../typ
 import {PoolArgs} from "../types/PoolArgs.sol";
 import {Rules} from "../types/Rules.sol";
 import {Seat, SeatStatus} from "../types/Seat.sol";
-import {PoolBudget} from "./PoolBudget.sol";
+import {PoolSubscriptions} from "./PoolSubscriptions.sol";
 
 /// @title PoolSuccession
 /// @notice A project must survive its maintainer. The seat opens when the maintainer steps down, goes silent
@@ -18,7 +18,7 @@ import {PoolBudget} from "./PoolBudget.sol";
 /// during exactly one epoch, so every voter's weight is fixed for the whole vote. If the seat stays open for
 /// `vacancyPeriod` with no election voting, anyone may wind the pool down and contributors reclaim what is
 /// left, pro rata to what they gave.
-abstract contract PoolSuccession is PoolBudget, IPoolSuccession {
+abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
     using BitMaps for BitMaps.BitMap;
 
     /// @dev Epochs a petition collects signatures for: the one it starts in and the next.

@@ -4,7 +4,10 @@ pragma solidity 0.8.30;
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
 
-/// @notice A plain EIP-2612 token with open minting, for tests, the bench and the local demo.
+/// @title MockERC20
+/// @notice A well-behaved EIP-2612 token with open minting, for tests, the bench and the local demo: the
+/// baseline the odd tokens (fee-on-transfer, no-return, false-returning, blocklist, hooks) are compared with.
+/// @dev `decimals` is set at deployment so tests can mimic USDC (6) as well as DAI (18).
 contract MockERC20 is ERC20, ERC20Permit {
     uint8 private immutable _decimals;
 
@@ -19,5 +22,10 @@ contract MockERC20 is ERC20, ERC20Permit {
     /// @notice Mints `amount` to `to`; anyone may call (test token).
     function mint(address to, uint256 amount) external {
         _mint(to, amount);
+    }
+
+    /// @notice Burns `amount` from `from` without an allowance; anyone may call (test token).
+    function burn(address from, uint256 amount) external {
+        _burn(from, amount);
     }
 }

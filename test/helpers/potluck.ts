@@ -8,7 +8,6 @@ import {
   IPool__factory,
   type Pool,
   type PoolFactory,
-  Pool__factory,
 } from "../../types/ethers-contracts/index.js";
 
 export const HOUR = 3600n;
@@ -74,12 +73,16 @@ export async function deployPotluck(ethers: HardhatEthers) {
   return { implementation: implementation as unknown as Pool, extension, factory };
 }
 
+/**
+ * Creates a pool and returns it as `IPool`: the pool's whole public face (core and extension), as clients
+ * use it. Errors raised by OpenZeppelin code (not part of IPool) decode against `implementation`.
+ */
 export async function createPool(
   factory: PoolFactory,
   signer: HardhatEthersSigner,
   config: ConfigStruct,
   lines: BudgetLineStruct[] = defaultLines(),
-): Promise<Pool> {
+): Promise<IPool> {
   const tx = await factory.connect(signer).createPool(config, lines);
   const receipt = await tx.wait();
   const event = receipt!.logs
@@ -91,16 +94,16 @@ export async function createPool(
       }
     })
     .find((parsed) => parsed?.name === "PoolCreated");
-  return Pool__factory.connect(event!.args.pool as string, signer);
+  return IPool__factory.connect(event!.args.pool as string, signer);
 }
 
 /** Moves the clock to the start of the next epoch of `pool` (plus `offset` seconds). */
-export async function nextEpoch(pool: Pool, helpers: NetworkHelpers, offset = 1n) {
+export async function nextEpoch(pool: IPool | Pool, helpers: NetworkHelpers, offset = 1n) {
   const [genesis, length, epoch] = await Promise.all([pool.genesis(), pool.epochLength(), pool.epoch()]);
   await helpers.time.increaseTo(genesis + (epoch + 1n) * length + offset);
 }
 
 /** The pool's whole public face (core and extension) at its address, as clients use it. */
-export function asIPool(pool: Pool): IPool {
+export function asIPool(pool: IPool | Pool): IPool {
   return IPool__factory.connect(pool.target as string, pool.runner);
 }

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+
+import {IPoolSubscriptions} from "../interfaces/IPoolSubscriptions.sol";
+import {Parameter} from "../interfaces/IPool.sol";
+import {PoolArgs} from "../types/PoolArgs.sol";
+import {Pledge, Subscription} from "../types/Recurring.sol";
+import {PoolBudget} from "./PoolBudget.sol";
+
+/// @title PoolSubscriptions
+/// @notice Many peers carry a project's fixed costs with small standing orders in the pool's token, backed by
+/// their allowance: anyone may collect a due period, and a collected gift counts exactly like any other.
+/// @dev The state of standing orders and pledges lives in an ERC-7201 namespace, so that `PoolExtension`
+/// (which serves pledges) and `Pool` read it alike, and it can never overlap the modules' sequential storage.
+abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
+    using SafeERC20 for IERC20;
+
+    /// @dev Periods a single collection may pull: a donor back after a long absence pays at most this many.
+    uint256 public constant MAX_CATCH_UP = 3;
+    /// @dev The "month" the `carried` view reports in.
+    uint256 internal constant MONTH = 30 days;
+
+    /// @custom:storage-location erc7201:potluck.storage.Recurring
+    struct RecurringStorage {
+        mapping(address donor => Subscription) subscriptions;
+        mapping(uint256 pledgeId => Pledge) pledges;
+        mapping(address pledger => uint256) delivered;
+        uint256 pledgeCount;
+        uint256 recurringPerMonth;
+        uint256 pledgedPerMonth;
+        uint256 deliveredTotal;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("potluck.storage.Recurring")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant RECURRING_STORAGE = 0x0591781c94e7e045ddaf954cead3f8aeb8013da383a0395a5d6caf9222547600;
+
+    // ---------------------------------------------------------------- views
+
+    /// @inheritdoc IPoolSubscriptions
+    function subscriptionOf(address donor)
+        external
+        view
+        returns (uint256 amountPerPeriod, uint256 period, uint256 nextDue)
+    {
+        Subscription memory sub = _recurring().subscriptions[donor];
+        return (sub.amount, sub.period, sub.nextDue);
+    }
+
+
+    // ---------------------------------------------------------------- transactions: standing orders
+
+    /// @inheritdoc IPoolSubscriptions
+    function subscribe(uint256 amountPerPeriod, uint64 period) external {
+        if (_args().asset == address(0)) revert PoolNotTokenPool();
+        if (_isFrozen()) revert PoolIsWoundDown();
+        if (amountPerPeriod == 0) revert PoolZeroAmount();
+        if (amountPerPeriod > MAX_AMOUNT) revert PoolAmountOverflow(amountPerPeriod, MAX_AMOUNT);
+        _checkDuration(Parameter.LinePeriod, period);
+        RecurringStorage storage $ = _recurring();
+        _endSubscription($, msg.sender);
+        $.subscriptions[msg.sender] =
+            Subscription({amount: uint96(amountPerPeriod), period: uint32(period), nextDue: uint40(block.timestamp)});
+        $.recurringPerMonth += amountPerPeriod * MONTH / period;
+        emit Subscribed(msg.sender, amountPerPeriod, period);
+    }
+
+    /// @inheritdoc IPoolSubscriptions
+    function unsubscribe() external {
+        RecurringStorage storage $ = _recurring();
+        if ($.subscriptions[msg.sender].amount == 0) revert PoolNoSubscription(msg.sender);
+        _endSubscription($, msg.sender);
+        emit Unsubscribed(msg.sender);
+    }
+
+    /// @inheritdoc IPoolSubscriptions
+    function collect(address donor) external nonReentrant returns (uint256 amount) {
+        bool ok;
+        (ok, amount) = _collect(donor, true);
+    }
+
+    /// @inheritdoc IPoolSubscriptions
+    function collectMany(address[] calldata donors) external nonReentrant returns (uint256 collected) {
+        for (uint256 i; i < donors.length; ++i) {
+            // Bounded by the caller's list, not by the pool's state.
+            (bool ok,) = _collect(donors[i], false);
+            if (ok) ++collected;
+            else emit CollectSkipped(donors[i]);
+        }
+    }
+
+    // ---------------------------------------------------------------- internal
+
+    /// @dev Pulls `donor`'s due periods and credits what arrived. With `strict`, every failure reverts with its
+    /// reason; without, it returns false and changes nothing (for `collectMany`).
+    function _collect(address donor, bool strict) private returns (bool ok, uint256 arrived) {
+        RecurringStorage storage $ = _recurring();
+        Subscription memory sub = $.subscriptions[donor];
+        if (sub.amount == 0) {
+            if (strict) revert PoolNoSubscription(donor);
+            return (false, 0);
+        }
+        if (block.timestamp < sub.nextDue) {
+            if (strict) revert PoolNotDue(donor, sub.nextDue);
+            return (false, 0);
+        }
+        PoolArgs memory a = _args();
+        if (_isFrozen()) {
+            if (strict) revert PoolIsWoundDown();
+            return (false, 0);
+        }
+        uint256 due = (block.timestamp - sub.nextDue) / sub.period + 1;
+        uint256 periods = due < MAX_CATCH_UP ? due : MAX_CATCH_UP;
+        uint256 amount = uint256(sub.amount) * periods;
+        IERC20 token = IERC20(a.asset);
+        uint256 before = token.balanceOf(address(this));
+        if (!token.trySafeTransferFrom(donor, address(this), amount)) {
+            if (strict) revert PoolCollectFailed(donor, amount);
+            return (false, 0);
+        }
+        arrived = token.balanceOf(address(this)) - before;
+        // Every due period is settled, the forgiven ones too, so the next one is in the future.
+        $.subscriptions[donor].nextDue = uint40(uint256(sub.nextDue) + due * sub.period);
+        _credit(a, donor, arrived, 0);
+        emit Given(donor, arrived);
+        emit Collected(donor, arrived, periods);
+        return (true, arrived);
+    }
+
+    function _endSubscription(RecurringStorage storage $, address donor) private {
+        Subscription memory sub = $.subscriptions[donor];
+        if (sub.amount == 0) return;
+        $.recurringPerMonth -= uint256(sub.amount) * MONTH / sub.period;
+        delete $.subscriptions[donor];
+    }
+
+    function _recurring() internal pure returns (RecurringStorage storage $) {
+        // The one line of assembly ERC-7201 needs: pointing a storage struct at its namespace.
+        assembly {
+            $.slot := RECURRING_STORAGE
+        }
+    }
+}
