@@ -20,6 +20,10 @@ interface IPoolSubscriptions {
     /// @notice `collectMany` skipped `donor`, whose collection failed or was not due.
     event CollectSkipped(address indexed donor);
 
+    /// @notice Periods a single collection may pull: a donor back after a long absence pays at most this many,
+    /// and older missed periods are forgiven.
+    function MAX_CATCH_UP() external view returns (uint256);
+
     /// @notice Sets up (or replaces) the caller's standing order (ERC-20 pools), backed by their allowance.
     /// The first period is due at once.
     function subscribe(uint256 amountPerPeriod, uint64 period) external;

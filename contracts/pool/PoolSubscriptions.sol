@@ -18,7 +18,7 @@ import {PoolBudget} from "./PoolBudget.sol";
 abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
     using SafeERC20 for IERC20;
 
-    /// @dev Periods a single collection may pull: a donor back after a long absence pays at most this many.
+    /// @inheritdoc IPoolSubscriptions
     uint256 public constant MAX_CATCH_UP = 3;
     /// @dev The "month" the `carried` view reports in.
     uint256 internal constant MONTH = 30 days;
@@ -77,8 +77,7 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
 
     /// @inheritdoc IPoolSubscriptions
     function collect(address donor) external nonReentrant returns (uint256 amount) {
-        bool ok;
-        (ok, amount) = _collect(donor, true);
+        (, amount) = _collect(donor, true);
     }
 
     /// @inheritdoc IPoolSubscriptions
