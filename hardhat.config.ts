@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
+import { potluckTasks } from "./tasks/index.js";
 
 const require = createRequire(import.meta.url);
 
@@ -14,6 +15,7 @@ if (solcVersion !== SOLC_VERSION) {
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
+  tasks: potluckTasks,
   solidity: {
     version: SOLC_VERSION,
     path: require.resolve("solc/soljson.js"),

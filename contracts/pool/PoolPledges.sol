@@ -51,9 +51,11 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
         if (_isFrozen()) revert PoolIsWoundDown();
         uint256 length = bytes(description).length;
         if (length == 0 || length > MAX_DESCRIPTION_LENGTH) revert PoolInvalidParameter(Parameter.LineName, length);
-        if (valuePerPeriod == 0) revert PoolZeroAmount();
-        if (valuePerPeriod * periods > MAX_AMOUNT) revert PoolAmountOverflow(valuePerPeriod * periods, MAX_AMOUNT);
-        if (periods == 0) revert PoolZeroAmount();
+        if (valuePerPeriod == 0 || periods == 0) revert PoolZeroAmount();
+        // Checked in two steps so that a huge value reverts with the error, not with an overflow panic.
+        if (valuePerPeriod > MAX_AMOUNT || valuePerPeriod * periods > MAX_AMOUNT) {
+            revert PoolAmountOverflow(valuePerPeriod > MAX_AMOUNT ? valuePerPeriod : valuePerPeriod * periods, MAX_AMOUNT);
+        }
         _checkDuration(Parameter.LinePeriod, period);
         RecurringStorage storage $ = _recurring();
         pledgeId = $.pledgeCount++;
@@ -74,12 +76,14 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Offered);
         p.status = PledgeStatus.Accepted;
         _recurring().pledgedPerMonth += _perMonth(p);
+        _touchMaintainer();
         emit PledgeAccepted(pledgeId);
     }
 
     /// @inheritdoc IPoolPledges
     function declinePledge(uint256 pledgeId) external onlyActiveMaintainer {
         _pledgeIn(pledgeId, PledgeStatus.Offered).status = PledgeStatus.Declined;
+        _touchMaintainer();
         emit PledgeDeclined(pledgeId);
     }
 

@@ -53,22 +53,26 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
     // ---------------------------------------------------------------- transactions: standing orders
 
     /// @inheritdoc IPoolSubscriptions
-    function subscribe(uint256 amountPerPeriod, uint64 period) external {
+    function subscribe(uint256 amountPerPeriod, uint64 period) external nonReentrant {
         if (_args().asset == address(0)) revert PoolNotTokenPool();
         if (_isFrozen()) revert PoolIsWoundDown();
         if (amountPerPeriod == 0) revert PoolZeroAmount();
         if (amountPerPeriod > MAX_AMOUNT) revert PoolAmountOverflow(amountPerPeriod, MAX_AMOUNT);
         _checkDuration(Parameter.LinePeriod, period);
         RecurringStorage storage $ = _recurring();
+        // A replaced order keeps its due date: changing the amount mid-period does not charge that period twice.
+        uint40 nextDue = $.subscriptions[msg.sender].amount == 0
+            ? uint40(block.timestamp)
+            : $.subscriptions[msg.sender].nextDue;
         _endSubscription($, msg.sender);
         $.subscriptions[msg.sender] =
-            Subscription({amount: uint96(amountPerPeriod), period: uint32(period), nextDue: uint40(block.timestamp)});
+            Subscription({amount: uint96(amountPerPeriod), period: uint32(period), nextDue: nextDue});
         $.recurringPerMonth += amountPerPeriod * MONTH / period;
         emit Subscribed(msg.sender, amountPerPeriod, period);
     }
 
     /// @inheritdoc IPoolSubscriptions
-    function unsubscribe() external {
+    function unsubscribe() external nonReentrant {
         RecurringStorage storage $ = _recurring();
         if ($.subscriptions[msg.sender].amount == 0) revert PoolNoSubscription(msg.sender);
         _endSubscription($, msg.sender);
@@ -113,15 +117,27 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
         uint256 due = (block.timestamp - sub.nextDue) / sub.period + 1;
         uint256 periods = due < MAX_CATCH_UP ? due : MAX_CATCH_UP;
         uint256 amount = uint256(sub.amount) * periods;
+        (, uint256 total) = _givenBy(donor);
+        if (total + amount > MAX_AMOUNT) {
+            if (strict) revert PoolAmountOverflow(total + amount, MAX_AMOUNT);
+            return (false, 0);
+        }
+        // Effects first: every due period is settled (the forgiven ones too), so the next one is in the future.
+        $.subscriptions[donor].nextDue = uint40(uint256(sub.nextDue) + due * sub.period);
         IERC20 token = IERC20(a.asset);
         uint256 before = token.balanceOf(address(this));
         if (!token.trySafeTransferFrom(donor, address(this), amount)) {
             if (strict) revert PoolCollectFailed(donor, amount);
+            // Nothing was pulled: the periods stay due. The guard kept the order from changing meanwhile.
+            $.subscriptions[donor].nextDue = sub.nextDue;
             return (false, 0);
         }
         arrived = token.balanceOf(address(this)) - before;
-        // Every due period is settled, the forgiven ones too, so the next one is in the future.
-        $.subscriptions[donor].nextDue = uint40(uint256(sub.nextDue) + due * sub.period);
+        if (arrived == 0) {
+            // A token that kept the whole transfer as a fee: nothing to credit, like `give`.
+            if (strict) revert PoolZeroAmount();
+            return (true, 0);
+        }
         _credit(a, donor, arrived, 0);
         emit Given(donor, arrived);
         emit Collected(donor, arrived, periods);

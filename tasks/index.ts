@@ -1,0 +1,121 @@
+// Potluck's command line: Hardhat tasks for donors and maintainers, plus deploy and seed. Registered in
+// hardhat.config.ts; each action lives in its own file and is loaded only when its task runs.
+// Every task works on localhost unless --network names another network (see README, "Run it").
+import { task } from "hardhat/config";
+import { ArgumentType } from "hardhat/types/arguments";
+import { CREATE_DEFAULTS as D } from "./pool/create-defaults.js";
+
+const POOL = { name: "pool", description: "The pool: its address, or its number in `pool:list` (0, 1, …)" } as const;
+const FROM = {
+  name: "from",
+  description: "Account that signs: a number on this network (0, 1, … on the local node) or an address whose key the network has",
+  defaultValue: "0",
+} as const;
+const CLAIM = { name: "claim", description: "The claim's number (see `pool:status`)" } as const;
+
+export const potluckTasks = [
+  task("deploy", "Deploy Potluck (PoolExtension, Pool, PoolFactory; MockUSD locally) and record deployments/<chainId>.json")
+    .addFlag({ name: "dryRun", description: "Print what would be sent (contracts, constructor arguments, estimated gas) and send nothing" })
+    .setAction(() => import("./deploy.js"))
+    .build(),
+
+  task("seed", "Seed the local demo: four pools with contributors, claims in every state, pledges, an election")
+    .setAction(() => import("./seed.js"))
+    .build(),
+
+  task("pool:list", "List the pools the factory created: name, asset, balance, maintainer")
+    .setAction(() => import("./pool/list.js"))
+    .build(),
+
+  task("pool:status", "Show a pool: balance, runway, budget lines, pending claims with countdowns, the seat and any election")
+    .addPositionalArgument(POOL)
+    .addOption({ name: "account", description: "Also show this contributor's standing (an address or account number)", type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined })
+    .setAction(() => import("./pool/status.js"))
+    .build(),
+
+  task("pool:create", "Create a pool, from flags or a JSON file (--config-file); durations like 1h/7d, shares like 20%")
+    .addOption({ name: "configFile", description: "JSON file with the pool's settings, keys named like these flags (a flag not left at its default overrides the file)", type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined })
+    .addOption({ name: "name", description: "The pool's name", type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined })
+    .addOption({ name: "description", description: "What the pool pays for", type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined })
+    .addOption({ name: "links", description: "Comma-separated URLs (project site, repository)", type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined })
+    .addOption({ name: "asset", description: "ETH, mUSD (the local demo token) or a token address", defaultValue: D.asset })
+    .addOption({ name: "maintainer", description: "Who files claims", defaultValue: D.maintainer })
+    .addOption({ name: "lines", description: 'Budget lines "name=cap/period", comma-separated, e.g. "hosting=0.3/30d,stipend=2/30d"', type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined })
+    .addOption({ name: "epoch", description: "Epoch length, 1h to 365d", defaultValue: D.epoch })
+    .addOption({ name: "claimDelay", description: "Challenge window of a claim", defaultValue: D.claimDelay })
+    .addOption({ name: "ruleChangeDelay", description: "Notice before a budget or rule change applies", defaultValue: D.ruleChangeDelay })
+    .addOption({ name: "inactivityPeriod", description: "Silence after which the seat counts as abandoned", defaultValue: D.inactivityPeriod })
+    .addOption({ name: "vacancyPeriod", description: "Open seat time after which the pool may wind down", defaultValue: D.vacancyPeriod })
+    .addOption({ name: "objectionQuorum", description: "Matured weight that rejects a claim or change", defaultValue: D.objectionQuorum })
+    .addOption({ name: "electionQuorum", description: "Votes a winner needs, of matured weight", defaultValue: D.electionQuorum })
+    .addOption({ name: "recallThreshold", description: "Petition weight that opens a recall election", defaultValue: D.recallThreshold })
+    .addOption({ name: "inKindWeight", description: "Weight of delivered in-kind value relative to money", defaultValue: D.inKindWeight })
+    .addOption({ name: "weighting", description: "linear or quadratic", defaultValue: D.weighting })
+    .addOption(FROM)
+    .setAction(() => import("./pool/create.js"))
+    .build(),
+
+  task("pool:give", "Give to a pool, in its asset (\"0.05 ETH\", \"20 mUSD\"); tokens are approved first if needed")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument({ name: "amount", description: 'How much, in the pool\'s asset: "0.05", "0.05 ETH", "20 mUSD"' })
+    .addOption(FROM)
+    .setAction(() => import("./pool/give.js"))
+    .build(),
+
+  task("pool:claim", "File an expense claim (maintainer): reserves budget and opens the challenge window")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument({ name: "line", description: "The budget line: its number or its name" })
+    .addPositionalArgument({ name: "amount", description: 'How much, in the pool\'s asset: "0.2", "0.2 ETH", "120 mUSD"' })
+    .addPositionalArgument({ name: "receipt", description: "The receipt file (invoice, PDF…): its keccak-256 hash is stored in the claim" })
+    .addOption({ name: "uri", description: "Where donors can read the receipt (ipfs://…, https://…)", type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined })
+    .addOption({ name: "payee", description: "Who is paid: an address, an account number, or the sender", defaultValue: "sender" })
+    .addOption(FROM)
+    .setAction(() => import("./pool/claim.js"))
+    .build(),
+
+  task("pool:object", "Object to a pending claim with your matured weight; enough objections reject it")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument(CLAIM)
+    .addOption(FROM)
+    .setAction(() => import("./pool/object.js"))
+    .build(),
+
+  task("pool:pay", "Pay a claim whose challenge window has passed (anyone may)")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument(CLAIM)
+    .addOption(FROM)
+    .setAction(() => import("./pool/pay.js"))
+    .build(),
+
+  task("pool:nominate", "Nominate a candidate for the open seat (needs matured weight; while the election is nominating)")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument({ name: "candidate", description: "The candidate's address (or account number)" })
+    .addOption(FROM)
+    .setAction(() => import("./pool/nominate.js"))
+    .build(),
+
+  task("pool:vote", "Vote for a nominated candidate with your matured weight (once, during the voting epoch)")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument({ name: "candidate", description: "The candidate's address (or account number)" })
+    .addOption(FROM)
+    .setAction(() => import("./pool/vote.js"))
+    .build(),
+
+  task("pool:finalize", "Finalize an election after its voting epoch: installs the leader if they reached quorum")
+    .addPositionalArgument(POOL)
+    .addOption(FROM)
+    .setAction(() => import("./pool/finalize.js"))
+    .build(),
+
+  task("pool:wind-down", "Wind a pool down once its seat has stayed open for the vacancy period (anyone may)")
+    .addPositionalArgument(POOL)
+    .addOption(FROM)
+    .setAction(() => import("./pool/wind-down.js"))
+    .build(),
+
+  task("pool:reclaim", "Reclaim your pro-rata share of a wound-down pool")
+    .addPositionalArgument(POOL)
+    .addOption(FROM)
+    .setAction(() => import("./pool/reclaim.js"))
+    .build(),
+];

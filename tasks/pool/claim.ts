@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { eventIn, poolFor } from "../../scripts/lib/actions.js";
+import { runPotluckTask } from "../../scripts/lib/cli.js";
+import { PotluckError } from "../../scripts/lib/errors.js";
+import { addressArg, chainNow, confirm, signerFor } from "../../scripts/lib/potluck.js";
+import { formatAmount, formatCountdown, parseAmount } from "../../scripts/lib/units.js";
+
+interface Args { pool: string; line: string; amount: string; receipt: string; uri?: string; payee: string; from: string }
+
+export default async function claim(args: Args, hre: HardhatRuntimeEnvironment) {
+  return runPotluckTask(hre, async (ctx) => {
+    const opened = await poolFor(ctx, args.pool);
+    const { pool, asset, entry } = opened;
+    const count = Number(await pool.lineCount());
+    const names = await Promise.all(Array.from({ length: count }, (_, i) => pool.budgetLine(i).then((l) => l[0])));
+    let line: number;
+    if (/^#?[0-9]+$/.test(args.line.trim())) {
+      line = Number(args.line.trim().replace("#", ""));
+    } else {
+      line = names.findIndex((n) => n.toLowerCase() === args.line.trim().toLowerCase());
+      if (line < 0) {
+        throw new PotluckError(`${entry.label} has no budget line named "${args.line}". Its lines: ${names.map((n, i) => `${i} ${n}`).join(", ") || "none"}.`);
+      }
+    }
+    const amount = parseAmount(args.amount, asset);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path.resolve(args.receipt));
+    } catch (error) {
+      throw new PotluckError(`Cannot read the receipt "${args.receipt}": ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}.`);
+    }
+    const signer = await signerFor(ctx.potluck, args.from);
+    const payee = args.payee === "" || args.payee === "sender" ? signer.address : await addressArg(ctx.potluck, args.payee, "payee");
+    const hash = ctx.potluck.ethers.keccak256(bytes);
+    const { logs } = await confirm(
+      `Filed a claim on ${entry.label}: ${formatAmount(amount, asset)} from line ${line} (${names[line] ?? "?"}) to ${payee}`,
+      pool.connect(signer).fileClaim(line, amount, payee, hash, args.uri ?? ""),
+    );
+    const id = eventIn(opened, logs, "ClaimFiled")?.args.claimId as bigint;
+    const [c] = await pool.claim(id);
+    ctx.out(`  Claim #${id}; receipt ${path.basename(args.receipt)} (keccak-256 ${hash.slice(0, 18)}…).`);
+    ctx.out(`  Payable from ${new Date(Number(c.payableAt) * 1000).toISOString()} (${formatCountdown(c.payableAt, await chainNow(ctx.potluck.ethers))}) unless objections reach ${c.toReject} weight.`);
+    if ((args.uri ?? "") === "") ctx.out("  No --uri given: donors see only the receipt's hash. Publish the receipt and give its URI next time.");
+  });
+}

@@ -1,0 +1,38 @@
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { poolFor } from "../../scripts/lib/actions.js";
+import { runPotluckTask } from "../../scripts/lib/cli.js";
+import { PotluckError } from "../../scripts/lib/errors.js";
+import { chainNow, confirm, signerFor } from "../../scripts/lib/potluck.js";
+import { formatAmount, formatCountdown, parseAmount } from "../../scripts/lib/units.js";
+
+interface Args { pool: string; amount: string; from: string }
+
+export default async function give({ pool: ref, amount: text, from }: Args, hre: HardhatRuntimeEnvironment) {
+  return runPotluckTask(hre, async (ctx) => {
+    const opened = await poolFor(ctx, ref);
+    const { pool, asset, token, entry } = opened;
+    const amount = parseAmount(text, asset);
+    const signer = await signerFor(ctx.potluck, from);
+    const shown = formatAmount(amount, asset);
+    if (token === undefined) {
+      const held = await ctx.potluck.ethers.provider.getBalance(signer.address);
+      if (held < amount) throw new PotluckError(`${signer.address} holds only ${formatAmount(held, asset)}; the gift is ${shown} (plus gas).`);
+      await confirm(`Gave ${shown} to ${entry.label} from ${signer.address}`, pool.connect(signer).give(amount, { value: amount }));
+    } else {
+      const held = await token.balanceOf(signer.address);
+      if (held < amount) throw new PotluckError(`${signer.address} holds only ${formatAmount(held, asset)}; the gift is ${shown}.`);
+      const allowance = await token.allowance(signer.address, opened.address);
+      if (allowance < amount) {
+        await confirm(`Approved the pool to take ${shown}`, token.connect(signer).approve(opened.address, amount));
+      }
+      await confirm(`Gave ${shown} to ${entry.label} from ${signer.address}`, pool.connect(signer).give(amount));
+    }
+    const [given] = await pool.contributionOf(signer.address);
+    const [genesis, length, epoch] = await Promise.all([pool.genesis(), pool.epochLength(), pool.epoch()]);
+    const matures = genesis + (epoch + 1n) * length;
+    ctx.out(
+      `  You have given ${formatAmount(given, asset)} in all. This gift counts towards your weight from epoch ${epoch + 1n} ` +
+        `(${formatCountdown(matures, await chainNow(ctx.potluck.ethers))}).`,
+    );
+  });
+}

@@ -1,0 +1,21 @@
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { eventIn, parseId, poolFor } from "../../scripts/lib/actions.js";
+import { runPotluckTask } from "../../scripts/lib/cli.js";
+import { confirm, signerFor } from "../../scripts/lib/potluck.js";
+
+interface Args { pool: string; claim: string; from: string }
+
+export default async function object({ pool: ref, claim, from }: Args, hre: HardhatRuntimeEnvironment) {
+  return runPotluckTask(hre, async (ctx) => {
+    const opened = await poolFor(ctx, ref);
+    const id = parseId(claim);
+    const signer = await signerFor(ctx.potluck, from);
+    const { logs } = await confirm(`Objected to claim #${id} of ${opened.entry.label} as ${signer.address}`, opened.pool.connect(signer).object(id));
+    const objected = eventIn(opened, logs, "ClaimObjected");
+    if (eventIn(opened, logs, "ClaimRejected") !== undefined) {
+      ctx.out(`  Objections reached the quorum: claim #${id} is rejected and its budget freed.`);
+    } else if (objected !== undefined) {
+      ctx.out(`  Your weight: ${objected.args.weight}. Still needed to reject it: ${objected.args.toReject}.`);
+    }
+  });
+}

@@ -1,0 +1,156 @@
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { poolFor } from "../../scripts/lib/actions.js";
+import { runPotluckTask, short, table } from "../../scripts/lib/cli.js";
+import { ClaimStatusName, ElectionPhaseName, PledgeStatusName, SeatStatusName } from "../../scripts/lib/errors.js";
+import { addressArg, chainNow } from "../../scripts/lib/potluck.js";
+import { formatAmount, formatBps, formatCountdown, formatDuration } from "../../scripts/lib/units.js";
+
+interface Args { pool: string; account?: string }
+
+/** How many of the latest claims are read (older ones are summed up by status only if among them). */
+const CLAIMS_SHOWN = 200;
+
+function date(ts: bigint): string {
+  return new Date(Number(ts) * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+}
+
+/** A receipt URI as one short line: embedded text is shown, long URIs are cut. */
+function receiptText(uri: string): string {
+  const embedded = /^data:text\/plain[^,]*;base64,(.*)$/s.exec(uri);
+  const text = embedded !== null ? `"${Buffer.from(embedded[1], "base64").toString("utf8")}"` : uri;
+  return text.length > 90 ? `${text.slice(0, 87)}…` : text;
+}
+
+export default async function status({ pool: ref, account }: Args, hre: HardhatRuntimeEnvironment) {
+  return runPotluckTask(hre, async (ctx) => {
+    const { out, potluck } = ctx;
+    const opened = await poolFor(ctx, ref);
+    const { pool, asset, entry } = opened;
+    const money = (v: bigint) => formatAmount(v, asset, { maxDecimals: 6 });
+    const now = await chainNow(potluck.ethers);
+
+    const [balance, totalGiven, totalWeight, weighting, epoch, epochLength, genesis, maintainer, seat, rules, carried, lineCount, claimCount, election, electionKind, petition, windDown] =
+      await Promise.all([
+        pool.balance(), pool.totalGiven(), pool.totalWeight(), pool.weighting(), pool.epoch(), pool.epochLength(), pool.genesis(),
+        pool.maintainer(), pool.seat(), pool.rules(), pool.carried(), pool.lineCount(), pool.claimCount(), pool.election(),
+        pool.electionKind(), pool.petition(), pool.windDownState(),
+      ]);
+    const quadratic = weighting === 1n;
+    const weight = (v: bigint) => (quadratic ? `${v.toLocaleString("en-US")} (quadratic)` : money(v));
+    const [seatStatus, lastActive, openedAt] = seat;
+    const [budgetPerMonth, recurringPerMonth, pledgedPerMonth, delivered] = carried;
+    const woundDown = seatStatus === 3n;
+
+    out(`${entry.label}  (pool #${entry.index}, ${opened.address})`);
+    if (entry.metadata?.description) out(`  ${entry.metadata.description}`);
+    for (const link of entry.metadata?.links ?? []) out(`  ${link}`);
+    out("");
+    const rows: string[][] = [
+      ["asset", asset.address === potluck.ethers.ZeroAddress ? "ETH" : `${asset.symbol} (${asset.address}, ${asset.decimals} decimals)`],
+      ["balance", `${money(balance)}   (given ${money(totalGiven)} in all)`],
+    ];
+    if (budgetPerMonth > 0n) {
+      const tenths = (balance * 10n) / budgetPerMonth;
+      rows.push(["budget", `${money(budgetPerMonth)} a month (30 days)`]);
+      rows.push(["runway", `${tenths / 10n}.${tenths % 10n} months at the full budget`]);
+    } else {
+      rows.push(["budget", "no open budget lines"]);
+    }
+    if (recurringPerMonth > 0n || pledgedPerMonth > 0n || delivered > 0n) {
+      rows.push(["carried", `standing orders ${money(recurringPerMonth)}/month, pledged in kind ${money(pledgedPerMonth)}/month, delivered in kind ${money(delivered)}`]);
+    }
+    rows.push(["weight", `${weight(totalWeight)} matured in all; ${quadratic ? "quadratic" : "linear"} weighting`]);
+    rows.push(["epoch", `${epoch}, ${formatDuration(epochLength)} each; the next starts ${formatCountdown(genesis + (epoch + 1n) * epochLength, now)}`]);
+    const seatLine =
+      seatStatus === 0n ? `filled by ${maintainer}, last active ${formatCountdown(lastActive, now)}; abandoned ${formatCountdown(lastActive + rules.inactivityPeriod, now)} if silent`
+      : seatStatus === 1n ? `under recall: ${maintainer} holds it while the recall election runs; payments are frozen`
+      : seatStatus === 2n ? `open since ${date(openedAt)}; the pool may wind down ${formatCountdown(openedAt + rules.vacancyPeriod, now)} unless an election fills it`
+      : `wound down: ${money(windDown[0])} was left, ${money(windDown[1])} reclaimed so far`;
+    rows.push(["seat", seatLine]);
+    rows.push(["rules", `claims wait ${formatDuration(rules.claimDelay)}, objections reject at ${formatBps(rules.objectionQuorumBps)}, elections need ${formatBps(rules.electionQuorumBps)}, recall at ${formatBps(rules.recallThresholdBps)}`]);
+    for (const line of table(rows)) out(line);
+
+    // Budget lines.
+    out("");
+    out("Budget lines");
+    const lines = await Promise.all(Array.from({ length: Number(lineCount) }, (_, i) => pool.budgetLine(i)));
+    const lineRows = [["#", "name", "cap / period", "spent", "left", "resets"]];
+    lines.forEach(([name, cap, period, spent, left, nextReset], i) => {
+      lineRows.push([String(i), name, cap === 0n ? "closed" : `${money(cap)} / ${formatDuration(period)}`, money(spent), money(left), formatCountdown(nextReset, now)]);
+    });
+    if (lines.length === 0) out("  none");
+    else for (const line of table(lineRows)) out(line);
+
+    // Claims: pending ones in full, the rest counted by status.
+    const first = claimCount > BigInt(CLAIMS_SHOWN) ? claimCount - BigInt(CLAIMS_SHOWN) : 0n;
+    const ids = Array.from({ length: Number(claimCount - first) }, (_, i) => first + BigInt(i));
+    const claims = await Promise.all(ids.map(async (id) => ({ id, read: await pool.claim(id) })));
+    const counts = new Map<string, number>();
+    for (const c of claims) counts.set(ClaimStatusName[Number(c.read[1])], (counts.get(ClaimStatusName[Number(c.read[1])]) ?? 0) + 1);
+    const pending = claims.filter((c) => c.read[1] === 1n);
+    const receipts = new Map<bigint, string>();
+    if (pending.length > 0) {
+      const filed = await pool.queryFilter(pool.filters.ClaimFiled(), entry.createdAtBlock).catch(() => []);
+      for (const e of filed) receipts.set(e.args.claimId, e.args.receiptURI);
+    }
+    out("");
+    out(`Claims: ${claimCount} filed${counts.size > 0 ? ` (${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}${first > 0n ? `, among the latest ${CLAIMS_SHOWN}` : ""})` : ""}`);
+    if (pending.length > 0) {
+      const frozen = seatStatus === 1n;
+      const claimRows = [["#", "line", "amount", "payee", "payable", "to reject"]];
+      for (const { id, read: [c] } of pending) {
+        const payable = woundDown ? "never (wound down)" : frozen ? "frozen (recall)" : c.payableAt <= now ? "now (pool:pay)" : formatCountdown(c.payableAt, now);
+        claimRows.push([String(id), `${c.line} ${lines[Number(c.line)]?.[0] ?? ""}`.trim(), money(c.amount), short(c.payee), payable, c.payableAt <= now ? "window closed" : weight(c.toReject)]);
+      }
+      for (const line of table(claimRows)) out(line);
+      for (const { id } of pending) {
+        const uri = receipts.get(id);
+        if (uri !== undefined && uri !== "") out(`  #${id} receipt: ${receiptText(uri)}`);
+      }
+    }
+
+    // The seat: election and petition.
+    const [electionId, phase, votingStartsAt, votingEndsAt, leader, leaderVotes] = election;
+    out("");
+    if (phase !== 0n) {
+      const kind = electionKind === 2n ? "recall" : "vacancy";
+      const when =
+        phase === 1n ? `nominating; voting from ${date(votingStartsAt)} (${formatCountdown(votingStartsAt, now)}) to ${date(votingEndsAt)}`
+        : phase === 2n ? `voting until ${date(votingEndsAt)} (${formatCountdown(votingEndsAt, now)})`
+        : `counting: voting ended ${formatCountdown(votingEndsAt, now)}; anyone can \`pool:finalize\``;
+      out(`Election #${electionId} (${kind}): ${ElectionPhaseName[Number(phase)]}; ${when}`);
+      const nominees = await pool.queryFilter(pool.filters.Nominated(electionId), entry.createdAtBlock).catch(() => []);
+      const candidates = [...new Set(nominees.map((n) => n.args.candidate))];
+      const tallies = await Promise.all(candidates.map(async (c) => ({ c, votes: (await pool.candidate(electionId, c))[1] })));
+      tallies.sort((a, b) => (b.votes > a.votes ? 1 : b.votes < a.votes ? -1 : 0));
+      for (const { c, votes } of tallies) out(`  ${c}  ${weight(votes)}${c === leader && votes > 0n ? "  (leading)" : ""}`);
+      if (tallies.length === 0) out("  no nominees yet (pool:nominate)");
+      const needed = (totalWeight * rules.electionQuorumBps + 9_999n) / 10_000n;
+      out(`  The winner needs ${formatBps(rules.electionQuorumBps)} of the matured weight (about ${weight(needed)}); the leader has ${weight(leaderVotes)}.`);
+    } else {
+      out(electionId > 0n ? `No election open (the last was #${electionId}).` : "No election has been held.");
+    }
+    const [petitionId, signed, threshold, expiresAt] = petition;
+    if (petitionId > 0n && signed > 0n && expiresAt > now) {
+      out(`Recall petition #${petitionId}: ${weight(signed)} of ${weight(threshold)} signed; open ${formatCountdown(expiresAt, now)}`);
+    }
+
+    // Pledges in kind.
+    const pledgeCount = await pool.pledgeCount();
+    if (pledgeCount > 0n) {
+      out("");
+      out("Pledges in kind");
+      const pledges = await Promise.all(Array.from({ length: Math.min(Number(pledgeCount), 50) }, (_, i) => pool.pledgeAt(i)));
+      pledges.forEach((p, i) => {
+        out(`  #${i} ${PledgeStatusName[Number(p.status)]}: "${p.description}" by ${short(p.pledger)}, ${money(p.valuePerPeriod)} per ${formatDuration(p.period)}, ${p.delivered}/${p.periods} delivered`);
+      });
+    }
+
+    if (account !== undefined && account !== "") {
+      const who = await addressArg(potluck, account, "account");
+      const [[given, matured], weightNow, reclaimable] = await Promise.all([pool.contributionOf(who), pool.weightOf(who), pool.reclaimable(who)]);
+      out("");
+      out(`${who}: gave ${money(given)}; matured weight ${weight(weightNow)}${matured !== weightNow ? ` (basis ${matured})` : ""}${woundDown ? `; can reclaim ${money(reclaimable)}` : ""}`);
+    }
+  }, { readOnly: true });
+}

@@ -1,0 +1,1519 @@
+// Recurring gifts (standing orders in the pool's token) and in-kind capital goods (pledges), as DESIGN.md
+// "Recurring gifts and in-kind capital goods" describes them: subscribe / unsubscribe / collect /
+// collectMany, pledge / acceptPledge / declinePledge / recordDelivery / withdrawPledge, the weight that
+// collected gifts and recorded deliveries earn, and the `carried()` view.
+import { expect } from "chai";
+import type { ContractTransactionResponse } from "ethers";
+import { network } from "hardhat";
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { BudgetLineStruct } from "../types/ethers-contracts/Pool.js";
+import {
+  type BlocklistToken,
+  type FalseReturningToken,
+  type FeeOnTransferToken,
+  type HookToken,
+  type IPool,
+  type MockERC20,
+  type PoolFactory,
+  type ReentrantAttacker,
+  Pool__factory,
+} from "../types/ethers-contracts/index.js";
+import {
+  DAY,
+  EPOCH,
+  ETH,
+  HOUR,
+  Parameter,
+  SeatStatus,
+  Weighting,
+  createPool,
+  defaultConfig,
+  defaultLines,
+  deployPotluck,
+  nextEpoch,
+} from "./helpers/potluck.js";
+
+const { ethers, networkHelpers } = await network.create();
+const { loadFixture, time } = networkHelpers;
+
+// ---------------------------------------------------------------- constants mirrored from the contracts
+
+const MAX_AMOUNT = 2n ** 96n - 1n; // PoolGiving.MAX_AMOUNT
+const MAX_CATCH_UP = 3n; // PoolSubscriptions.MAX_CATCH_UP
+const MONTH = 30n * DAY; // PoolSubscriptions.MONTH, the unit of `carried()`
+const MIN_DURATION = HOUR; // PoolBudget.MIN_DURATION
+const MAX_DURATION = 3650n * DAY; // PoolBudget.MAX_DURATION
+const MAX_DESCRIPTION_LENGTH = 280; // PoolPledges.MAX_DESCRIPTION_LENGTH, bytes
+const BPS = 10_000n;
+const TUSD = 10n ** 18n; // one unit of the 18-decimal test token
+const PledgeStatus = { None: 0n, Offered: 1n, Accepted: 2n, Declined: 3n, Withdrawn: 4n, Completed: 5n } as const;
+const WEIGHTINGS = [
+  ["Linear", Weighting.Linear],
+  ["Quadratic", Weighting.Quadratic],
+] as const;
+
+// ---------------------------------------------------------------- helpers
+
+/** floor(sqrt(n)), as OpenZeppelin's Math.sqrt rounds. */
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = n;
+  let y = (x + 1n) / 2n;
+  while (y < x) {
+    x = y;
+    y = (x + n / x) / 2n;
+  }
+  return x;
+}
+
+/** The weight a matured basis gives under `weighting`. */
+function weightFor(weighting: number, basis: bigint): bigint {
+  return weighting === Weighting.Linear ? basis : isqrt(basis);
+}
+
+/** The plain values of a multi-value return (an ethers `Result`), for deep comparisons. */
+function list(result: readonly unknown[]): unknown[] {
+  return [...result];
+}
+
+/** The block timestamp a transaction was mined at. */
+async function minedAt(tx: Promise<ContractTransactionResponse> | ContractTransactionResponse): Promise<bigint> {
+  const receipt = await (await tx).wait();
+  const block = await ethers.provider.getBlock(receipt!.blockNumber);
+  return BigInt(block!.timestamp);
+}
+
+async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> {
+  return (await (await tx).wait())!.gasUsed;
+}
+
+/** A snapshot of everything a collection could change for `donor`, to show a failed one changed nothing. */
+async function recurringState(pool: IPool, token: { balanceOf(a: string): Promise<bigint> }, donor: string) {
+  const poolAddress = await pool.getAddress();
+  return {
+    subscription: list(await pool.subscriptionOf(donor)),
+    contribution: list(await pool.contributionOf(donor)),
+    totalGiven: await pool.totalGiven(),
+    balance: await pool.balance(),
+    carried: list(await pool.carried()),
+    donorTokens: await token.balanceOf(donor),
+    poolTokens: await token.balanceOf(poolAddress),
+  };
+}
+
+async function tokenPool(
+  factory: PoolFactory,
+  deployer: HardhatEthersSigner,
+  maintainer: HardhatEthersSigner,
+  asset: string,
+  overrides: Parameters<typeof defaultConfig>[1] = {},
+  lines: BudgetLineStruct[] = defaultLines(),
+): Promise<IPool> {
+  return createPool(factory, deployer, defaultConfig(maintainer.address, { asset, ...overrides }), lines);
+}
+
+/** Gives `who` tokens and lets `pool` pull them. */
+async function fund(token: MockERC20, pool: IPool, who: HardhatEthersSigner, amount = 1_000_000n * TUSD) {
+  await token.mint(who.address, amount);
+  await token.connect(who).approve(await pool.getAddress(), ethers.MaxUint256);
+}
+
+/** Steps the maintainer down and winds the pool down once the vacancy period has passed unfilled. */
+async function windDown(pool: IPool, maintainer: HardhatEthersSigner) {
+  await pool.connect(maintainer).stepDown();
+  await time.increase(61n * DAY); // vacancyPeriod is 60 days; the vacancy election ended with no vote
+  await pool.windDown();
+}
+
+/** Opens a recall: `donor` (the only contributor, matured) signs a petition that reaches the threshold. */
+async function recall(pool: IPool, donor: HardhatEthersSigner) {
+  await pool.connect(donor).give(100n * TUSD);
+  await nextEpoch(pool, networkHelpers);
+  await pool.connect(donor).petitionRecall();
+  expect((await pool.seat()).status).to.equal(SeatStatus.Recall);
+}
+
+// ---------------------------------------------------------------- fixtures
+
+async function subscriptionsFixture() {
+  const [deployer, maintainer, alice, bob, carol, dave, keeper] = await ethers.getSigners();
+  const { implementation, factory } = await deployPotluck(ethers);
+  const token = (await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 18])) as unknown as MockERC20;
+  const tokenAddress = await token.getAddress();
+  const pool = await tokenPool(factory, deployer, maintainer, tokenAddress);
+  const ethPool = await createPool(factory, deployer, defaultConfig(maintainer.address));
+  for (const who of [alice, bob, carol, dave]) await fund(token, pool, who);
+  return { implementation, factory, token, tokenAddress, pool, ethPool, deployer, maintainer, alice, bob, carol, dave, keeper };
+}
+
+async function pledgesFixture() {
+  const [deployer, maintainer, alice, bob, carol, dave, stranger] = await ethers.getSigners();
+  const { factory } = await deployPotluck(ethers);
+  const token = (await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 18])) as unknown as MockERC20;
+  const tokenAddress = await token.getAddress();
+  const pool = await tokenPool(factory, deployer, maintainer, tokenAddress, { inKindWeightBps: 5_000 });
+  const quadPool = await tokenPool(factory, deployer, maintainer, tokenAddress, {
+    inKindWeightBps: 5_000,
+    weighting: Weighting.Quadratic,
+  });
+  const plainPool = await tokenPool(factory, deployer, maintainer, tokenAddress); // inKindWeightBps 0
+  for (const p of [pool, quadPool, plainPool]) for (const who of [alice, bob, carol]) await fund(token, p, who);
+  return { factory, token, pool, quadPool, plainPool, deployer, maintainer, alice, bob, carol, dave, stranger };
+}
+
+const BUILD_MACHINE = "4 idle cores of a build machine, nights and weekends";
+
+// ================================================================ standing orders
+
+describe("PoolRecurring", function () {
+  describe("subscribe", function () {
+    describe("reverts", function () {
+      it("if the pool holds ETH", async function () {
+        const { ethPool, alice } = await loadFixture(subscriptionsFixture);
+        await expect(ethPool.connect(alice).subscribe(10n * TUSD, MONTH)).to.be.revertedWithCustomError(
+          ethPool,
+          "PoolNotTokenPool",
+        );
+      });
+
+      it("if the amount is zero", async function () {
+        const { pool, alice } = await loadFixture(subscriptionsFixture);
+        await expect(pool.connect(alice).subscribe(0n, MONTH)).to.be.revertedWithCustomError(pool, "PoolZeroAmount");
+      });
+
+      it("if the amount leaves the 96-bit range", async function () {
+        const { pool, alice } = await loadFixture(subscriptionsFixture);
+        await expect(pool.connect(alice).subscribe(MAX_AMOUNT + 1n, MONTH))
+          .to.be.revertedWithCustomError(pool, "PoolAmountOverflow")
+          .withArgs(MAX_AMOUNT + 1n, MAX_AMOUNT);
+      });
+
+      it("if the period is shorter than an hour", async function () {
+        const { pool, alice } = await loadFixture(subscriptionsFixture);
+        await expect(pool.connect(alice).subscribe(TUSD, MIN_DURATION - 1n))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LinePeriod, MIN_DURATION - 1n);
+        await expect(pool.connect(alice).subscribe(TUSD, 0n))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LinePeriod, 0n);
+      });
+
+      it("if the period is longer than ten years", async function () {
+        const { pool, alice } = await loadFixture(subscriptionsFixture);
+        await expect(pool.connect(alice).subscribe(TUSD, MAX_DURATION + 1n))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LinePeriod, MAX_DURATION + 1n);
+      });
+    });
+
+    it("records the order, emits Subscribed and makes the first period due at once", async function () {
+      const { pool, alice, keeper } = await loadFixture(subscriptionsFixture);
+      const tx = pool.connect(alice).subscribe(20n * TUSD, MONTH);
+      await expect(tx).to.emit(pool, "Subscribed").withArgs(alice.address, 20n * TUSD, MONTH);
+      const at = await minedAt(tx);
+      expect(list(await pool.subscriptionOf(alice.address))).to.deep.equal([20n * TUSD, MONTH, at]);
+      // Due at once: the very next block can collect it, with no time passing beyond the block's second.
+      await time.setNextBlockTimestamp(at + 1n);
+      await expect(pool.connect(keeper).collect(alice.address))
+        .to.emit(pool, "Collected")
+        .withArgs(alice.address, 20n * TUSD, 1n);
+    });
+
+    it("accepts the bounds of the period range and the largest amount", async function () {
+      const { pool, alice, bob, carol } = await loadFixture(subscriptionsFixture);
+      await expect(pool.connect(alice).subscribe(TUSD, MIN_DURATION)).to.emit(pool, "Subscribed");
+      await expect(pool.connect(bob).subscribe(TUSD, MAX_DURATION)).to.emit(pool, "Subscribed");
+      await expect(pool.connect(carol).subscribe(MAX_AMOUNT, MONTH)).to.emit(pool, "Subscribed");
+      expect((await pool.subscriptionOf(carol.address)).amountPerPeriod).to.equal(MAX_AMOUNT);
+    });
+
+    it("replaces an existing order, keeping its due date (a period is never charged twice)", async function () {
+      const { pool, alice } = await loadFixture(subscriptionsFixture);
+      await pool.connect(alice).subscribe(20n * TUSD, MONTH);
+      await pool.collect(alice.address);
+      const [, , nextDue] = await pool.subscriptionOf(alice.address);
+      await time.increase(3n * DAY);
+      const tx = pool.connect(alice).subscribe(5n * TUSD, 7n * DAY);
+      await expect(tx).to.emit(pool, "Subscribed").withArgs(alice.address, 5n * TUSD, 7n * DAY);
+      expect(list(await pool.subscriptionOf(alice.address))).to.deep.equal([5n * TUSD, 7n * DAY, nextDue]);
+      expect((await pool.carried()).recurringPerMonth).to.equal((5n * TUSD * MONTH) / (7n * DAY));
+      await expect(pool.collect(alice.address))
+        .to.be.revertedWithCustomError(pool, "PoolNotDue")
+        .withArgs(alice.address, nextDue);
+      await time.increaseTo(nextDue);
+      await expect(pool.collect(alice.address)).to.emit(pool, "Collected").withArgs(alice.address, 5n * TUSD, 1n);
+    });
+
+    it("keeps each donor's order apart", async function () {
+      const { pool, alice, bob } = await loadFixture(subscriptionsFixture);
+      await pool.connect(alice).subscribe(20n * TUSD, MONTH);
+      const bobAt = await minedAt(pool.connect(bob).subscribe(3n * TUSD, 7n * DAY));
+      await pool.connect(alice).unsubscribe();
+      expect(list(await pool.subscriptionOf(alice.address))).to.deep.equal([0n, 0n, 0n]);
+      expect(list(await pool.subscriptionOf(bob.address))).to.deep.equal([3n * TUSD, 7n * DAY, bobAt]);
+    });
+  });
+
+  describe("unsubscribe", function () {
+    it("reverts if the caller has no standing order", async function () {
+      const { pool, alice } = await loadFixture(subscriptionsFixture);
+      await expect(pool.connect(alice).unsubscribe())
+        .to.be.revertedWithCustomError(pool, "PoolNoSubscription")
+        .withArgs(alice.address);
+    });
+
+    it("reverts the second time", async function () {
+      const { pool, alice } = await loadFixture(subscriptionsFixture);
+      await pool.connect(alice).subscribe(TUSD, MONTH);
+      await pool.connect(alice).unsubscribe();
+      await expect(pool.connect(alice).unsubscribe())
+        .to.be.revertedWithCustomError(pool, "PoolNoSubscription")
+        .withArgs(alice.address);
+    });
+
+    it("ends the order: Unsubscribed, zeros, nothing left to collect, gifts already made stay", async function () {
+      const { pool, alice } = await loadFixture(subscriptionsFixture);
+      await pool.connect(alice).subscribe(20n * TUSD, MONTH);
+      await pool.collect(alice.address);
+      await expect(pool.connect(alice).unsubscribe()).to.emit(pool, "Unsubscribed").withArgs(alice.address);
+      expect(list(await pool.subscriptionOf(alice.address))).to.deep.equal([0n, 0n, 0n]);
+      expect((await pool.carried()).recurringPerMonth).to.equal(0n);
+      await time.increase(MONTH);
+      await expect(pool.collect(alice.address))
+        .to.be.revertedWithCustomError(pool, "PoolNoSubscription")
+        .withArgs(alice.address);
+      expect((await pool.contributionOf(alice.address)).given).to.equal(20n * TUSD);
+      expect(await pool.totalGiven()).to.equal(20n * TUSD);
+    });
+
+    it("lets the donor subscribe again", async function () {
+      const { pool, alice } = await loadFixture(subscriptionsFixture);
+      await pool.connect(alice).subscribe(TUSD, MONTH);
+      await pool.connect(alice).unsubscribe();
+      await pool.connect(alice).subscribe(2n * TUSD, MONTH);
+      await expect(pool.collect(alice.address)).to.emit(pool, "Collected").withArgs(alice.address, 2n * TUSD, 1n);
+    });
+  });
+
+  describe("collect", function () {
+    /** Alice's order of 20 TUSD a month, its first period collected at t0; the next is due at t0 + MONTH. */
+    async function collectedOnceFixture() {
+      const f = await subscriptionsFixture();
+      const t0 = await minedAt(f.pool.connect(f.alice).subscribe(20n * TUSD, MONTH));
+      await time.setNextBlockTimestamp(t0 + 1n);
+      await f.pool.connect(f.keeper).collect(f.alice.address);
+      return { ...f, t0, amount: 20n * TUSD, nextDue: t0 + MONTH };
+    }
+
+    describe("reverts", function () {
+      it("if the donor has no standing order", async function () {
+        const { pool, dave, keeper } = await loadFixture(subscriptionsFixture);
+        await expect(pool.connect(keeper).collect(dave.address))
+          .to.be.revertedWithCustomError(pool, "PoolNoSubscription")
+          .withArgs(dave.address);
+      });
+
+      it("one second before the next period is due", async function () {
+        const { pool, alice, keeper, nextDue } = await loadFixture(collectedOnceFixture);
+        expect((await pool.subscriptionOf(alice.address)).nextDue).to.equal(nextDue);
+        await time.setNextBlockTimestamp(nextDue - 1n);
+        await expect(pool.connect(keeper).collect(alice.address))
+          .to.be.revertedWithCustomError(pool, "PoolNotDue")
+          .withArgs(alice.address, nextDue);
+      });
+
+      it("if the allowance was revoked, changing nothing", async function () {
+        const { pool, token, alice, keeper, amount, nextDue } = await loadFixture(collectedOnceFixture);
+        await token.connect(alice).approve(await pool.getAddress(), 0n);
+        await time.increaseTo(nextDue);
+        const before = await recurringState(pool, token, alice.address);
+        await expect(pool.connect(keeper).collect(alice.address))
+          .to.be.revertedWithCustomError(pool, "PoolCollectFailed")
+          .withArgs(alice.address, amount);
+        expect(await recurringState(pool, token, alice.address)).to.deep.equal(before);
+        expect(list(await pool.subscriptionOf(alice.address))).to.deep.equal([amount, MONTH, nextDue]);
+      });
+
+      it("if the allowance is too small for the periods due", async function () {
+        const { pool, token, alice, keeper, amount, nextDue } = await loadFixture(collectedOnceFixture);
+        await token.connect(alice).approve(await pool.getAddress(), amount); // one period, two are due
+        await time.increaseTo(nextDue + MONTH);
+        await expect(pool.connect(keeper).collect(alice.address))
+          .to.be.revertedWithCustomError(pool, "PoolCollectFailed")
+          .withArgs(alice.address, 2n * amount);
+      });
+
+      it("if the donor's balance is empty, changing nothing", async function () {
+        const { pool, token, alice, bob, keeper, amount, nextDue } = await loadFixture(collectedOnceFixture);
+        await token.connect(alice).transfer(bob.address, await token.balanceOf(alice.address));
+        await time.increaseTo(nextDue);
+        const before = await recurringState(pool, token, alice.address);
+        await expect(pool.connect(keeper).collect(alice.address))
+          .to.be.revertedWithCustomError(pool, "PoolCollectFailed")
+          .withArgs(alice.address, amount);
+        expect(await recurringState(pool, token, alice.address)).to.deep.equal(before);
+      });
+
+      it("if the token refuses by returning false", async function () {
+        const { factory, deployer, maintainer, alice, keeper } = await loadFixture(subscriptionsFixture);
+        const token = (await ethers.deployContract("FalseReturningToken", ["False", "FLS", 18])) as unknown as FalseReturningToken;
+        const pool = await tokenPool(factory, deployer, maintainer, await token.getAddress());
+        await token.mint(alice.address, 100n * TUSD);
+        await token.connect(alice).approve(await pool.getAddress(), ethers.MaxUint256);
+        await pool.connect(alice).subscribe(10n * TUSD, MONTH);
+        await token.setFailAll(true);
+        await expect(pool.connect(keeper).collect(alice.address))
+          .to.be.revertedWithCustomError(pool, "PoolCollectFailed")
+          .withArgs(alice.address, 10n * TUSD);
+        await token.setFailAll(false);
+        await expect(pool.connect(keeper).collect(alice.address))
+          .to.emit(pool, "Collected")
+          .withArgs(alice.address, 10n * TUSD, 1n);
+      });
+
+      it("if the token blocks the donor", async function () {
+        const { factory, deployer, maintainer, alice, keeper } = await loadFixture(subscriptionsFixture);
+        const token = (await ethers.deployContract("BlocklistToken", ["Blocky", "BLK", 6])) as unknown as BlocklistToken;
+        const pool = await tokenPool(factory, deployer, maintainer, await token.getAddress());
+        await token.mint(alice.address, 100_000_000n);
+        await token.connect(alice).approve(await pool.getAddress(), ethers.MaxUint256);
+        await pool.connect(alice).subscribe(5_000_000n, MONTH);
+        await token.setBlocked(alice.address, true);
+        await expect(pool.connect(keeper).collect(alice.address))
+          .to.be.revertedWithCustomError(pool, "PoolCollectFailed")
+          .withArgs(alice.address, 5_000_000n);
+      });
+    });
+
+    it("may be called by anyone: pulls the period, emits Given and Collected, moves nextDue one period", async function () {
+      const { pool, token, alice, keeper } = await loadFixture(subscriptionsFixture);
+      const t0 = await minedAt(pool.connect(alice).subscribe(20n * TUSD, MONTH));
+      const tx = pool.connect(keeper).collect(alice.address);
+      await expect(tx).to.changeTokenBalances(ethers, token, [alice, pool, keeper], [-20n * TUSD, 20n * TUSD, 0n]);
+      await expect(tx).to.emit(pool, "Given").withArgs(alice.address, 20n * TUSD);
+      await expect(tx).to.emit(pool, "Collected").withArgs(alice.address, 20n * TUSD, 1n);
+      expect(list(await pool.subscriptionOf(alice.address))).to.deep.equal([20n * TUSD, MONTH, t0 + MONTH]);
+      expect(await pool.totalGiven()).to.equal(20n * TUSD);
+      expect(await pool.balance()).to.equal(20n * TUSD);
+      expect((await pool.contributionOf(alice.address)).given).to.equal(20n * TUSD);
+      expect((await pool.contributionOf(keeper.address)).given).to.equal(0n);
+    });
+
+    it("returns what arrived", async function () {
+      const { pool, alice, keeper } = await loadFixture(subscriptionsFixture);
+      await pool.connect(alice).subscribe(20n * TUSD, MONTH);
+      expect(await pool.connect(keeper).collect.staticCall(alice.address)).to.equal(20n * TUSD);
+    });
+
+    it("works exactly when the next period is due", async function () {
+      const { pool, alice, keeper, amount, nextDue } = await loadFixture(collectedOnceFixture);
+      await time.setNextBlockTimestamp(nextDue);
+      await expect(pool.connect(keeper).collect(alice.address))
+        .to.emit(pool, "Collected")
+        .withArgs(alice.address, amount, 1n);
+      expect((await pool.subscriptionOf(alice.address)).nextDue).to.equal(nextDue + MONTH);
+    });
+
+    it("collects every period due when several are", async function () {
+      const { pool, token, alice, keeper, amount, nextDue } = await loadFixture(collectedOnceFixture);
+      await time.setNextBlockTimestamp(nextDue + MONTH + 5n * DAY); // two periods due
+      const tx = pool.connect(keeper).collect(alice.address);
+      await expect(tx).to.emit(pool, "Collected").withArgs(alice.address, 2n * amount, 2n);
+      await expect(tx).to.emit(pool, "Given").withArgs(alice.address, 2n * amount);
+      await expect(tx).to.changeTokenBalances(ethers, token, [alice, pool], [-2n * amount, 2n * amount]);
+      expect((await pool.subscriptionOf(alice.address)).nextDue).to.equal(nextDue + 2n * MONTH);
+      expect(await pool.totalGiven()).to.equal(3n * amount);
+    });
+
+    it("collects MAX_CATCH_UP periods when exactly that many are due", async function () {
+      const { pool, alice, keeper, amount, nextDue } = await loadFixture(collectedOnceFixture);
+      expect(await Pool__factory.connect(await pool.getAddress(), ethers.provider).MAX_CATCH_UP()).to.equal(MAX_CATCH_UP);
+      await time.setNextBlockTimestamp(nextDue + (MAX_CATCH_UP - 1n) * MONTH);
+      await expect(pool.connect(keeper).collect(alice.address))
+        .to.emit(pool, "Collected")
+        .withArgs(alice.address, MAX_CATCH_UP * amount, MAX_CATCH_UP);
+      expect((await pool.subscriptionOf(alice.address)).nextDue).to.equal(nextDue + MAX_CATCH_UP * MONTH);
+    });
+
+    it("catches up at most MAX_CATCH_UP periods and forgives older ones", async function () {
+      const { pool, token, alice, keeper, amount, nextDue } = await loadFixture(collectedOnceFixture);
+      // Away for a long time: 8 periods due (nextDue .. nextDue + 7 months), and 3 days into the eighth.
+      const now = nextDue + 7n * MONTH + 3n * DAY;
+      await time.setNextBlockTimestamp(now);
+      const tx = pool.connect(keeper).collect(alice.address);
+      await expect(tx).to.emit(pool, "Collected").withArgs(alice.address, MAX_CATCH_UP * amount, MAX_CATCH_UP);
+      await expect(tx).to.changeTokenBalances(ethers, token, [alice, pool], [-MAX_CATCH_UP * amount, MAX_CATCH_UP * amount]);
+      // Every due period is settled: the next one is the first in the future.
+      const next = (await pool.subscriptionOf(alice.address)).nextDue;
+      expect(next).to.equal(nextDue + 8n * MONTH);
+      expect(next).to.be.greaterThan(now);
+      await expect(pool.connect(keeper).collect(alice.address))
+        .to.be.revertedWithCustomError(pool, "PoolNotDue")
+        .withArgs(alice.address, next);
+      expect(await pool.totalGiven()).to.equal((1n + MAX_CATCH_UP) * amount);
+    });
+
+    it("credits what arrived from a fee-on-transfer token", async function () {
+      const { factory, deployer, maintainer, alice, bob, keeper } = await loadFixture(subscriptionsFixture);
+      const token = (await ethers.deployContract("FeeOnTransferToken", [
+        "Fee",
+        "FEE",
+        18,
+        100, // 1%
+        ethers.ZeroAddress,
+      ])) as unknown as FeeOnTransferToken;
+      const pool = await tokenPool(factory, deployer, maintainer, await token.getAddress());
+      for (const who of [alice, bob]) await fund(token as unknown as MockERC20, pool, who);
+      await pool.connect(alice).subscribe(1_000n * TUSD, MONTH);
+      const arrived = 990n * TUSD;
+      expect(await pool.connect(keeper).collect.staticCall(alice.address)).to.equal(arrived);
+      const tx = pool.connect(keeper).collect(alice.address);
+      await expect(tx).to.emit(pool, "Given").withArgs(alice.address, arrived);
+      await expect(tx).to.emit(pool, "Collected").withArgs(alice.address, arrived, 1n);
+      await expect(tx).to.changeTokenBalances(ethers, token, [alice, pool], [-1_000n * TUSD, arrived]);
+      expect((await pool.contributionOf(alice.address)).given).to.equal(arrived);
+      expect(await pool.totalGiven()).to.equal(arrived);
+      expect(await pool.balance()).to.equal(arrived);
+      // A plain gift of the same amount is credited the same.
+      await pool.connect(bob).give(1_000n * TUSD);
+      expect((await pool.contributionOf(bob.address)).given).to.equal(arrived);
+    });
+
+    it("after a failed pull, keeps the order: re-approving lets the same periods be collected", async function () {
+      const { pool, token, alice, keeper, amount, nextDue } = await loadFixture(collectedOnceFixture);
+      const poolAddress = await pool.getAddress();
+      await token.connect(alice).approve(poolAddress, 0n);
+      await time.setNextBlockTimestamp(nextDue + 2n * DAY);
+      await expect(pool.connect(keeper).collect(alice.address)).to.be.revertedWithCustomError(pool, "PoolCollectFailed");
+      expect(list(await pool.subscriptionOf(alice.address))).to.deep.equal([amount, MONTH, nextDue]);
+      await token.connect(alice).approve(poolAddress, ethers.MaxUint256);
+      await time.setNextBlockTimestamp(nextDue + MONTH + 2n * DAY); // meanwhile the next period fell due too
+      await expect(pool.connect(keeper).collect(alice.address))
+        .to.emit(pool, "Collected")
+        .withArgs(alice.address, 2n * amount, 2n);
+      expect((await pool.subscriptionOf(alice.address)).nextDue).to.equal(nextDue + 2n * MONTH);
+    });
+
+    it("a failed pull does not affect other donors", async function () {
+      const { pool, token, alice, bob, keeper } = await loadFixture(subscriptionsFixture);
+      await pool.connect(alice).subscribe(20n * TUSD, MONTH);
+      await pool.connect(bob).subscribe(7n * TUSD, MONTH);
+      await token.connect(alice).approve(await pool.getAddress(), 0n);
+      await expect(pool.connect(keeper).collect(alice.address)).to.be.revertedWithCustomError(pool, "PoolCollectFailed");
+      await expect(pool.connect(keeper).collect(bob.address))
+        .to.emit(pool, "Collected")
+        .withArgs(bob.address, 7n * TUSD, 1n);
+      expect(await pool.totalGiven()).to.equal(7n * TUSD);
+      expect((await pool.contributionOf(alice.address)).given).to.equal(0n);
+      expect((await pool.carried()).recurringPerMonth).to.equal(27n * TUSD);
+    });
+
+    it("cannot be re-entered from the donor's token hook", async function () {
+      const { factory, deployer, maintainer, keeper } = await loadFixture(subscriptionsFixture);
+      const token = (await ethers.deployContract("HookToken", ["Hook", "HOOK", 18])) as unknown as HookToken;
+      const pool = await tokenPool(factory, deployer, maintainer, await token.getAddress());
+      const poolAddress = await pool.getAddress();
+      const attacker = (await ethers.deployContract("ReentrantAttacker")) as unknown as ReentrantAttacker;
+      const attackerAddress = await attacker.getAddress();
+      await token.mint(attackerAddress, 100n * TUSD);
+      await attacker.execute(await token.getAddress(), token.interface.encodeFunctionData("registerHooks", [true]), 0n);
+      await attacker.execute(
+        await token.getAddress(),
+        token.interface.encodeFunctionData("approve", [poolAddress, ethers.MaxUint256]),
+        0n,
+      );
+      await attacker.execute(poolAddress, pool.interface.encodeFunctionData("subscribe", [10n * TUSD, MONTH]), 0n);
+      // On the pull's `tokensToSend` hook, the donor tries to have itself collected a second time.
+      await attacker.arm(poolAddress, pool.interface.encodeFunctionData("collect", [attackerAddress]), 0n);
+      await expect(pool.connect(keeper).collect(attackerAddress))
+        .to.emit(pool, "Collected")
+        .withArgs(attackerAddress, 10n * TUSD, 1n);
+      expect(list(await attacker.reentries())).to.deep.equal([1n, 0n]);
+      const implementation = Pool__factory.connect(poolAddress, ethers.provider);
+      expect(await attacker.lastReentryReturnData()).to.equal(
+        implementation.interface.encodeErrorResult("ReentrancyGuardReentrantCall", []),
+      );
+      expect(await pool.totalGiven()).to.equal(10n * TUSD);
+    });
+
+    it("refuses a donor who tries to unsubscribe from inside its own collection (the order is settled first)", async function () {
+      // A donor whose token calls it back (an ERC-777 style hook) tries to end its order mid-collection: the
+      // guard refuses the reentry, and the order was already settled before the transfer.
+      const { factory, deployer, maintainer, keeper } = await loadFixture(subscriptionsFixture);
+      const token = (await ethers.deployContract("HookToken", ["Hook", "HOOK", 18])) as unknown as HookToken;
+      const pool = await tokenPool(factory, deployer, maintainer, await token.getAddress());
+      const poolAddress = await pool.getAddress();
+      const attacker = (await ethers.deployContract("ReentrantAttacker")) as unknown as ReentrantAttacker;
+      const attackerAddress = await attacker.getAddress();
+      await token.mint(attackerAddress, 100n * TUSD);
+      await attacker.execute(await token.getAddress(), token.interface.encodeFunctionData("registerHooks", [true]), 0n);
+      await attacker.execute(
+        await token.getAddress(),
+        token.interface.encodeFunctionData("approve", [poolAddress, ethers.MaxUint256]),
+        0n,
+      );
+      await attacker.execute(poolAddress, pool.interface.encodeFunctionData("subscribe", [10n * TUSD, MONTH]), 0n);
+      const [, , due] = await pool.subscriptionOf(attackerAddress);
+      await attacker.arm(poolAddress, pool.interface.encodeFunctionData("unsubscribe"), 0n);
+      await expect(pool.connect(keeper).collect(attackerAddress))
+        .to.emit(pool, "Collected")
+        .withArgs(attackerAddress, 10n * TUSD, 1n)
+        .and.not.to.emit(pool, "Unsubscribed");
+      expect(await attacker.lastReentrySucceeded()).to.equal(false);
+      expect(list(await pool.subscriptionOf(attackerAddress))).to.deep.equal([10n * TUSD, MONTH, due + MONTH]);
+      expect((await pool.carried()).recurringPerMonth).to.equal((10n * TUSD * (30n * DAY)) / MONTH);
+    });
+
+    describe("weight", function () {
+      async function weightingFixture() {
+        const f = await subscriptionsFixture();
+        const tokenAddress = await f.token.getAddress();
+        const pools = {
+          [Weighting.Linear]: await tokenPool(f.factory, f.deployer, f.maintainer, tokenAddress),
+          [Weighting.Quadratic]: await tokenPool(f.factory, f.deployer, f.maintainer, tokenAddress, {
+            weighting: Weighting.Quadratic,
+          }),
+        };
+        for (const p of Object.values(pools)) for (const who of [f.alice, f.bob]) await fund(f.token, p, who);
+        return { ...f, pools };
+      }
+
+      for (const [name, weighting] of WEIGHTINGS) {
+        it(`counts a collected gift exactly like give, matured from the next epoch (${name})`, async function () {
+          const { pools, alice, bob, keeper } = await loadFixture(weightingFixture);
+          const pool = pools[weighting];
+          const amount = 1_234_567n; // not a perfect square
+          // Alice's standing order has the same period as the epoch, so each epoch brings one collection.
+          await pool.connect(alice).subscribe(amount, EPOCH);
+          await pool.connect(keeper).collect(alice.address);
+          await pool.connect(bob).give(amount);
+          for (const who of [alice, bob]) {
+            expect(list(await pool.contributionOf(who.address))).to.deep.equal([amount, 0n]);
+            expect(await pool.weightOf(who.address)).to.equal(0n);
+          }
+          expect(await pool.totalWeight()).to.equal(0n);
+
+          await nextEpoch(pool, networkHelpers);
+          for (const who of [alice, bob]) {
+            expect(list(await pool.contributionOf(who.address))).to.deep.equal([amount, amount]);
+            expect(await pool.weightOf(who.address)).to.equal(weightFor(weighting, amount));
+          }
+          expect(await pool.totalWeight()).to.equal(2n * weightFor(weighting, amount));
+
+          // A second period, collected in this epoch, and a second plain gift: pending until the next one.
+          const { nextDue } = await pool.subscriptionOf(alice.address);
+          expect(nextDue).to.be.lessThan((await pool.genesis()) + 2n * EPOCH);
+          if (BigInt(await time.latest()) < nextDue) await time.setNextBlockTimestamp(nextDue);
+          await pool.connect(keeper).collect(alice.address);
+          await pool.connect(bob).give(amount);
+          for (const who of [alice, bob]) {
+            expect(list(await pool.contributionOf(who.address))).to.deep.equal([2n * amount, amount]);
+            expect(await pool.weightOf(who.address)).to.equal(weightFor(weighting, amount));
+          }
+          expect(await pool.totalWeight()).to.equal(2n * weightFor(weighting, amount));
+          await nextEpoch(pool, networkHelpers);
+          for (const who of [alice, bob]) {
+            expect(await pool.weightOf(who.address)).to.equal(weightFor(weighting, 2n * amount));
+          }
+          expect(await pool.totalWeight()).to.equal(2n * weightFor(weighting, 2n * amount));
+        });
+      }
+    });
+  });
+
+  describe("collectMany", function () {
+    /**
+     * Alice due; Bob collected already (not due); Carol due but revoked her allowance; Dave unsubscribed;
+     * the keeper never subscribed.
+     */
+    async function mixFixture() {
+      const f = await subscriptionsFixture();
+      const { pool, token, alice, bob, carol, dave } = f;
+      await pool.connect(alice).subscribe(10n * TUSD, MONTH);
+      await pool.connect(bob).subscribe(20n * TUSD, MONTH);
+      await pool.collect(bob.address);
+      await pool.connect(carol).subscribe(30n * TUSD, MONTH);
+      await token.connect(carol).approve(await pool.getAddress(), 0n);
+      await pool.connect(dave).subscribe(40n * TUSD, MONTH);
+      await pool.connect(dave).unsubscribe();
+      return f;
+    }
+
+    it("collects the due donors, skips the rest with CollectSkipped and returns the count", async function () {
+      const { pool, token, alice, bob, carol, dave, keeper } = await loadFixture(mixFixture);
+      const donors = [alice.address, bob.address, carol.address, dave.address, keeper.address];
+      const before = {
+        bob: await recurringState(pool, token, bob.address),
+        carol: await recurringState(pool, token, carol.address),
+      };
+      expect(await pool.connect(keeper).collectMany.staticCall(donors)).to.equal(1n);
+      const tx = pool.connect(keeper).collectMany(donors);
+      await expect(tx).to.emit(pool, "Collected").withArgs(alice.address, 10n * TUSD, 1n);
+      await expect(tx).to.emit(pool, "Given").withArgs(alice.address, 10n * TUSD);
+      for (const skipped of [bob, carol, dave, keeper]) {
+        await expect(tx).to.emit(pool, "CollectSkipped").withArgs(skipped.address);
+      }
+      const receipt = (await (await tx).wait())!;
+      const names = receipt.logs
+        .map((log) => pool.interface.parseLog(log)?.name)
+        .filter((name) => name === "Collected" || name === "CollectSkipped");
+      expect(names).to.deep.equal(["Collected", "CollectSkipped", "CollectSkipped", "CollectSkipped", "CollectSkipped"]);
+      // The skipped donors' state is as it was, but for the pool-wide totals Alice's gift moved.
+      const bobAfter = await recurringState(pool, token, bob.address);
+      const carolAfter = await recurringState(pool, token, carol.address);
+      for (const [was, is] of [
+        [before.bob, bobAfter],
+        [before.carol, carolAfter],
+      ] as const) {
+        expect(is.subscription).to.deep.equal(was.subscription);
+        expect(is.contribution).to.deep.equal(was.contribution);
+        expect(is.donorTokens).to.equal(was.donorTokens);
+        expect(is.totalGiven).to.equal(was.totalGiven + 10n * TUSD);
+      }
+      expect(await pool.totalGiven()).to.equal(30n * TUSD);
+    });
+
+    it("counts every success, and the skipped donor is collected once fixed", async function () {
+      const { pool, token, alice, bob, carol, keeper } = await loadFixture(mixFixture);
+      await token.connect(carol).approve(await pool.getAddress(), ethers.MaxUint256);
+      const donors = [alice.address, bob.address, carol.address];
+      expect(await pool.connect(keeper).collectMany.staticCall(donors)).to.equal(2n);
+      const tx = pool.connect(keeper).collectMany(donors);
+      await expect(tx).to.emit(pool, "Collected").withArgs(carol.address, 30n * TUSD, 1n);
+      await expect(tx).to.emit(pool, "CollectSkipped").withArgs(bob.address);
+      expect(await pool.totalGiven()).to.equal(60n * TUSD);
+      // Nobody is due any more.
+      expect(await pool.connect(keeper).collectMany.staticCall(donors)).to.equal(0n);
+    });
+
+    it("returns 0 for an empty list", async function () {
+      const { pool, keeper } = await loadFixture(mixFixture);
+      expect(await pool.connect(keeper).collectMany.staticCall([])).to.equal(0n);
+      await expect(pool.connect(keeper).collectMany([])).not.to.emit(pool, "CollectSkipped");
+    });
+
+    it("collects a donor listed twice only once", async function () {
+      const { pool, alice, keeper } = await loadFixture(mixFixture);
+      const tx = pool.connect(keeper).collectMany([alice.address, alice.address]);
+      await expect(tx).to.emit(pool, "CollectSkipped").withArgs(alice.address);
+      expect(await pool.totalGiven()).to.equal(30n * TUSD);
+    });
+
+    it("skips a donor whose gift would take the pool past the 96-bit total, and collects the others", async function () {
+      const { pool, token, alice, bob, carol, keeper } = await loadFixture(subscriptionsFixture);
+      await pool.connect(alice).subscribe(100n, MONTH);
+      await pool.connect(carol).subscribe(5n, MONTH);
+      await token.mint(bob.address, MAX_AMOUNT);
+      await pool.connect(bob).give(MAX_AMOUNT - 10n); // 10 units of room left
+      await expect(pool.connect(keeper).collect(alice.address))
+        .to.be.revertedWithCustomError(pool, "PoolAmountOverflow")
+        .withArgs(MAX_AMOUNT + 90n, MAX_AMOUNT);
+      const tx = pool.connect(keeper).collectMany([alice.address, carol.address]);
+      await expect(tx).to.emit(pool, "CollectSkipped").withArgs(alice.address);
+      await expect(tx).to.emit(pool, "Collected").withArgs(carol.address, 5n, 1n);
+      expect(await pool.totalGiven()).to.equal(MAX_AMOUNT - 5n);
+    });
+  });
+
+  describe("after wind-down", function () {
+    /** Alice collected once (due again by now), Bob never collected, Dave's ten-year order not due. */
+    async function woundDownFixture() {
+      const f = await subscriptionsFixture();
+      const { pool, maintainer, alice, bob, dave } = f;
+      await pool.connect(alice).subscribe(10n * TUSD, MONTH);
+      await pool.collect(alice.address);
+      await pool.connect(bob).subscribe(20n * TUSD, MONTH);
+      await pool.connect(dave).subscribe(TUSD, MAX_DURATION);
+      await pool.collect(dave.address);
+      await windDown(pool, maintainer);
+      expect((await pool.seat()).status).to.equal(SeatStatus.WoundDown);
+      return f;
+    }
+
+    it("collect reverts with PoolIsWoundDown for a due order", async function () {
+      const { pool, alice, bob, keeper } = await loadFixture(woundDownFixture);
+      for (const who of [alice, bob]) {
+        await expect(pool.connect(keeper).collect(who.address)).to.be.revertedWithCustomError(pool, "PoolIsWoundDown");
+      }
+    });
+
+    it("collect still reports PoolNotDue and PoolNoSubscription first", async function () {
+      const { pool, dave, carol, keeper } = await loadFixture(woundDownFixture);
+      const { nextDue } = await pool.subscriptionOf(dave.address);
+      await expect(pool.connect(keeper).collect(dave.address))
+        .to.be.revertedWithCustomError(pool, "PoolNotDue")
+        .withArgs(dave.address, nextDue);
+      await expect(pool.connect(keeper).collect(carol.address))
+        .to.be.revertedWithCustomError(pool, "PoolNoSubscription")
+        .withArgs(carol.address);
+    });
+
+    it("collectMany skips everyone and returns 0", async function () {
+      const { pool, token, alice, bob, carol, dave, keeper } = await loadFixture(woundDownFixture);
+      const donors = [alice.address, bob.address, carol.address, dave.address];
+      const held = await token.balanceOf(await pool.getAddress());
+      expect(await pool.connect(keeper).collectMany.staticCall(donors)).to.equal(0n);
+      const tx = pool.connect(keeper).collectMany(donors);
+      for (const who of donors) await expect(tx).to.emit(pool, "CollectSkipped").withArgs(who);
+      await expect(tx).not.to.emit(pool, "Collected");
+      expect(await token.balanceOf(await pool.getAddress())).to.equal(held);
+      expect(await pool.totalGiven()).to.equal(11n * TUSD);
+    });
+
+    it("subscribe reverts with PoolIsWoundDown; unsubscribe still ends an order", async function () {
+      const { pool, alice, carol } = await loadFixture(woundDownFixture);
+      await expect(pool.connect(carol).subscribe(TUSD, MONTH)).to.be.revertedWithCustomError(pool, "PoolIsWoundDown");
+      await expect(pool.connect(alice).subscribe(TUSD, MONTH)).to.be.revertedWithCustomError(pool, "PoolIsWoundDown");
+      const perMonth = (await pool.carried()).recurringPerMonth;
+      await expect(pool.connect(alice).unsubscribe()).to.emit(pool, "Unsubscribed").withArgs(alice.address);
+      expect((await pool.carried()).recurringPerMonth).to.equal(perMonth - 10n * TUSD);
+    });
+
+    it("collected gifts are reclaimed pro rata like any gift", async function () {
+      const { pool, token, alice, dave } = await loadFixture(woundDownFixture);
+      const left = 11n * TUSD;
+      expect(await pool.reclaimable(alice.address)).to.equal((left * 10n * TUSD) / (11n * TUSD));
+      await expect(pool.connect(dave).reclaim()).to.changeTokenBalance(ethers, token, dave, TUSD);
+    });
+
+    it("pledge reverts with PoolIsWoundDown", async function () {
+      const { pool, carol } = await loadFixture(woundDownFixture);
+      await expect(pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MONTH, 1)).to.be.revertedWithCustomError(
+        pool,
+        "PoolIsWoundDown",
+      );
+    });
+  });
+
+  describe("at scale", function () {
+    const CROWD = 998; // + Bob + Alice = 1,000 subscribers
+
+    /** Two pools alike but for their crowd: one with Bob and Alice only, one with 998 more subscribers. */
+    async function crowdFixture() {
+      const f = await subscriptionsFixture();
+      const { factory, deployer, maintainer, token, tokenAddress, alice, bob } = f;
+      const small = await tokenPool(factory, deployer, maintainer, tokenAddress);
+      const large = await tokenPool(factory, deployer, maintainer, tokenAddress);
+      const largeAddress = await large.getAddress();
+      const monthly = 20n * TUSD;
+      const crowd: string[] = [];
+      for (let i = 0; i < CROWD; i++) {
+        const address = ethers.getAddress(`0x${(0xc20_000_000 + i).toString(16).padStart(40, "0")}`);
+        await networkHelpers.setBalance(address, ETH);
+        const signer = await ethers.getImpersonatedSigner(address);
+        await token.mint(address, 10n * monthly);
+        await token.connect(signer).approve(largeAddress, ethers.MaxUint256);
+        await large.connect(signer).subscribe(monthly, MONTH);
+        crowd.push(address);
+      }
+      for (let i = 0; i < crowd.length; i += 100) await large.collectMany(crowd.slice(i, i + 100));
+      for (const p of [small, large]) {
+        await fund(token, p, alice);
+        await fund(token, p, bob);
+        await p.connect(bob).subscribe(monthly, MONTH);
+        await p.connect(alice).subscribe(monthly, MONTH);
+        await p.collect(bob.address); // the pool holds tokens and its totals slot is written in both
+      }
+      return { ...f, small, large, crowd, monthly };
+    }
+
+    it("collect costs the same with 1,000 subscribers as with two (within 200 gas)", async function () {
+      this.timeout(600_000);
+      const { small, large, alice, bob, keeper, crowd, monthly } = await loadFixture(crowdFixture);
+      expect((await large.carried()).recurringPerMonth).to.equal(BigInt(crowd.length + 2) * monthly);
+      expect(await large.totalGiven()).to.equal(BigInt(crowd.length + 1) * monthly);
+      const first = {
+        small: await gasOf(small.connect(keeper).collect(alice.address)),
+        large: await gasOf(large.connect(keeper).collect(alice.address)),
+      };
+      await time.increase(MONTH);
+      await small.collect(bob.address);
+      await large.collect(bob.address);
+      const repeat = {
+        small: await gasOf(small.connect(keeper).collect(alice.address)),
+        large: await gasOf(large.connect(keeper).collect(alice.address)),
+      };
+      for (const g of [first, repeat]) {
+        const diff = g.large > g.small ? g.large - g.small : g.small - g.large;
+        expect(diff, `small ${g.small}, large ${g.large}`).to.be.lessThanOrEqual(200n);
+      }
+    });
+  });
+
+  // ================================================================ pledges
+
+  describe("pledge", function () {
+    describe("reverts", function () {
+      it("if the description is empty", async function () {
+        const { pool, carol } = await loadFixture(pledgesFixture);
+        await expect(pool.connect(carol).pledge("", TUSD, MONTH, 1))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LineName, 0n);
+      });
+
+      it("if the description is longer than 280 bytes (counted in bytes, not characters)", async function () {
+        const { pool, carol } = await loadFixture(pledgesFixture);
+        await expect(pool.connect(carol).pledge("x".repeat(MAX_DESCRIPTION_LENGTH + 1), TUSD, MONTH, 1))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LineName, MAX_DESCRIPTION_LENGTH + 1);
+        await expect(pool.connect(carol).pledge("€".repeat(100), TUSD, MONTH, 1)) // 300 bytes in UTF-8
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LineName, 300n);
+      });
+
+      it("if the value per period is zero", async function () {
+        const { pool, carol } = await loadFixture(pledgesFixture);
+        await expect(pool.connect(carol).pledge(BUILD_MACHINE, 0n, MONTH, 1)).to.be.revertedWithCustomError(
+          pool,
+          "PoolZeroAmount",
+        );
+      });
+
+      it("if there are zero periods", async function () {
+        const { pool, carol } = await loadFixture(pledgesFixture);
+        await expect(pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MONTH, 0)).to.be.revertedWithCustomError(
+          pool,
+          "PoolZeroAmount",
+        );
+      });
+
+      it("if the value of all periods leaves the 96-bit range", async function () {
+        const { pool, carol } = await loadFixture(pledgesFixture);
+        await expect(pool.connect(carol).pledge(BUILD_MACHINE, MAX_AMOUNT, MONTH, 2))
+          .to.be.revertedWithCustomError(pool, "PoolAmountOverflow")
+          .withArgs(2n * MAX_AMOUNT, MAX_AMOUNT);
+        await expect(pool.connect(carol).pledge(BUILD_MACHINE, 2n ** 95n, MONTH, 2))
+          .to.be.revertedWithCustomError(pool, "PoolAmountOverflow")
+          .withArgs(2n ** 96n, MAX_AMOUNT);
+        await expect(pool.connect(carol).pledge(BUILD_MACHINE, MAX_AMOUNT + 1n, MONTH, 1))
+          .to.be.revertedWithCustomError(pool, "PoolAmountOverflow")
+          .withArgs(MAX_AMOUNT + 1n, MAX_AMOUNT);
+      });
+
+      it("with PoolAmountOverflow (not an arithmetic panic) when the value times the periods passes 2^256", async function () {
+        const { pool, carol } = await loadFixture(pledgesFixture);
+        await expect(pool.connect(carol).pledge(BUILD_MACHINE, ethers.MaxUint256, MONTH, 2)).to.be.revertedWithCustomError(
+          pool,
+          "PoolAmountOverflow",
+        );
+      });
+
+      it("if the period is out of range", async function () {
+        const { pool, carol } = await loadFixture(pledgesFixture);
+        await expect(pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MIN_DURATION - 1n, 1))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LinePeriod, MIN_DURATION - 1n);
+        await expect(pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MAX_DURATION + 1n, 1))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LinePeriod, MAX_DURATION + 1n);
+      });
+    });
+
+    it("records an offered pledge: Pledged, pledgeAt, pledgeCount", async function () {
+      const { pool, carol, dave } = await loadFixture(pledgesFixture);
+      expect(await pool.pledgeCount()).to.equal(0n);
+      expect(await pool.connect(carol).pledge.staticCall(BUILD_MACHINE, 50n * TUSD, MONTH, 12)).to.equal(0n);
+      await expect(pool.connect(carol).pledge(BUILD_MACHINE, 50n * TUSD, MONTH, 12))
+        .to.emit(pool, "Pledged")
+        .withArgs(0n, carol.address, 50n * TUSD, MONTH, 12n, BUILD_MACHINE);
+      await expect(pool.connect(dave).pledge("a desk", 5n * TUSD, 7n * DAY, 4))
+        .to.emit(pool, "Pledged")
+        .withArgs(1n, dave.address, 5n * TUSD, 7n * DAY, 4n, "a desk");
+      expect(await pool.pledgeCount()).to.equal(2n);
+      const p = await pool.pledgeAt(0n);
+      expect([p.pledger, p.valuePerPeriod, p.period, p.periods, p.delivered, p.status, p.description]).to.deep.equal([
+        carol.address,
+        50n * TUSD,
+        MONTH,
+        12n,
+        0n,
+        PledgeStatus.Offered,
+        BUILD_MACHINE,
+      ]);
+      expect((await pool.pledgeAt(1n)).pledger).to.equal(dave.address);
+      expect((await pool.pledgeAt(2n)).status).to.equal(PledgeStatus.None);
+    });
+
+    it("accepts the bounds: 280 bytes, the whole 96-bit range, an hour and ten years", async function () {
+      const { pool, carol } = await loadFixture(pledgesFixture);
+      await expect(pool.connect(carol).pledge("x".repeat(MAX_DESCRIPTION_LENGTH), TUSD, MONTH, 1)).to.emit(pool, "Pledged");
+      // 2^96 - 1 = 3 * (2^96 - 1) / 3 exactly.
+      await expect(pool.connect(carol).pledge(BUILD_MACHINE, MAX_AMOUNT / 3n, MONTH, 3)).to.emit(pool, "Pledged");
+      await expect(pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MIN_DURATION, 65_535)).to.emit(pool, "Pledged");
+      await expect(pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MAX_DURATION, 1)).to.emit(pool, "Pledged");
+      expect(await pool.pledgeCount()).to.equal(4n);
+    });
+
+    it("works in an ETH pool too (valued in ETH)", async function () {
+      const { factory, deployer, maintainer, carol } = await loadFixture(pledgesFixture);
+      const ethPool = await createPool(factory, deployer, defaultConfig(maintainer.address, { inKindWeightBps: 10_000 }));
+      await ethPool.connect(carol).pledge(BUILD_MACHINE, ETH / 10n, MONTH, 2);
+      await ethPool.connect(maintainer).acceptPledge(0n);
+      await expect(ethPool.connect(maintainer).recordDelivery(0n, 1))
+        .to.emit(ethPool, "DeliveryRecorded")
+        .withArgs(0n, carol.address, 1n, ETH / 10n);
+      await nextEpoch(ethPool, networkHelpers);
+      expect(await ethPool.weightOf(carol.address)).to.equal(ETH / 10n);
+      expect(await ethPool.balance()).to.equal(0n);
+    });
+  });
+
+  describe("acceptPledge and declinePledge", function () {
+    async function offeredFixture() {
+      const f = await pledgesFixture();
+      await f.pool.connect(f.carol).pledge(BUILD_MACHINE, 50n * TUSD, MONTH, 3);
+      return f;
+    }
+
+    describe("reverts", function () {
+      it("if the caller is not the maintainer", async function () {
+        const { pool, carol, stranger } = await loadFixture(offeredFixture);
+        for (const who of [carol, stranger]) {
+          await expect(pool.connect(who).acceptPledge(0n))
+            .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+            .withArgs(who.address);
+          await expect(pool.connect(who).declinePledge(0n))
+            .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+            .withArgs(who.address);
+        }
+      });
+
+      it("while a recall runs (PoolSeatStatus)", async function () {
+        const { pool, maintainer, alice } = await loadFixture(offeredFixture);
+        await recall(pool, alice);
+        await expect(pool.connect(maintainer).acceptPledge(0n))
+          .to.be.revertedWithCustomError(pool, "PoolSeatStatus")
+          .withArgs(SeatStatus.Recall);
+        await expect(pool.connect(maintainer).declinePledge(0n))
+          .to.be.revertedWithCustomError(pool, "PoolSeatStatus")
+          .withArgs(SeatStatus.Recall);
+      });
+
+      it("once the seat is open: nobody is maintainer, the former one included", async function () {
+        const { pool, maintainer } = await loadFixture(offeredFixture);
+        await pool.connect(maintainer).stepDown();
+        expect((await pool.seat()).status).to.equal(SeatStatus.Open);
+        await expect(pool.connect(maintainer).acceptPledge(0n))
+          .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+          .withArgs(maintainer.address);
+        await expect(pool.connect(maintainer).declinePledge(0n))
+          .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+          .withArgs(maintainer.address);
+      });
+
+      it("if the pledge does not exist", async function () {
+        const { pool, maintainer } = await loadFixture(offeredFixture);
+        await expect(pool.connect(maintainer).acceptPledge(1n))
+          .to.be.revertedWithCustomError(pool, "PoolUnknownPledge")
+          .withArgs(1n);
+        await expect(pool.connect(maintainer).declinePledge(7n))
+          .to.be.revertedWithCustomError(pool, "PoolUnknownPledge")
+          .withArgs(7n);
+      });
+
+      it("if the pledge is not offered", async function () {
+        const { pool, maintainer, carol } = await loadFixture(offeredFixture);
+        await pool.connect(maintainer).acceptPledge(0n);
+        for (const action of ["acceptPledge", "declinePledge"] as const) {
+          await expect(pool.connect(maintainer)[action](0n))
+            .to.be.revertedWithCustomError(pool, "PoolPledgeStatus")
+            .withArgs(0n, PledgeStatus.Accepted);
+        }
+        await pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MONTH, 1); // 1
+        await pool.connect(maintainer).declinePledge(1n);
+        await pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MONTH, 1); // 2
+        await pool.connect(carol).withdrawPledge(2n);
+        await pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MONTH, 1); // 3
+        await pool.connect(maintainer).acceptPledge(3n);
+        await pool.connect(maintainer).recordDelivery(3n, 1);
+        for (const [id, status] of [
+          [1n, PledgeStatus.Declined],
+          [2n, PledgeStatus.Withdrawn],
+          [3n, PledgeStatus.Completed],
+        ] as const) {
+          for (const action of ["acceptPledge", "declinePledge"] as const) {
+            await expect(pool.connect(maintainer)[action](id))
+              .to.be.revertedWithCustomError(pool, "PoolPledgeStatus")
+              .withArgs(id, status);
+          }
+        }
+      });
+    });
+
+    it("accepts an offered pledge: PledgeAccepted, status Accepted", async function () {
+      const { pool, maintainer } = await loadFixture(offeredFixture);
+      await expect(pool.connect(maintainer).acceptPledge(0n)).to.emit(pool, "PledgeAccepted").withArgs(0n);
+      expect((await pool.pledgeAt(0n)).status).to.equal(PledgeStatus.Accepted);
+    });
+
+    it("declines an offered pledge: PledgeDeclined, status Declined, no deliveries", async function () {
+      const { pool, maintainer } = await loadFixture(offeredFixture);
+      await expect(pool.connect(maintainer).declinePledge(0n)).to.emit(pool, "PledgeDeclined").withArgs(0n);
+      expect((await pool.pledgeAt(0n)).status).to.equal(PledgeStatus.Declined);
+      await expect(pool.connect(maintainer).recordDelivery(0n, 1))
+        .to.be.revertedWithCustomError(pool, "PoolPledgeStatus")
+        .withArgs(0n, PledgeStatus.Declined);
+    });
+  });
+
+  describe("recordDelivery", function () {
+    /** Carol's accepted pledge 0 (3 periods of 50 TUSD), Dave's offered pledge 1. */
+    async function acceptedFixture() {
+      const f = await pledgesFixture();
+      await f.pool.connect(f.carol).pledge(BUILD_MACHINE, 50n * TUSD, MONTH, 3);
+      await f.pool.connect(f.maintainer).acceptPledge(0n);
+      await f.pool.connect(f.dave).pledge("a desk", 5n * TUSD, 7n * DAY, 4);
+      return f;
+    }
+
+    describe("reverts", function () {
+      it("if the caller is not the maintainer", async function () {
+        const { pool, carol, stranger } = await loadFixture(acceptedFixture);
+        for (const who of [carol, stranger]) {
+          await expect(pool.connect(who).recordDelivery(0n, 1))
+            .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+            .withArgs(who.address);
+        }
+      });
+
+      it("while a recall runs, or once the seat is open", async function () {
+        const { pool, maintainer, alice } = await loadFixture(acceptedFixture);
+        await recall(pool, alice);
+        await expect(pool.connect(maintainer).recordDelivery(0n, 1))
+          .to.be.revertedWithCustomError(pool, "PoolSeatStatus")
+          .withArgs(SeatStatus.Recall);
+        await pool.connect(maintainer).stepDown();
+        await expect(pool.connect(maintainer).recordDelivery(0n, 1))
+          .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+          .withArgs(maintainer.address);
+      });
+
+      it("for zero periods", async function () {
+        const { pool, maintainer } = await loadFixture(acceptedFixture);
+        await expect(pool.connect(maintainer).recordDelivery(0n, 0)).to.be.revertedWithCustomError(pool, "PoolZeroAmount");
+      });
+
+      it("if the pledge does not exist", async function () {
+        const { pool, maintainer } = await loadFixture(acceptedFixture);
+        await expect(pool.connect(maintainer).recordDelivery(2n, 1))
+          .to.be.revertedWithCustomError(pool, "PoolUnknownPledge")
+          .withArgs(2n);
+      });
+
+      it("unless the pledge is accepted", async function () {
+        const { pool, maintainer, dave } = await loadFixture(acceptedFixture);
+        await expect(pool.connect(maintainer).recordDelivery(1n, 1))
+          .to.be.revertedWithCustomError(pool, "PoolPledgeStatus")
+          .withArgs(1n, PledgeStatus.Offered);
+        await pool.connect(dave).withdrawPledge(1n);
+        await expect(pool.connect(maintainer).recordDelivery(1n, 1))
+          .to.be.revertedWithCustomError(pool, "PoolPledgeStatus")
+          .withArgs(1n, PledgeStatus.Withdrawn);
+      });
+
+      it("past the periods pledged", async function () {
+        const { pool, maintainer } = await loadFixture(acceptedFixture);
+        await expect(pool.connect(maintainer).recordDelivery(0n, 4))
+          .to.be.revertedWithCustomError(pool, "PoolTooManyDeliveries")
+          .withArgs(0n, 4n, 3n);
+        await pool.connect(maintainer).recordDelivery(0n, 2);
+        await expect(pool.connect(maintainer).recordDelivery(0n, 2))
+          .to.be.revertedWithCustomError(pool, "PoolTooManyDeliveries")
+          .withArgs(0n, 4n, 3n);
+        await expect(pool.connect(maintainer).recordDelivery(0n, 65_535))
+          .to.be.revertedWithCustomError(pool, "PoolTooManyDeliveries")
+          .withArgs(0n, 65_537n, 3n);
+      });
+
+      it("once the pledge is completed", async function () {
+        const { pool, maintainer } = await loadFixture(acceptedFixture);
+        await pool.connect(maintainer).recordDelivery(0n, 3);
+        await expect(pool.connect(maintainer).recordDelivery(0n, 1))
+          .to.be.revertedWithCustomError(pool, "PoolPledgeStatus")
+          .withArgs(0n, PledgeStatus.Completed);
+      });
+    });
+
+    it("records delivered periods: DeliveryRecorded, delivered, deliveredOf", async function () {
+      const { pool, maintainer, carol } = await loadFixture(acceptedFixture);
+      await expect(pool.connect(maintainer).recordDelivery(0n, 1))
+        .to.emit(pool, "DeliveryRecorded")
+        .withArgs(0n, carol.address, 1n, 50n * TUSD);
+      const p = await pool.pledgeAt(0n);
+      expect([p.delivered, p.status]).to.deep.equal([1n, PledgeStatus.Accepted]);
+      expect(await pool.deliveredOf(carol.address)).to.equal(50n * TUSD);
+      expect((await pool.carried()).delivered).to.equal(50n * TUSD);
+    });
+
+    it("completes the pledge at its last period", async function () {
+      const { pool, maintainer, carol } = await loadFixture(acceptedFixture);
+      await pool.connect(maintainer).recordDelivery(0n, 1);
+      await expect(pool.connect(maintainer).recordDelivery(0n, 2))
+        .to.emit(pool, "DeliveryRecorded")
+        .withArgs(0n, carol.address, 2n, 100n * TUSD);
+      const p = await pool.pledgeAt(0n);
+      expect([p.delivered, p.status]).to.deep.equal([3n, PledgeStatus.Completed]);
+      expect(await pool.deliveredOf(carol.address)).to.equal(150n * TUSD);
+    });
+
+    it("adds up a pledger's deliveries across pledges", async function () {
+      const { pool, maintainer, carol } = await loadFixture(acceptedFixture);
+      await pool.connect(carol).pledge("hosting account", 7n * TUSD, MONTH, 2); // 2
+      await pool.connect(maintainer).acceptPledge(2n);
+      await pool.connect(maintainer).recordDelivery(0n, 1);
+      await pool.connect(maintainer).recordDelivery(2n, 2);
+      expect(await pool.deliveredOf(carol.address)).to.equal(64n * TUSD);
+      expect((await pool.carried()).delivered).to.equal(64n * TUSD);
+    });
+
+    it("counts as the maintainer's activity", async function () {
+      const { pool, maintainer, stranger } = await loadFixture(acceptedFixture);
+      await time.increase(80n * DAY); // inactivityPeriod is 90 days
+      const at = await minedAt(pool.connect(maintainer).recordDelivery(0n, 1));
+      expect((await pool.seat()).lastActive).to.equal(at);
+      await time.increase(20n * DAY); // 100 days since the pledge was accepted, 20 since the delivery
+      await expect(pool.connect(stranger).callElection())
+        .to.be.revertedWithCustomError(pool, "PoolMaintainerActive")
+        .withArgs(at + 90n * DAY);
+    });
+
+    it("never puts delivered value in the ledger", async function () {
+      const { pool, maintainer, alice } = await loadFixture(acceptedFixture);
+      await pool.connect(alice).give(10n * TUSD);
+      await pool.connect(maintainer).recordDelivery(0n, 3);
+      expect(await pool.totalGiven()).to.equal(10n * TUSD);
+      expect(await pool.balance()).to.equal(10n * TUSD);
+      expect((await pool.contributionOf(alice.address)).given).to.equal(10n * TUSD);
+    });
+  });
+
+  describe("withdrawPledge", function () {
+    async function offeredFixture() {
+      const f = await pledgesFixture();
+      await f.pool.connect(f.carol).pledge(BUILD_MACHINE, 50n * TUSD, MONTH, 3);
+      return f;
+    }
+
+    it("reverts if the pledge does not exist", async function () {
+      const { pool, carol } = await loadFixture(offeredFixture);
+      await expect(pool.connect(carol).withdrawPledge(1n))
+        .to.be.revertedWithCustomError(pool, "PoolUnknownPledge")
+        .withArgs(1n);
+    });
+
+    it("reverts if the caller is not the pledger (the maintainer neither)", async function () {
+      const { pool, maintainer, stranger } = await loadFixture(offeredFixture);
+      for (const who of [stranger, maintainer]) {
+        await expect(pool.connect(who).withdrawPledge(0n))
+          .to.be.revertedWithCustomError(pool, "PoolNotPledger")
+          .withArgs(0n, who.address);
+      }
+    });
+
+    it("withdraws an offered pledge", async function () {
+      const { pool, carol } = await loadFixture(offeredFixture);
+      await expect(pool.connect(carol).withdrawPledge(0n)).to.emit(pool, "PledgeWithdrawn").withArgs(0n);
+      expect((await pool.pledgeAt(0n)).status).to.equal(PledgeStatus.Withdrawn);
+    });
+
+    it("withdraws an accepted pledge; what was delivered stays recorded", async function () {
+      const { pool, maintainer, carol } = await loadFixture(offeredFixture);
+      await pool.connect(maintainer).acceptPledge(0n);
+      await pool.connect(maintainer).recordDelivery(0n, 1);
+      await expect(pool.connect(carol).withdrawPledge(0n)).to.emit(pool, "PledgeWithdrawn").withArgs(0n);
+      const p = await pool.pledgeAt(0n);
+      expect([p.delivered, p.status]).to.deep.equal([1n, PledgeStatus.Withdrawn]);
+      expect(await pool.deliveredOf(carol.address)).to.equal(50n * TUSD);
+      await nextEpoch(pool, networkHelpers);
+      expect(await pool.weightOf(carol.address)).to.equal(25n * TUSD);
+    });
+
+    it("works while the seat is open or a recall runs", async function () {
+      const { pool, maintainer, alice, carol } = await loadFixture(offeredFixture);
+      await recall(pool, alice);
+      await expect(pool.connect(carol).withdrawPledge(0n)).to.emit(pool, "PledgeWithdrawn");
+      await pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MONTH, 1); // 1
+      await pool.connect(maintainer).stepDown();
+      await expect(pool.connect(carol).withdrawPledge(1n)).to.emit(pool, "PledgeWithdrawn");
+    });
+
+    it("reverts once the pledge is completed, declined or withdrawn", async function () {
+      const { pool, maintainer, carol } = await loadFixture(offeredFixture);
+      await pool.connect(maintainer).acceptPledge(0n);
+      await pool.connect(maintainer).recordDelivery(0n, 3);
+      await pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MONTH, 1); // 1
+      await pool.connect(maintainer).declinePledge(1n);
+      await pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MONTH, 1); // 2
+      await pool.connect(carol).withdrawPledge(2n);
+      for (const [id, status] of [
+        [0n, PledgeStatus.Completed],
+        [1n, PledgeStatus.Declined],
+        [2n, PledgeStatus.Withdrawn],
+      ] as const) {
+        await expect(pool.connect(carol).withdrawPledge(id))
+          .to.be.revertedWithCustomError(pool, "PoolPledgeStatus")
+          .withArgs(id, status);
+      }
+    });
+  });
+
+  describe("in-kind weight", function () {
+    for (const [name, weighting] of WEIGHTINGS) {
+      it(`a delivery adds floor(value * inKindWeightBps / 10,000) from the next epoch on (${name})`, async function () {
+        const f = await loadFixture(pledgesFixture);
+        const pool = weighting === Weighting.Linear ? f.pool : f.quadPool;
+        const { maintainer, alice, bob, carol } = f;
+        const everyone = [alice, bob, carol];
+        const bps = await pool.inKindWeightBps();
+        expect(bps).to.equal(5_000n);
+        const sumOfWeights = async () => {
+          let sum = 0n;
+          for (const who of everyone) sum += await pool.weightOf(who.address);
+          return sum;
+        };
+        // Money first: Alice, Bob and Carol give; all matured next epoch.
+        const money = { alice: 1_000_003n, bob: 250_000n, carol: 999n };
+        await pool.connect(alice).give(money.alice);
+        await pool.connect(bob).give(money.bob);
+        await pool.connect(carol).give(money.carol);
+        const value = 10_001n; // odd: half of it is not whole
+        await pool.connect(carol).pledge(BUILD_MACHINE, value, 7n * DAY, 4);
+        await pool.connect(maintainer).acceptPledge(0n);
+        await nextEpoch(pool, networkHelpers);
+        const carolBefore = weightFor(weighting, money.carol);
+        expect(await pool.weightOf(carol.address)).to.equal(carolBefore);
+        expect(await pool.totalWeight()).to.equal(await sumOfWeights());
+
+        // One period delivered: basis floor(10,001 * 5,000 / 10,000) = 5,000, pending this epoch.
+        await pool.connect(maintainer).recordDelivery(0n, 1);
+        const firstBasis = (value * bps) / BPS;
+        expect(firstBasis).to.equal(5_000n);
+        expect(await pool.weightOf(carol.address)).to.equal(carolBefore);
+        expect(list(await pool.contributionOf(carol.address))).to.deep.equal([money.carol, money.carol]);
+        expect(await pool.totalWeight()).to.equal(await sumOfWeights());
+
+        await nextEpoch(pool, networkHelpers);
+        expect(list(await pool.contributionOf(carol.address))).to.deep.equal([money.carol, money.carol + firstBasis]);
+        expect(await pool.weightOf(carol.address)).to.equal(weightFor(weighting, money.carol + firstBasis));
+        expect(await pool.totalWeight()).to.equal(await sumOfWeights());
+
+        // Two more periods: the basis is of the value delivered in all, floor(30,003 / 2) = 15,001.
+        await pool.connect(maintainer).recordDelivery(0n, 2);
+        const basis = (3n * value * bps) / BPS;
+        expect(await pool.weightOf(carol.address)).to.equal(weightFor(weighting, money.carol + firstBasis));
+        expect(await pool.totalWeight()).to.equal(await sumOfWeights());
+        await nextEpoch(pool, networkHelpers);
+        expect(list(await pool.contributionOf(carol.address))).to.deep.equal([money.carol, money.carol + basis]);
+        expect(await pool.weightOf(carol.address)).to.equal(weightFor(weighting, money.carol + basis));
+        expect(await pool.weightOf(alice.address)).to.equal(weightFor(weighting, money.alice));
+        expect(await pool.weightOf(bob.address)).to.equal(weightFor(weighting, money.bob));
+        expect(await pool.totalWeight()).to.equal(await sumOfWeights());
+        // Money stays money: the ledger never sees delivered value.
+        const given = money.alice + money.bob + money.carol;
+        expect(await pool.totalGiven()).to.equal(given);
+        expect(await pool.balance()).to.equal(given);
+        expect(await pool.deliveredOf(carol.address)).to.equal(3n * value);
+      });
+
+      it(`a pledger who gave no money gets weight from deliveries alone, and money given later adds up (${name})`, async function () {
+        const f = await loadFixture(pledgesFixture);
+        const pool = weighting === Weighting.Linear ? f.pool : f.quadPool;
+        const { maintainer, alice, dave } = f;
+        await pool.connect(alice).give(40_000n);
+        await pool.connect(dave).pledge("a desk", 2_000n, 7n * DAY, 2);
+        await pool.connect(maintainer).acceptPledge(0n);
+        await pool.connect(maintainer).recordDelivery(0n, 2);
+        expect(await pool.weightOf(dave.address)).to.equal(0n);
+        await nextEpoch(pool, networkHelpers);
+        expect(await pool.weightOf(dave.address)).to.equal(weightFor(weighting, 2_000n));
+        expect(await pool.totalWeight()).to.equal(
+          weightFor(weighting, 2_000n) + weightFor(weighting, 40_000n),
+        );
+        expect(list(await pool.contributionOf(dave.address))).to.deep.equal([0n, 2_000n]);
+        await f.token.mint(dave.address, 7_000n);
+        await f.token.connect(dave).approve(await pool.getAddress(), 7_000n);
+        await pool.connect(dave).give(7_000n);
+        await nextEpoch(pool, networkHelpers);
+        expect(await pool.weightOf(dave.address)).to.equal(weightFor(weighting, 9_000n));
+        expect(await pool.totalWeight()).to.equal(
+          weightFor(weighting, 9_000n) + weightFor(weighting, 40_000n),
+        );
+      });
+    }
+
+    it("with inKindWeightBps = 0, deliveries are recorded and shown but give no weight", async function () {
+      const { plainPool: pool, maintainer, alice, carol } = await loadFixture(pledgesFixture);
+      expect(await pool.inKindWeightBps()).to.equal(0n);
+      await pool.connect(alice).give(1_000n);
+      await pool.connect(carol).give(500n);
+      await pool.connect(carol).pledge(BUILD_MACHINE, 10_000n, MONTH, 2);
+      await pool.connect(maintainer).acceptPledge(0n);
+      await expect(pool.connect(maintainer).recordDelivery(0n, 2))
+        .to.emit(pool, "DeliveryRecorded")
+        .withArgs(0n, carol.address, 2n, 20_000n);
+      expect(await pool.deliveredOf(carol.address)).to.equal(20_000n);
+      expect((await pool.carried()).delivered).to.equal(20_000n);
+      expect((await pool.pledgeAt(0n)).status).to.equal(PledgeStatus.Completed);
+      await nextEpoch(pool, networkHelpers);
+      expect(list(await pool.contributionOf(carol.address))).to.deep.equal([500n, 500n]);
+      expect(await pool.weightOf(carol.address)).to.equal(500n);
+      expect(await pool.totalWeight()).to.equal(1_500n);
+      expect(await pool.totalGiven()).to.equal(1_500n);
+      expect(await pool.balance()).to.equal(1_500n);
+    });
+  });
+
+  // ================================================================ carried()
+
+  describe("carried", function () {
+    const LINES: BudgetLineStruct[] = [
+      { name: "hosting", cap: 1_000n, period: 7n * DAY },
+      { name: "ci", cap: 2n * ETH, period: 30n * DAY },
+      { name: "domain", cap: 12n * TUSD + 5n, period: 365n * DAY },
+      { name: "pager", cap: 5n, period: HOUR },
+    ];
+
+    async function carriedFixture() {
+      const f = await pledgesFixture();
+      const pool = await tokenPool(f.factory, f.deployer, f.maintainer, await f.token.getAddress(), {}, LINES);
+      for (const who of [f.alice, f.bob]) await fund(f.token, pool, who);
+      return { ...f, pool };
+    }
+
+    const perMonth = (amount: bigint, period: bigint) => (amount * MONTH) / period;
+
+    it("budgetPerMonth is the sum over lines of cap * 30 days / period", async function () {
+      const { pool } = await loadFixture(carriedFixture);
+      const expected = LINES.reduce((sum, l) => sum + perMonth(BigInt(l.cap), BigInt(l.period)), 0n);
+      expect(expected).to.equal(4_285n + 2n * ETH + (12n * TUSD + 5n) * 30n / 365n + 3_600n);
+      expect(list(await pool.carried())).to.deep.equal([expected, 0n, 0n, 0n]);
+    });
+
+    it("budgetPerMonth counts only open lines (a closed line has cap 0)", async function () {
+      const { pool, maintainer } = await loadFixture(carriedFixture);
+      await pool.connect(maintainer).proposeBudgetChange(0n, "hosting", 0n, 7n * DAY);
+      await time.increase(7n * DAY); // ruleChangeDelay
+      await pool.applyChange(0n);
+      const expected = LINES.slice(1).reduce((sum, l) => sum + perMonth(BigInt(l.cap), BigInt(l.period)), 0n);
+      expect((await pool.carried()).budgetPerMonth).to.equal(expected);
+    });
+
+    it("recurringPerMonth follows subscribe, replace and unsubscribe, not collections", async function () {
+      const { pool, alice, bob } = await loadFixture(carriedFixture);
+      const recurring = async () => (await pool.carried()).recurringPerMonth;
+      await pool.connect(alice).subscribe(1_000n, 7n * DAY);
+      expect(await recurring()).to.equal(4_285n);
+      await pool.connect(bob).subscribe(20n * TUSD, MONTH);
+      expect(await recurring()).to.equal(4_285n + 20n * TUSD);
+      await pool.collect(alice.address);
+      await pool.collect(bob.address);
+      expect(await recurring()).to.equal(4_285n + 20n * TUSD);
+      await pool.connect(alice).subscribe(3n, HOUR); // replaces 1,000 a week
+      expect(await recurring()).to.equal(3n * 720n + 20n * TUSD);
+      await pool.connect(bob).unsubscribe();
+      expect(await recurring()).to.equal(2_160n);
+      await pool.connect(alice).unsubscribe();
+      expect(await recurring()).to.equal(0n);
+    });
+
+    it("pledgedPerMonth follows accept, withdraw and completion, not offers or declines", async function () {
+      const { pool, maintainer, carol, dave } = await loadFixture(carriedFixture);
+      const pledged = async () => (await pool.carried()).pledgedPerMonth;
+      await pool.connect(carol).pledge(BUILD_MACHINE, 70n, 7n * DAY, 4); // 0: 300 a month
+      await pool.connect(dave).pledge("a desk", 50n * TUSD, MONTH, 2); // 1
+      await pool.connect(dave).pledge("a van", 9n * TUSD, MONTH, 2); // 2
+      expect(await pledged()).to.equal(0n);
+      await pool.connect(maintainer).acceptPledge(0n);
+      expect(await pledged()).to.equal(300n);
+      await pool.connect(maintainer).acceptPledge(1n);
+      expect(await pledged()).to.equal(300n + 50n * TUSD);
+      await pool.connect(maintainer).declinePledge(2n);
+      expect(await pledged()).to.equal(300n + 50n * TUSD);
+      await pool.connect(maintainer).recordDelivery(1n, 1);
+      await pool.connect(dave).withdrawPledge(1n);
+      expect(await pledged()).to.equal(300n);
+      await pool.connect(maintainer).recordDelivery(0n, 3);
+      expect(await pledged()).to.equal(300n);
+      await pool.connect(maintainer).recordDelivery(0n, 1); // completes
+      expect(await pledged()).to.equal(0n);
+      expect((await pool.carried()).delivered).to.equal(50n * TUSD + 280n);
+    });
+
+    it("withdrawing an offered pledge leaves pledgedPerMonth alone", async function () {
+      const { pool, maintainer, carol, dave } = await loadFixture(carriedFixture);
+      await pool.connect(carol).pledge(BUILD_MACHINE, 70n, 7n * DAY, 4);
+      await pool.connect(dave).pledge("a desk", 60n, MONTH, 2);
+      await pool.connect(maintainer).acceptPledge(0n);
+      await pool.connect(dave).withdrawPledge(1n);
+      expect((await pool.carried()).pledgedPerMonth).to.equal(300n);
+    });
+  });
+
+  // ================================================================ acceptance
+
+  describe("a season of a project", function () {
+    it("standing orders through a revoked allowance, and a build machine pledged and delivered", async function () {
+      const f = await loadFixture(pledgesFixture);
+      const { pool, token, maintainer, alice, bob, carol, stranger: keeper } = f;
+      const poolAddress = await pool.getAddress();
+      const monthly = 20n * TUSD;
+      const value = 50n * TUSD;
+
+      // Month 1: Alice and Bob set up standing orders; a keeper collects both.
+      const t0 = await minedAt(pool.connect(alice).subscribe(monthly, MONTH));
+      await pool.connect(bob).subscribe(monthly / 2n, MONTH);
+      expect(await pool.connect(keeper).collectMany.staticCall([alice.address, bob.address])).to.equal(2n);
+      await pool.connect(keeper).collectMany([alice.address, bob.address]);
+      const lines = defaultLines().reduce((sum, l) => sum + (BigInt(l.cap) * MONTH) / BigInt(l.period), 0n);
+      expect(list(await pool.carried())).to.deep.equal([lines, monthly + monthly / 2n, 0n, 0n]);
+
+      // Month 2: collected on time.
+      await time.increaseTo(t0 + MONTH);
+      await pool.connect(keeper).collectMany([alice.address, bob.address]);
+      expect((await pool.contributionOf(alice.address)).given).to.equal(2n * monthly);
+
+      // Month 3: Alice revokes her allowance; her collection fails, Bob's goes on, her order stays.
+      await token.connect(alice).approve(poolAddress, 0n);
+      await time.increaseTo(t0 + 2n * MONTH + DAY);
+      await expect(pool.connect(keeper).collect(alice.address))
+        .to.be.revertedWithCustomError(pool, "PoolCollectFailed")
+        .withArgs(alice.address, monthly);
+      const tx = pool.connect(keeper).collectMany([alice.address, bob.address]);
+      await expect(tx).to.emit(pool, "CollectSkipped").withArgs(alice.address);
+      await expect(tx).to.emit(pool, "Collected").withArgs(bob.address, monthly / 2n, 1n);
+      expect((await pool.subscriptionOf(alice.address)).nextDue).to.equal(t0 + 2n * MONTH);
+
+      // Carol pledges a build machine; the maintainer accepts it.
+      await pool.connect(carol).pledge(BUILD_MACHINE, value, MONTH, 6);
+      await pool.connect(maintainer).acceptPledge(0n);
+      expect((await pool.carried()).pledgedPerMonth).to.equal(value);
+
+      // Ten days on, Alice re-approves: month 3 is collected late, month 4 is not due yet.
+      await time.increaseTo(t0 + 2n * MONTH + 10n * DAY);
+      await token.connect(alice).approve(poolAddress, ethers.MaxUint256);
+      await expect(pool.connect(keeper).collect(alice.address))
+        .to.emit(pool, "Collected")
+        .withArgs(alice.address, monthly, 1n);
+      expect((await pool.subscriptionOf(alice.address)).nextDue).to.equal(t0 + 3n * MONTH);
+
+      // Two months of the machine delivered.
+      await pool.connect(maintainer).recordDelivery(0n, 1);
+      await pool.connect(maintainer).recordDelivery(0n, 1);
+      expect(await pool.deliveredOf(carol.address)).to.equal(2n * value);
+
+      // The ledger holds money only; the carried view shows both.
+      const money = 3n * monthly + 3n * (monthly / 2n);
+      expect(await pool.totalGiven()).to.equal(money);
+      expect(await pool.balance()).to.equal(money);
+      expect(await token.balanceOf(poolAddress)).to.equal(money);
+      expect(list(await pool.carried())).to.deep.equal([lines, monthly + monthly / 2n, value, 2n * value]);
+
+      // Next epoch everything has matured: Carol's deliveries at half weight.
+      await nextEpoch(pool, networkHelpers);
+      expect(await pool.weightOf(alice.address)).to.equal(3n * monthly);
+      expect(await pool.weightOf(bob.address)).to.equal(3n * (monthly / 2n));
+      expect(await pool.weightOf(carol.address)).to.equal(value); // 2 * value * 50%
+      expect(await pool.totalWeight()).to.equal(money + value);
+    });
+  });
+});

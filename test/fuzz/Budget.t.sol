@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IPool, IPoolBudget} from "../../contracts/interfaces/IPool.sol";
+import {Pool} from "../../contracts/Pool.sol";
+import {PoolExtension} from "../../contracts/PoolExtension.sol";
+import {PoolFactory} from "../../contracts/PoolFactory.sol";
+import {BudgetLine} from "../../contracts/types/BudgetLine.sol";
+import {Claim, ClaimStatus} from "../../contracts/types/Claim.sol";
+import {Config} from "../../contracts/types/Config.sol";
+import {Weighting} from "../../contracts/types/Weighting.sol";
+import {Test} from "../utils/Test.sol";
+
+/// @notice Fuzzes budget reservations against a model written here from DESIGN.md: a line's periods are cut
+/// from the pool's genesis; a claim reserves its amount in the period it is filed in; a cancelled or rejected
+/// claim frees exactly its amount in that period; a paid claim stays counted; no period ever holds more than
+/// the cap. The model recomputes a period's spending from the list of claims, so it shares nothing with the
+/// pool's lazy reset.
+contract BudgetFuzzTest is Test {
+    uint256 internal constant START = 1_750_000_000; // a 2025 timestamp; the runner starts at 1
+    uint256 internal constant MAX = type(uint96).max;
+    uint64 internal constant EPOCH = 1 days;
+    uint64 internal constant CLAIM_DELAY = 1 days;
+    uint256 internal constant STEPS = 14;
+    uint256 internal constant LINE = 0;
+
+    enum Kind {
+        File,
+        FileAndReject,
+        Cancel,
+        Pay,
+        Object
+    }
+
+    /// @dev A claim as the model sees it.
+    struct ModelClaim {
+        uint256 amount;
+        uint256 periodIndex;
+        uint256 payableAt;
+        ClaimStatus status; // Pending, Paid, Rejected or Cancelled
+    }
+
+    struct Model {
+        ModelClaim[] claims;
+        uint256 count;
+        uint256 cap;
+        uint256 period;
+        uint256 genesis;
+    }
+
+    PoolFactory internal factory;
+    address internal maintainer;
+    address internal donor;
+    address internal payee;
+
+    function setUp() public {
+        vm.warp(START);
+        maintainer = makeAddr("maintainer");
+        donor = makeAddr("donor");
+        payee = makeAddr("payee");
+        PoolExtension extension = new PoolExtension();
+        Pool implementation = new Pool(address(extension));
+        factory = new PoolFactory(address(implementation));
+    }
+
+    // ---------------------------------------------------------------- fuzz
+
+    /// @notice Random claims (exactly what is left, one wei more, anything up to the cap) against a line with a
+    /// random cap and period, across random times (exactly at a period boundary, one second before, inside a
+    /// period, several periods on), interleaved with rejections, cancellations, payments and late objections.
+    function testFuzz_fileClaim_neverReservesMoreThanTheCapInAPeriod(
+        uint256 genesisOffset,
+        uint256 cap,
+        uint256 period,
+        uint256[STEPS] calldata actions,
+        uint256[STEPS] calldata amounts
+    ) public {
+        cap = bound(cap, 1, MAX);
+        period = bound(period, 1 hours, 3650 days);
+        // Genesis is not aligned with anything: periods are counted from it.
+        vm.warp(START + bound(genesisOffset, 0, 365 days));
+        IPool pool = _createPool(cap, uint64(period));
+        Model memory m = Model({
+            claims: new ModelClaim[](STEPS), count: 0, cap: cap, period: period, genesis: pool.genesis()
+        });
+        _check(pool, m);
+
+        // The donor's gift matures at the next epoch boundary: from then on the donor alone rejects a claim.
+        _give(pool, MAX / 2);
+        vm.warp(pool.genesis() + EPOCH);
+
+        for (uint256 i; i < STEPS; ++i) {
+            uint256 a = actions[i];
+            _move(m, a);
+            Kind kind = Kind(uint8(a) % 5);
+            if (kind == Kind.File || kind == Kind.FileAndReject) {
+                _file(pool, m, a, amounts[i], kind == Kind.FileAndReject);
+            } else if (m.count != 0) {
+                uint256 id = uint32(a >> 32) % m.count;
+                if (kind == Kind.Cancel) _cancel(pool, m, id);
+                else if (kind == Kind.Pay) _pay(pool, m, id);
+                else _object(pool, m, id);
+            }
+            _check(pool, m);
+        }
+    }
+
+    /// @notice `budgetLine(..).nextReset` is the end of the period counted from genesis, for any time.
+    function testFuzz_budgetLine_nextResetIsTheNextBoundaryFromGenesis(uint256 period, uint256 later) public {
+        period = bound(period, 1 hours, 3650 days);
+        IPool pool = _createPool(1 ether, uint64(period));
+        uint256 genesis = pool.genesis();
+        uint256 t = genesis + bound(later, 0, 100 * period);
+        vm.warp(t);
+        (,,,,, uint256 nextReset) = pool.budgetLine(LINE);
+        assertEq(nextReset, genesis + ((t - genesis) / period + 1) * period, "nextReset");
+        assertGt(nextReset, t, "in the future");
+        assertLe(nextReset - t, period, "at most one period ahead");
+    }
+
+    // ---------------------------------------------------------------- a line whose period changed
+
+    /// @notice A claim filed under a line's old period must free, when cancelled, nothing in a period of the
+    /// new length. Counterexample (period 1 day, cap 10): claim A (4) filed at day 10.5, in period 10; the
+    /// period becomes 2 days at day 21.5, which is period 10 again; the maintainer reserves the whole cap (10)
+    /// there and cancels A. The line must still have 0 left: freeing A there would let 14 be claimed in one
+    /// 2-day period, past the cap of 10.
+    function test_cancelClaim_afterAPeriodChangeFreesNothingInTheNewPeriod() public {
+        IPool pool = _createPool(10, 1 days);
+        uint256 genesis = pool.genesis();
+
+        vm.warp(genesis + 10 days + 12 hours);
+        vm.prank(maintainer);
+        uint256 a = pool.fileClaim(LINE, 4, payee, keccak256("A"), "ipfs://a");
+
+        vm.warp(genesis + 14 days + 12 hours);
+        vm.prank(maintainer);
+        uint256 proposalId = pool.proposeBudgetChange(LINE, "hosting", 10, 2 days);
+        vm.warp(genesis + 21 days + 12 hours); // after the 7-day notice: 2-day period 10
+        pool.applyChange(proposalId);
+        (,,, uint256 spent, uint256 left,) = pool.budgetLine(LINE);
+        assertEq(spent, 0, "a new 2-day period: nothing spent");
+        assertEq(left, 10, "the whole cap is left");
+
+        vm.prank(maintainer);
+        pool.fileClaim(LINE, 10, payee, keccak256("B"), "ipfs://b");
+
+        vm.prank(maintainer);
+        pool.cancelClaim(a);
+        (,,, spent, left,) = pool.budgetLine(LINE);
+        assertEq(spent, 10, "cancelling A (old period) leaves the new period's spending as it was");
+        assertEq(left, 0, "nothing left in this 2-day period");
+
+        vm.prank(maintainer);
+        vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolOverBudget.selector, LINE, 4, 0));
+        pool.fileClaim(LINE, 4, payee, keccak256("C"), "ipfs://c");
+    }
+
+    /// @notice The same with nothing reserved in the new period yet: cancelling the old claim must succeed
+    /// (a maintainer can always withdraw a pending claim) and leave the new period untouched.
+    function test_cancelClaim_afterAPeriodChangeSucceedsWithNothingSpent() public {
+        IPool pool = _createPool(10, 1 days);
+        uint256 genesis = pool.genesis();
+
+        vm.warp(genesis + 10 days + 12 hours);
+        vm.prank(maintainer);
+        uint256 a = pool.fileClaim(LINE, 4, payee, keccak256("A"), "ipfs://a");
+        vm.warp(genesis + 14 days + 12 hours);
+        vm.prank(maintainer);
+        uint256 proposalId = pool.proposeBudgetChange(LINE, "hosting", 10, 2 days);
+        vm.warp(genesis + 21 days + 12 hours);
+        pool.applyChange(proposalId);
+
+        vm.prank(maintainer);
+        pool.cancelClaim(a);
+        (, ClaimStatus status) = pool.claim(a);
+        assertEq(uint8(status), uint8(ClaimStatus.Cancelled), "cancelled");
+        (,,, uint256 spent, uint256 left,) = pool.budgetLine(LINE);
+        assertEq(spent, 0, "spent");
+        assertEq(left, 10, "left");
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    function _file(IPool pool, Model memory m, uint256 a, uint256 rawAmount, bool reject) internal {
+        uint256 left = m.cap - _spentIn(m, _periodNow(m));
+        uint256 amountKind = uint8(a >> 16) % 4;
+        uint256 amount;
+        if (amountKind == 0) amount = left == 0 ? 1 : left; // exactly what is left
+        else if (amountKind == 1) amount = left + 1; // one wei too much
+        else if (amountKind == 2) amount = bound(rawAmount, 1, m.cap); // anything up to the cap
+        else amount = bound(rawAmount, 1, _max(left / 4, 1)); // small, so that several fit
+
+        vm.prank(maintainer);
+        if (amount > left) {
+            vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolOverBudget.selector, LINE, amount, left));
+            pool.fileClaim(LINE, amount, payee, bytes32(a), "ipfs://receipt");
+            return;
+        }
+        uint256 id = pool.fileClaim(LINE, amount, payee, bytes32(a), "ipfs://receipt");
+        assertEq(id, m.count, "claim ids count up");
+        m.claims[m.count++] = ModelClaim({
+            amount: amount,
+            periodIndex: _periodNow(m),
+            payableAt: vm.getBlockTimestamp() + CLAIM_DELAY,
+            status: ClaimStatus.Pending
+        });
+        (Claim memory c, ClaimStatus status) = pool.claim(id);
+        assertEq(uint8(status), uint8(ClaimStatus.Pending), "filed: pending");
+        assertEq(c.amount, amount, "claim amount");
+        assertEq(c.periodIndex, _periodNow(m), "claim period");
+
+        if (reject) {
+            _check(pool, m);
+            _object(pool, m, id); // in its window: the donor holds all the weight and rejects it alone
+            assertEq(uint8(m.claims[id].status), uint8(ClaimStatus.Rejected), "rejected");
+        }
+    }
+
+    function _object(IPool pool, Model memory m, uint256 id) internal {
+        ModelClaim memory c = m.claims[id];
+        vm.prank(donor);
+        if (c.status != ClaimStatus.Pending) {
+            vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolClaimNotPending.selector, id, c.status));
+        } else if (vm.getBlockTimestamp() >= c.payableAt) {
+            vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolChallengeWindowClosed.selector, id, c.payableAt));
+        }
+        pool.object(id);
+        if (c.status == ClaimStatus.Pending && vm.getBlockTimestamp() < c.payableAt) {
+            m.claims[id].status = ClaimStatus.Rejected;
+        }
+    }
+
+    function _cancel(IPool pool, Model memory m, uint256 id) internal {
+        ModelClaim memory c = m.claims[id];
+        vm.prank(maintainer);
+        if (c.status != ClaimStatus.Pending) {
+            vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolClaimNotPending.selector, id, c.status));
+        }
+        pool.cancelClaim(id);
+        if (c.status == ClaimStatus.Pending) m.claims[id].status = ClaimStatus.Cancelled;
+    }
+
+    function _pay(IPool pool, Model memory m, uint256 id) internal {
+        ModelClaim memory c = m.claims[id];
+        if (c.status != ClaimStatus.Pending) {
+            vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolClaimNotPending.selector, id, c.status));
+            pool.payClaim(id);
+            return;
+        }
+        if (vm.getBlockTimestamp() < c.payableAt) {
+            vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolChallengeWindowOpen.selector, id, c.payableAt));
+            pool.payClaim(id);
+            return;
+        }
+        if (c.amount > pool.balance()) {
+            // The pool holds exactly its ledger: the transfer fails and the claim stays pending.
+            vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolPaymentFailed.selector, id, payee));
+            pool.payClaim(id);
+            return;
+        }
+        uint256 before = payee.balance;
+        pool.payClaim(id);
+        assertEq(payee.balance - before, c.amount, "payee got the claim");
+        m.claims[id].status = ClaimStatus.Paid;
+    }
+
+    /// @dev Moves the clock by period boundaries of the line: not at all, exactly to the next boundary, one
+    /// second before it, inside the period, a few periods on, or a few minutes.
+    function _move(Model memory m, uint256 a) internal {
+        uint256 kind = uint8(a >> 8) % 6;
+        uint256 arg = a >> 64;
+        uint256 next = m.genesis + (_periodNow(m) + 1) * m.period;
+        if (kind == 1) {
+            vm.warp(next);
+        } else if (kind == 2) {
+            if (next - 1 > vm.getBlockTimestamp()) vm.warp(next - 1);
+        } else if (kind == 3) {
+            skip(arg % m.period);
+        } else if (kind == 4) {
+            skip(arg % (4 * m.period));
+        } else if (kind == 5) {
+            skip(arg % 2 hours);
+        }
+    }
+
+    // ---------------------------------------------------------------- the model
+
+    function _periodNow(Model memory m) internal view returns (uint256) {
+        return (vm.getBlockTimestamp() - m.genesis) / m.period;
+    }
+
+    /// @dev Reserved or paid in period `index`: every claim filed in it but those cancelled or rejected.
+    function _spentIn(Model memory m, uint256 index) internal pure returns (uint256 spent) {
+        for (uint256 i; i < m.count; ++i) {
+            ModelClaim memory c = m.claims[i];
+            if (c.periodIndex != index) continue;
+            if (c.status == ClaimStatus.Pending || c.status == ClaimStatus.Paid) spent += c.amount;
+        }
+    }
+
+    function _check(IPool pool, Model memory m) internal view {
+        uint256 index = _periodNow(m);
+        uint256 spentNow = _spentIn(m, index);
+        (string memory name, uint256 cap, uint64 period, uint256 spent, uint256 left, uint256 nextReset) =
+            pool.budgetLine(LINE);
+        assertEq(name, "hosting", "name");
+        assertEq(cap, m.cap, "cap");
+        assertEq(period, m.period, "period");
+        assertEq(spent, spentNow, "spent == reserved or paid in the current period");
+        assertEq(left, m.cap - spentNow, "left == cap - spent");
+        assertEq(nextReset, m.genesis + (index + 1) * m.period, "nextReset");
+        assertEq(pool.claimCount(), m.count, "claimCount");
+        for (uint256 i; i < m.count; ++i) {
+            assertLe(_spentIn(m, m.claims[i].periodIndex), m.cap, "never more than the cap in one period");
+            (, ClaimStatus status) = pool.claim(i);
+            assertEq(uint8(status), uint8(m.claims[i].status), "claim status");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    function _createPool(uint256 cap, uint64 period) internal returns (IPool) {
+        Config memory config = Config({
+            asset: address(0),
+            maintainer: maintainer,
+            metadataURI: "ipfs://potluck-budget",
+            epochLength: EPOCH,
+            claimDelay: CLAIM_DELAY,
+            ruleChangeDelay: 7 days,
+            inactivityPeriod: 3650 days,
+            vacancyPeriod: 60 days,
+            objectionQuorumBps: 2_000,
+            electionQuorumBps: 2_500,
+            recallThresholdBps: 3_000,
+            inKindWeightBps: 0,
+            weighting: Weighting.Linear
+        });
+        BudgetLine[] memory lines = new BudgetLine[](1);
+        lines[0] = BudgetLine({name: "hosting", cap: cap, period: period});
+        return IPool(payable(factory.createPool(config, lines)));
+    }
+
+    function _give(IPool pool, uint256 amount) internal {
+        vm.deal(donor, amount);
+        vm.prank(donor);
+        pool.give{value: amount}(amount);
+    }
+
+    function _max(uint256 a, uint256 b) internal pure returns (uint256) {
+        return a > b ? a : b;
+    }
+}
