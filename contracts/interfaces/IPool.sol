@@ -134,6 +134,8 @@ interface IPoolBudget {
     error PoolNoWeight(address who);
     /// @notice Thrown when paying a claim while a recall election runs.
     error PoolPaymentsFrozen();
+    /// @notice Thrown when a claim asks more than the ledger holds (stray funds count once swept in).
+    error PoolLedgerShort(uint256 claimId, uint256 balance, uint256 amount);
     /// @notice Thrown when the payee (or the token) refused the payment; the claim stays pending.
     error PoolPaymentFailed(uint256 claimId, address payee);
 
@@ -367,7 +369,8 @@ interface IPoolSuccession {
     /// @notice Whether `candidate` is nominated in election `electionId`, and their votes.
     function candidate(uint256 electionId, address who) external view returns (bool nominated, uint256 votes);
 
-    /// @notice Whether `voter` voted in election `electionId`.
+    /// @notice Whether `voter` voted in election `electionId`. Only a contributor's latest election is kept (one
+    /// slot per contributor): for an earlier election this reads false once they voted in a later one.
     function hasVoted(uint256 electionId, address voter) external view returns (bool);
 
     /// @notice The current recall petition.

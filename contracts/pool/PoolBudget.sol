@@ -109,11 +109,13 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         if (payee == address(0)) revert PoolZeroPayee();
         claimId = _nextClaimId();
         Rules memory r = _rules;
+        (uint32 index, uint32 period) = _reserve(line, amount);
         _claims[claimId] = Claim({
             payee: payee,
             amount: uint96(amount),
             payableAt: uint40(block.timestamp + r.claimDelay),
-            periodIndex: _reserve(line, amount),
+            periodIndex: index,
+            period: period,
             line: uint16(line),
             status: ClaimStatus.Pending,
             toReject: _rejectionBar(r.objectionQuorumBps)
@@ -148,11 +150,14 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         if (block.timestamp < c.payableAt) revert PoolChallengeWindowOpen(claimId, c.payableAt);
         uint96 amount = c.amount;
         address payee = c.payee;
+        // Only the ledger pays: stray funds must be swept in first, so `paid` never passes `totalGiven`.
+        // (No reclaim precedes a payment: claims are void once the pool winds down.)
+        uint256 ledger = totalGiven() - s.paid;
+        if (amount > ledger) revert PoolLedgerShort(claimId, ledger, amount);
         // Effects before the transfer; a failed transfer reverts them all and the claim stays pending.
         // A paid claim is deleted (read back as Paid): the storage refund pays part of the payout.
         delete _claims[claimId];
-        // paid <= totalGiven < 2^96: a claim is paid from the ledger, which the held asset covers.
-        _seat.paid = s.paid + amount;
+        _seat.paid = s.paid + amount; // <= totalGiven < 2^96
         if (!_push(_args().asset, payee, amount)) revert PoolPaymentFailed(claimId, payee);
         emit ClaimPaid(claimId);
     }
@@ -188,10 +193,10 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     }
 
     /// @dev Reserves `amount` of `line`'s current period (the spending of an older period no longer counts)
-    /// and returns the period's index.
-    function _reserve(uint256 line, uint256 amount) private returns (uint32 index) {
+    /// and returns the period's index and length.
+    function _reserve(uint256 line, uint256 amount) private returns (uint32 index, uint32 period) {
         Line storage l = _lines[line];
-        uint32 period = l.period;
+        period = l.period;
         // Lines are never deleted (a closed line has cap 0), so a line exists iff it has a period.
         if (period == 0) revert PoolUnknownLine(line, _office.lineCount);
         index = _periodIndex(_args(), period);
@@ -241,10 +246,11 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         return bar == 0 ? 1 : uint128(bar); // total weight < 2^97
     }
 
-    /// @dev Frees a claim's reservation if its period is still the line's current one.
+    /// @dev Frees a claim's reservation if its period is still the line's current one (same index under the
+    /// same length: then the line's spending includes the claim, carried through any change of length).
     function _release(Claim storage c) private {
         Line storage l = _lines[c.line];
-        if (l.periodIndex == c.periodIndex) l.spent -= c.amount;
+        if (l.periodIndex == c.periodIndex && l.period == c.period) l.spent -= c.amount;
     }
 
     function _periodIndex(PoolArgs memory a, uint256 period) internal view returns (uint32) {

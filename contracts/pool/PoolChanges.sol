@@ -23,8 +23,9 @@ abstract contract PoolChanges is PoolBudget, IPoolChanges {
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IPoolChanges
-    function proposal(uint256 proposalId) external view returns (Proposal memory) {
-        return _proposals[proposalId];
+    function proposal(uint256 proposalId) external view returns (Proposal memory p) {
+        p = _proposals[proposalId];
+        if (p.status != ProposalStatus.None) p.status = _proposalStatusOf(proposalId, p.status);
     }
 
     /// @inheritdoc IPoolChanges
@@ -92,6 +93,8 @@ abstract contract PoolChanges is PoolBudget, IPoolChanges {
             _setRules(p.rules);
         } else {
             uint256 line = p.line == NEW_LINE ? _office.lineCount : p.line;
+            // Two additions proposed side by side each saw room for one more line.
+            if (line >= MAX_LINES) revert PoolInvalidParameter(Parameter.LineCount, line + 1);
             _setLine(_args(), line, p.name, p.cap, p.period);
         }
         emit ChangeApplied(proposalId);

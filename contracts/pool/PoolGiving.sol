@@ -30,7 +30,8 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
     PackedTotals private _totals;
     /// @dev Quadratic only: sum of floor(sqrt(matured basis)) as of epoch `_totals.epoch`.
     uint256 private _rootMatured;
-    /// @dev Stray funds swept into the ledger: money no contributor gave, so no one's weight.
+    /// @dev Stray funds swept into the ledger: counted in `_totals.given` (so the 96-bit cap covers them without
+    /// a second read on every gift) but given by no contributor, so they are nobody's weight or reclaim share.
     uint96 private _swept;
     /// @dev Sum over contributors of their in-kind weight basis (floor(delivered * inKindWeightBps / BPS)).
     uint96 private _inKindBasisTotal;
@@ -59,7 +60,7 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
 
     /// @inheritdoc IPoolGiving
     function totalGiven() public view returns (uint256) {
-        return uint256(_totals.unpack().given) + _swept;
+        return _totals.unpack().given;
     }
 
     /// @inheritdoc IPoolGiving
@@ -144,9 +145,12 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
         uint256 ledger = balance();
         if (held <= ledger) revert PoolNothingToSweep();
         amount = held - ledger;
-        uint256 swept = _swept + amount;
-        if (t.given + swept > MAX_AMOUNT) revert PoolAmountOverflow(t.given + swept, MAX_AMOUNT);
-        _swept = uint96(swept);
+        uint256 given = t.given + amount;
+        if (given > MAX_AMOUNT) revert PoolAmountOverflow(given, MAX_AMOUNT);
+        // The matured and pending parts of weight are unchanged: Linear weight subtracts `_swept` again.
+        t.given = uint96(given);
+        _totals = t.pack();
+        _swept += uint96(amount);
         emit Swept(msg.sender, amount);
     }
 
@@ -183,7 +187,7 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
         if (a.weighting == Weighting.Linear) {
             // Every contributor's basis is matured but for what was credited in the current epoch.
             uint256 inKind = a.inKindWeightBps == 0 ? 0 : _inKindBasisTotal;
-            return t.given + inKind - (pendingMatured ? 0 : t.pending);
+            return t.given - _swept + inKind - (pendingMatured ? 0 : t.pending);
         }
         return _rootMatured + (pendingMatured ? t.pending : 0);
     }
@@ -260,9 +264,9 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
         return _totals.unpack().epoch == FROZEN_EPOCH;
     }
 
-    /// @dev Money given by contributors (the denominator of a reclaim), and `who`'s part of it.
+    /// @dev `who`'s money given, and all contributors' (the denominator of a reclaim: swept funds excluded).
     function _givenBy(address who) internal view returns (uint256 given, uint256 total) {
-        return (_contributions[who].unpack().given, _totals.unpack().given);
+        return (_contributions[who].unpack().given, _totals.unpack().given - _swept);
     }
 
     /// @dev Forgets `who`'s contribution once reclaimed (weights are gone after wind-down anyway).

@@ -117,7 +117,7 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
         uint256 due = (block.timestamp - sub.nextDue) / sub.period + 1;
         uint256 periods = due < MAX_CATCH_UP ? due : MAX_CATCH_UP;
         uint256 amount = uint256(sub.amount) * periods;
-        (, uint256 total) = _givenBy(donor);
+        uint256 total = totalGiven();
         if (total + amount > MAX_AMOUNT) {
             if (strict) revert PoolAmountOverflow(total + amount, MAX_AMOUNT);
             return (false, 0);

@@ -1,0 +1,2239 @@
+// Budgets, claims and rule changes, as DESIGN.md "Budgets and claims" and "Accounting invariants" describe
+// them: budget lines set at creation and their lazy per-period reset (counted from genesis), fileClaim /
+// object / payClaim / cancelClaim, and proposeBudgetChange / proposeRulesChange / objectToChange /
+// applyChange / cancelChange. The branches are drawn in test/trees/claim.tree and test/trees/change.tree;
+// the attacks (overspending a line across many claims, paying early, paying twice, objecting with weight
+// given in the current epoch, re-entering from a payment, griefing with gas) are at the end.
+import { expect } from "chai";
+import type { ContractTransactionReceipt, ContractTransactionResponse } from "ethers";
+import { network } from "hardhat";
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { BudgetLineStruct, ConfigStruct } from "../types/ethers-contracts/Pool.js";
+import type { RulesStruct } from "../types/ethers-contracts/interfaces/IPool.sol/IPool.js";
+import {
+  type BlocklistToken,
+  type FalseReturningToken,
+  type GasGriefingPayee,
+  type HookToken,
+  type IPool,
+  IPool__factory,
+  type MockERC20,
+  type NoReturnToken,
+  type PoolFactory,
+  type ReentrantAttacker,
+  type RevertingPayee,
+} from "../types/ethers-contracts/index.js";
+import {
+  ClaimStatus,
+  DAY,
+  EPOCH,
+  ETH,
+  HOUR,
+  Parameter,
+  SeatStatus,
+  Weighting,
+  createPool,
+  defaultConfig,
+  defaultLines,
+  deployPotluck,
+  nextEpoch,
+} from "./helpers/potluck.js";
+
+const { ethers, networkHelpers } = await network.create();
+const { loadFixture, time } = networkHelpers;
+
+// ---------------------------------------------------------------- constants mirrored from the contracts
+
+const MAX_AMOUNT = 2n ** 96n - 1n; // PoolGiving.MAX_AMOUNT
+const MIN_DURATION = HOUR; // PoolBudget.MIN_DURATION
+const MAX_DURATION = 3650n * DAY; // PoolBudget.MAX_DURATION
+const MAX_LINES = 256n; // PoolBudget.MAX_LINES
+const MAX_NAME_LENGTH = 64; // PoolBudget.MAX_NAME_LENGTH, bytes
+const NEW_LINE = 65_535n; // PoolChanges.NEW_LINE: a proposal's line before the new line gets its id
+const BPS = 10_000n;
+const ProposalKind = { None: 0n, BudgetLine: 1n, Rules: 2n } as const;
+const ProposalStatus = { None: 0n, Pending: 1n, Applied: 2n, Rejected: 3n, Cancelled: 4n } as const;
+const GasMode = { Off: 0, BurnGas: 1, ReturnBomb: 2, RevertBomb: 3 } as const; // GasGriefingPayee.Mode
+const GUARD_ERROR = ethers.id("ReentrancyGuardReentrantCall()").slice(0, 10); // OpenZeppelin's guard
+
+// ---------------------------------------------------------------- the default pool (test/helpers/potluck.ts)
+
+const HOSTING = 0n; // "hosting", 2 ETH per 30 days
+const STIPEND = 1n; // "maintainer stipend", 10 ETH per 30 days
+const HOSTING_CAP = 2n * ETH;
+const STIPEND_CAP = 10n * ETH;
+const LINE_PERIOD = 30n * DAY;
+const CLAIM_DELAY = 3n * DAY;
+const RULE_CHANGE_DELAY = 7n * DAY;
+const VACANCY_PERIOD = 60n * DAY;
+const DEFAULT_RULES: RulesStruct = {
+  claimDelay: CLAIM_DELAY,
+  ruleChangeDelay: RULE_CHANGE_DELAY,
+  inactivityPeriod: 90n * DAY,
+  vacancyPeriod: VACANCY_PERIOD,
+  objectionQuorumBps: 2_000,
+  electionQuorumBps: 2_500,
+  recallThresholdBps: 3_000,
+};
+
+// The donors of the main fixture, matured: 40 ETH of weight, so the objection bar (20%) is 8 ETH.
+// Alice and Carol together reach it (10 ETH); neither alone does; Bob alone does, and can start a recall (30%).
+const ALICE = 6n * ETH;
+const BOB = 30n * ETH;
+const CAROL = 4n * ETH;
+const TOTAL = ALICE + BOB + CAROL;
+const BAR = (TOTAL * 2_000n) / BPS; // 8 ETH, exact
+
+const TUSD = 10n ** 18n; // one unit of the 18-decimal test tokens
+
+// ---------------------------------------------------------------- helpers
+
+/** The plain values of a multi-value return (an ethers `Result`), for deep comparisons. */
+function list(result: readonly unknown[]): unknown[] {
+  return [...result].map((v) => (Array.isArray(v) ? list(v) : v));
+}
+
+function rulesList(r: RulesStruct): bigint[] {
+  return [
+    r.claimDelay,
+    r.ruleChangeDelay,
+    r.inactivityPeriod,
+    r.vacancyPeriod,
+    r.objectionQuorumBps,
+    r.electionQuorumBps,
+    r.recallThresholdBps,
+  ].map((v) => BigInt(v));
+}
+
+/** The block timestamp a transaction was mined at. */
+async function minedAt(tx: Promise<ContractTransactionResponse> | ContractTransactionResponse): Promise<bigint> {
+  const receipt = await (await tx).wait();
+  const block = await ethers.provider.getBlock(receipt!.blockNumber);
+  return BigInt(block!.timestamp);
+}
+
+async function latest(): Promise<bigint> {
+  return BigInt(await time.latest());
+}
+
+/**
+ * Makes the next transaction (and the gas estimate that precedes it) run at exactly `t`: a block is mined at
+ * `t - 1` first, so both readings of "the pending block" agree on `t`.
+ */
+async function at(t: bigint) {
+  if ((await latest()) < t - 1n) await time.increaseTo(t - 1n);
+  await time.setNextBlockTimestamp(t);
+}
+
+const receiptHash = (label: string) => ethers.id(`receipt: ${label}`);
+const receiptURI = (label: string) => `ipfs://bafybeihostinginvoice/${label}.pdf`;
+
+/** Files a claim as `maintainer` and returns its id, the filing time and its payableAt. */
+async function file(
+  pool: IPool,
+  maintainer: HardhatEthersSigner,
+  line: bigint,
+  amount: bigint,
+  payee: string,
+  label = "invoice",
+) {
+  const id = await pool.claimCount();
+  const filedAt = await minedAt(
+    pool.connect(maintainer).fileClaim(line, amount, payee, receiptHash(label), receiptURI(label)),
+  );
+  const [c] = await pool.claim(id);
+  return { id, filedAt, payableAt: c.payableAt };
+}
+
+async function statusOf(pool: IPool, id: bigint): Promise<bigint> {
+  return (await pool.claim(id)).status;
+}
+
+async function lineOf(pool: IPool, line: bigint) {
+  const l = await pool.budgetLine(line);
+  return { name: l.name, cap: l.cap, period: l.period, spent: l.spent, left: l.left, nextReset: l.nextReset };
+}
+
+/** Proposes a budget change and returns its id and effectiveAt. */
+async function proposeLine(
+  pool: IPool,
+  maintainer: HardhatEthersSigner,
+  line: bigint,
+  name: string,
+  cap: bigint,
+  period: bigint,
+) {
+  const id = await pool.proposalCount();
+  await pool.connect(maintainer).proposeBudgetChange(line, name, cap, period);
+  return { id, effectiveAt: (await pool.proposal(id)).effectiveAt };
+}
+
+async function proposeRules(pool: IPool, maintainer: HardhatEthersSigner, rules: RulesStruct) {
+  const id = await pool.proposalCount();
+  await pool.connect(maintainer).proposeRulesChange(rules);
+  return { id, effectiveAt: (await pool.proposal(id)).effectiveAt };
+}
+
+/** Proposes a budget change and applies it once its notice has passed. */
+async function changeLine(
+  pool: IPool,
+  maintainer: HardhatEthersSigner,
+  line: bigint,
+  name: string,
+  cap: bigint,
+  period: bigint,
+) {
+  const p = await proposeLine(pool, maintainer, line, name, cap, period);
+  await at(p.effectiveAt);
+  await pool.applyChange(p.id);
+  return p;
+}
+
+/** Opens a recall: `signer` holds more than recallThresholdBps of the matured weight. */
+async function openRecall(pool: IPool, signer: HardhatEthersSigner) {
+  await pool.connect(signer).petitionRecall();
+  expect((await pool.seat()).status).to.equal(SeatStatus.Recall);
+}
+
+/** Runs the open election to its end with `voter` voting for `winner` (nominated by `voter` unless `nominate` is false). */
+async function runElection(pool: IPool, voter: HardhatEthersSigner, winner: string, nominate = true) {
+  if (nominate) await pool.connect(voter).nominate(winner);
+  const el = await pool.election();
+  await time.increaseTo(el.votingStartsAt);
+  await pool.connect(voter).vote(winner);
+  await time.increaseTo(el.votingEndsAt);
+  await pool.finalizeElection();
+}
+
+/** A recall petitioned and won by `voter`'s candidate `successor`: the incumbent's pending claims are void. */
+async function replaceByRecall(pool: IPool, voter: HardhatEthersSigner, successor: HardhatEthersSigner) {
+  await openRecall(pool, voter);
+  await runElection(pool, voter, successor.address);
+  expect(await pool.maintainer()).to.equal(successor.address);
+}
+
+/** The maintainer steps down, the vacancy election passes unfilled and anyone winds the pool down. */
+async function windDown(pool: IPool, maintainer: HardhatEthersSigner) {
+  await pool.connect(maintainer).stepDown();
+  await time.increase(VACANCY_PERIOD + DAY);
+  await pool.windDown();
+  expect((await pool.seat()).status).to.equal(SeatStatus.WoundDown);
+}
+
+async function give(pool: IPool, donor: HardhatEthersSigner, amount: bigint) {
+  await pool.connect(donor).give(amount, { value: amount });
+}
+
+/** Memory expansion gas for `bytes` bytes (yellow paper): what a return bomb costs whoever copies it. */
+function memoryGas(bytes: bigint): bigint {
+  const words = (bytes + 31n) / 32n;
+  return 3n * words + (words * words) / 512n;
+}
+
+function logsOf(receipt: ContractTransactionReceipt, pool: IPool, name: string): unknown[][] {
+  const address = (pool.target as string).toLowerCase();
+  return receipt.logs
+    .filter((log) => log.address.toLowerCase() === address)
+    .map((log) => pool.interface.parseLog(log))
+    .filter((parsed) => parsed?.name === name)
+    .map((parsed) => list(parsed!.args));
+}
+
+// ---------------------------------------------------------------- fixtures
+
+/** An ETH pool (default config and lines) whose donors' gifts have matured, and the signers around it. */
+async function setUp(overrides: Partial<ConfigStruct> = {}) {
+  const [deployer, maintainer, alice, bob, carol, dave, keeper, payee, stranger, successor] =
+    await ethers.getSigners();
+  const { implementation, factory } = await deployPotluck(ethers);
+  const pool = await createPool(factory, deployer, defaultConfig(maintainer.address, overrides));
+  await give(pool, alice, ALICE);
+  await give(pool, bob, BOB);
+  await give(pool, carol, CAROL);
+  await nextEpoch(pool, networkHelpers); // epoch 1: the gifts count
+  const genesis = await pool.genesis();
+  return {
+    implementation,
+    factory,
+    pool,
+    genesis,
+    deployer,
+    maintainer,
+    alice,
+    bob,
+    carol,
+    dave,
+    keeper,
+    payee,
+    stranger,
+    successor,
+  };
+}
+
+async function budgetFixture() {
+  return setUp();
+}
+
+/** Claims wait 90 days: long enough to outlive a recall and a wind-down inside their window. */
+async function longWindowFixture() {
+  return setUp({ claimDelay: 90n * DAY });
+}
+
+/** Matured weight of exactly 10 ETH, with Alice one wei short of the 20% bar and Carol holding that wei. */
+async function quorumFixture() {
+  const [deployer, maintainer, alice, bob, carol, dave, keeper, payee] = await ethers.getSigners();
+  const { factory } = await deployPotluck(ethers);
+  const pool = await createPool(factory, deployer, defaultConfig(maintainer.address));
+  await give(pool, alice, 2n * ETH - 1n);
+  await give(pool, carol, 1n);
+  await give(pool, bob, 8n * ETH);
+  await nextEpoch(pool, networkHelpers);
+  return { factory, pool, deployer, maintainer, alice, bob, carol, dave, keeper, payee };
+}
+
+/** ERC-20 pools: a well-behaved token and the odd ones (blocklist, hooks, no return value, false return). */
+async function tokenFixture() {
+  const [deployer, maintainer, alice, keeper, payee, stranger] = await ethers.getSigners();
+  const { factory } = await deployPotluck(ethers);
+  const deploy = async <T>(name: string, args: unknown[]) => (await ethers.deployContract(name, args)) as unknown as T;
+  const token = await deploy<MockERC20>("MockERC20", ["Test USD", "TUSD", 18]);
+  const blocklist = await deploy<BlocklistToken>("BlocklistToken", ["Blocklist USD", "BUSD", 18]);
+  const hook = await deploy<HookToken>("HookToken", ["Hook USD", "HUSD", 18]);
+  const noReturn = await deploy<NoReturnToken>("NoReturnToken", ["Tether-like USD", "NUSD", 18]);
+  const falseToken = await deploy<FalseReturningToken>("FalseReturningToken", ["False USD", "FUSD", 18]);
+  const pools: Record<string, IPool> = {};
+  for (const [key, contract] of Object.entries({ token, blocklist, hook, noReturn, falseToken })) {
+    const t = contract as unknown as MockERC20; // the odd tokens share mint/approve with the mock
+    const asset = await t.getAddress();
+    const pool = await createPool(factory, deployer, defaultConfig(maintainer.address, { asset }));
+    await t.mint(alice.address, 100n * TUSD);
+    await t.connect(alice).approve(await pool.getAddress(), 100n * TUSD);
+    await pool.connect(alice).give(100n * TUSD);
+    pools[key] = pool;
+  }
+  return { factory, token, blocklist, hook, noReturn, falseToken, pools, deployer, maintainer, alice, keeper, payee, stranger };
+}
+
+/** A pool created with 255 budget lines: one short of MAX_LINES. */
+async function manyLinesFixture() {
+  const [deployer, maintainer, alice, keeper] = await ethers.getSigners();
+  const { factory } = await deployPotluck(ethers);
+  const lines = Array.from({ length: Number(MAX_LINES) - 1 }, (_, i) => ({
+    name: `line ${i}`,
+    cap: ETH,
+    period: LINE_PERIOD,
+  }));
+  const pool = await createPool(factory, deployer, defaultConfig(maintainer.address), lines);
+  return { factory, pool, deployer, maintainer, alice, keeper };
+}
+
+// ================================================================ budget lines
+
+describe("PoolBudget", function () {
+  describe("budget lines", function () {
+    describe("at creation", function () {
+      it("sets every line given, emitting BudgetLineSet for each in order, and the rules with RulesSet", async function () {
+        const { factory, maintainer, deployer } = await loadFixture(budgetFixture);
+        const config = defaultConfig(maintainer.address);
+        const lines: BudgetLineStruct[] = [
+          ...defaultLines(),
+          { name: "CI minutes", cap: ETH / 2n, period: 7n * DAY },
+        ];
+        const address = await factory.createPool.staticCall(config, lines);
+        const receipt = (await (await factory.connect(deployer).createPool(config, lines)).wait())!;
+        const pool = IPool__factory.connect(address, deployer);
+        expect(logsOf(receipt, pool, "BudgetLineSet")).to.deep.equal([
+          [0n, "hosting", HOSTING_CAP, LINE_PERIOD],
+          [1n, "maintainer stipend", STIPEND_CAP, LINE_PERIOD],
+          [2n, "CI minutes", ETH / 2n, 7n * DAY],
+        ]);
+        expect(logsOf(receipt, pool, "RulesSet")).to.deep.equal([[rulesList(DEFAULT_RULES)]]);
+        expect(await pool.lineCount()).to.equal(3n);
+        expect(list(await pool.rules())).to.deep.equal(rulesList(DEFAULT_RULES));
+      });
+
+      it("reads each line back: name, cap, period, nothing spent, the whole cap left, the end of period 0", async function () {
+        const { pool, genesis } = await loadFixture(budgetFixture);
+        expect(await pool.lineCount()).to.equal(2n);
+        expect(await lineOf(pool, HOSTING)).to.deep.equal({
+          name: "hosting",
+          cap: HOSTING_CAP,
+          period: LINE_PERIOD,
+          spent: 0n,
+          left: HOSTING_CAP,
+          nextReset: genesis + LINE_PERIOD,
+        });
+        expect(await lineOf(pool, STIPEND)).to.deep.equal({
+          name: "maintainer stipend",
+          cap: STIPEND_CAP,
+          period: LINE_PERIOD,
+          spent: 0n,
+          left: STIPEND_CAP,
+          nextReset: genesis + LINE_PERIOD,
+        });
+      });
+
+      it("allows a pool with no lines (lines are added by proposal)", async function () {
+        const { factory, deployer, maintainer } = await loadFixture(budgetFixture);
+        const pool = await createPool(factory, deployer, defaultConfig(maintainer.address), []);
+        expect(await pool.lineCount()).to.equal(0n);
+        await expect(pool.budgetLine(0n)).to.be.revertedWithCustomError(pool, "PoolUnknownLine").withArgs(0n, 0n);
+      });
+
+      describe("reverts", function () {
+        it("if a line has cap 0, an empty or too long name, or a period out of range", async function () {
+          const { factory, pool, maintainer } = await loadFixture(budgetFixture);
+          const config = defaultConfig(maintainer.address);
+          const cases: [BudgetLineStruct, number, bigint][] = [
+            [{ name: "hosting", cap: 0n, period: LINE_PERIOD }, Parameter.LineCap, 0n],
+            [{ name: "hosting", cap: MAX_AMOUNT + 1n, period: LINE_PERIOD }, Parameter.LineCap, MAX_AMOUNT + 1n],
+            [{ name: "", cap: ETH, period: LINE_PERIOD }, Parameter.LineName, 0n],
+            [{ name: "x".repeat(MAX_NAME_LENGTH + 1), cap: ETH, period: LINE_PERIOD }, Parameter.LineName, 65n],
+            [{ name: "hosting", cap: ETH, period: MIN_DURATION - 1n }, Parameter.LinePeriod, MIN_DURATION - 1n],
+            [{ name: "hosting", cap: ETH, period: MAX_DURATION + 1n }, Parameter.LinePeriod, MAX_DURATION + 1n],
+          ];
+          for (const [line, parameter, value] of cases) {
+            await expect(factory.createPool(config, [...defaultLines(), line]))
+              .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+              .withArgs(parameter, value);
+          }
+        });
+
+        it("if more than MAX_LINES lines are given", async function () {
+          const { factory, pool, maintainer } = await loadFixture(budgetFixture);
+          const lines = Array.from({ length: Number(MAX_LINES) + 1 }, () => ({ name: "l", cap: 1n, period: DAY }));
+          await expect(factory.createPool(defaultConfig(maintainer.address), lines))
+            .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+            .withArgs(Parameter.LineCount, MAX_LINES + 1n);
+        });
+      });
+    });
+
+    describe("budgetLine", function () {
+      it("reverts if the line does not exist", async function () {
+        const { pool } = await loadFixture(budgetFixture);
+        await expect(pool.budgetLine(2n)).to.be.revertedWithCustomError(pool, "PoolUnknownLine").withArgs(2n, 2n);
+      });
+
+      it("counts reserved and paid amounts as spent in the current period", async function () {
+        const { pool, maintainer, payee, keeper } = await loadFixture(budgetFixture);
+        const a = await file(pool, maintainer, HOSTING, ETH / 2n, payee.address);
+        await file(pool, maintainer, HOSTING, ETH / 4n, payee.address);
+        await at(a.payableAt);
+        await pool.connect(keeper).payClaim(a.id);
+        const l = await lineOf(pool, HOSTING);
+        expect([l.spent, l.left]).to.deep.equal([(3n * ETH) / 4n, HOSTING_CAP - (3n * ETH) / 4n]);
+      });
+    });
+
+    describe("periods", function () {
+      it("reset lazily at each boundary counted from genesis, with no transaction", async function () {
+        const { pool, genesis, maintainer, payee } = await loadFixture(budgetFixture);
+        await file(pool, maintainer, HOSTING, (3n * ETH) / 2n, payee.address);
+        expect((await lineOf(pool, HOSTING)).left).to.equal(ETH / 2n);
+        await time.increaseTo(genesis + LINE_PERIOD - 1n);
+        expect(await lineOf(pool, HOSTING)).to.include({ spent: (3n * ETH) / 2n, nextReset: genesis + LINE_PERIOD });
+        await time.increaseTo(genesis + LINE_PERIOD);
+        expect(await lineOf(pool, HOSTING)).to.include({
+          spent: 0n,
+          left: HOSTING_CAP,
+          nextReset: genesis + 2n * LINE_PERIOD,
+        });
+        await time.increaseTo(genesis + 5n * LINE_PERIOD + 12n * HOUR);
+        expect((await lineOf(pool, HOSTING)).nextReset).to.equal(genesis + 6n * LINE_PERIOD);
+      });
+
+      it("count a claim filed at the last second of a period in that period, and give the whole cap at the boundary", async function () {
+        const { pool, genesis, maintainer, payee } = await loadFixture(budgetFixture);
+        await at(genesis + LINE_PERIOD - 1n);
+        const last = await file(pool, maintainer, HOSTING, HOSTING_CAP, payee.address, "last second");
+        expect(last.filedAt).to.equal(genesis + LINE_PERIOD - 1n);
+        expect((await pool.claim(last.id))[0].periodIndex).to.equal(0n);
+        expect(await lineOf(pool, HOSTING)).to.include({ spent: HOSTING_CAP, left: 0n, nextReset: genesis + LINE_PERIOD });
+
+        await at(genesis + LINE_PERIOD);
+        const first = await file(pool, maintainer, HOSTING, HOSTING_CAP, payee.address, "boundary");
+        expect(first.filedAt).to.equal(genesis + LINE_PERIOD);
+        expect((await pool.claim(first.id))[0].periodIndex).to.equal(1n);
+        expect(await lineOf(pool, HOSTING)).to.include({
+          spent: HOSTING_CAP,
+          left: 0n,
+          nextReset: genesis + 2n * LINE_PERIOD,
+        });
+        await expect(pool.connect(maintainer).fileClaim(HOSTING, 1n, payee.address, receiptHash("x"), ""))
+          .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+          .withArgs(HOSTING, 1n, 0n);
+      });
+
+      it("do not carry what a period left unused into the next one", async function () {
+        const { pool, genesis, maintainer, payee } = await loadFixture(budgetFixture);
+        await file(pool, maintainer, HOSTING, ETH / 2n, payee.address); // 1.5 ETH unused in period 0
+        await at(genesis + LINE_PERIOD);
+        await expect(pool.connect(maintainer).fileClaim(HOSTING, HOSTING_CAP + 1n, payee.address, receiptHash("x"), ""))
+          .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+          .withArgs(HOSTING, HOSTING_CAP + 1n, HOSTING_CAP);
+      });
+    });
+  });
+
+  // ================================================================ fileClaim
+
+  describe("fileClaim", function () {
+    describe("reverts", function () {
+      it("if the caller is not the maintainer", async function () {
+        const { pool, stranger, alice, payee } = await loadFixture(budgetFixture);
+        for (const caller of [stranger, alice]) {
+          await expect(pool.connect(caller).fileClaim(STIPEND, ETH, payee.address, receiptHash("x"), ""))
+            .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+            .withArgs(caller.address);
+        }
+      });
+
+      it("if the amount is zero", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+        await expect(
+          pool.connect(maintainer).fileClaim(STIPEND, 0n, payee.address, receiptHash("x"), ""),
+        ).to.be.revertedWithCustomError(pool, "PoolZeroAmount");
+      });
+
+      it("if the payee is address(0)", async function () {
+        const { pool, maintainer } = await loadFixture(budgetFixture);
+        await expect(
+          pool.connect(maintainer).fileClaim(STIPEND, ETH, ethers.ZeroAddress, receiptHash("x"), ""),
+        ).to.be.revertedWithCustomError(pool, "PoolZeroPayee");
+      });
+
+      it("if the line does not exist", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+        for (const line of [2n, 3n, 2n ** 16n, ethers.MaxUint256]) {
+          await expect(pool.connect(maintainer).fileClaim(line, ETH, payee.address, receiptHash("x"), ""))
+            .to.be.revertedWithCustomError(pool, "PoolUnknownLine")
+            .withArgs(line, 2n);
+        }
+      });
+
+      it("if the amount exceeds the cap by one wei", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+        await expect(pool.connect(maintainer).fileClaim(HOSTING, HOSTING_CAP + 1n, payee.address, receiptHash("x"), ""))
+          .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+          .withArgs(HOSTING, HOSTING_CAP + 1n, HOSTING_CAP);
+      });
+
+      it("if the amount exceeds what earlier claims of the period left, by one wei", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+        await file(pool, maintainer, HOSTING, ETH, payee.address);
+        await expect(pool.connect(maintainer).fileClaim(HOSTING, ETH + 1n, payee.address, receiptHash("x"), ""))
+          .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+          .withArgs(HOSTING, ETH + 1n, ETH);
+        await expect(pool.connect(maintainer).fileClaim(HOSTING, ETH, payee.address, receiptHash("x"), "")).to.emit(
+          pool,
+          "ClaimFiled",
+        );
+      });
+
+      it("if the line is closed (cap 0)", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+        await changeLine(pool, maintainer, HOSTING, "hosting", 0n, LINE_PERIOD);
+        expect(await lineOf(pool, HOSTING)).to.include({ cap: 0n, left: 0n });
+        await expect(pool.connect(maintainer).fileClaim(HOSTING, 1n, payee.address, receiptHash("x"), ""))
+          .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+          .withArgs(HOSTING, 1n, 0n);
+      });
+
+      it("if the amount does not fit in 96 bits", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+        await expect(pool.connect(maintainer).fileClaim(STIPEND, MAX_AMOUNT + 1n, payee.address, receiptHash("x"), ""))
+          .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+          .withArgs(STIPEND, MAX_AMOUNT + 1n, STIPEND_CAP);
+      });
+
+      it("if a recall election runs", async function () {
+        const { pool, maintainer, bob, payee } = await loadFixture(budgetFixture);
+        await openRecall(pool, bob);
+        await expect(pool.connect(maintainer).fileClaim(STIPEND, ETH, payee.address, receiptHash("x"), ""))
+          .to.be.revertedWithCustomError(pool, "PoolSeatStatus")
+          .withArgs(SeatStatus.Recall);
+      });
+
+      it("if the seat is open: the maintainer stepped down and is no longer the maintainer", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+        await pool.connect(maintainer).stepDown();
+        expect((await pool.seat()).status).to.equal(SeatStatus.Open);
+        expect(await pool.maintainer()).to.equal(ethers.ZeroAddress);
+        // The seat is open only with no maintainer, so the caller check answers first.
+        await expect(pool.connect(maintainer).fileClaim(STIPEND, ETH, payee.address, receiptHash("x"), ""))
+          .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+          .withArgs(maintainer.address);
+      });
+
+      it("if the pool wound down", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+        await windDown(pool, maintainer);
+        await expect(pool.connect(maintainer).fileClaim(STIPEND, ETH, payee.address, receiptHash("x"), ""))
+          .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+          .withArgs(maintainer.address);
+      });
+    });
+
+    it("reserves the amount, stores the receipt hash and emits ClaimFiled with the receipt URI", async function () {
+      const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+      const hash = receiptHash("hosting, January");
+      const tx = pool.connect(maintainer).fileClaim(HOSTING, (3n * ETH) / 2n, payee.address, hash, receiptURI("jan"));
+      await expect(tx)
+        .to.emit(pool, "ClaimFiled")
+        .withArgs(0n, HOSTING, payee.address, (3n * ETH) / 2n, hash, receiptURI("jan"));
+      expect(await pool.receiptOf(0n)).to.equal(hash);
+      expect(await pool.claimCount()).to.equal(1n);
+      expect(await lineOf(pool, HOSTING)).to.include({ spent: (3n * ETH) / 2n, left: ETH / 2n });
+      expect(await lineOf(pool, STIPEND)).to.include({ spent: 0n, left: STIPEND_CAP });
+    });
+
+    it("stores the claim: payee, amount, payableAt = now + claimDelay, period, line, Pending, the objection bar", async function () {
+      const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+      const filedAt = await minedAt(
+        pool.connect(maintainer).fileClaim(STIPEND, 3n * ETH, payee.address, receiptHash("x"), receiptURI("x")),
+      );
+      const [c, status] = await pool.claim(0n);
+      expect(list(c)).to.deep.equal([
+        payee.address,
+        3n * ETH,
+        filedAt + CLAIM_DELAY,
+        0n, // periodIndex
+        LINE_PERIOD, // the line's period length at filing
+        STIPEND,
+        ClaimStatus.Pending,
+        BAR,
+      ]);
+      expect(status).to.equal(ClaimStatus.Pending);
+    });
+
+    it("returns the claim's id and numbers claims from 0", async function () {
+      const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+      expect(await pool.connect(maintainer).fileClaim.staticCall(STIPEND, ETH, payee.address, receiptHash("a"), "")).to.equal(0n);
+      for (const expected of [0n, 1n, 2n]) {
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        expect(id).to.equal(expected);
+        expect(await pool.claimCount()).to.equal(expected + 1n);
+      }
+      expect(await pool.connect(maintainer).fileClaim.staticCall(STIPEND, ETH, payee.address, receiptHash("a"), "")).to.equal(3n);
+    });
+
+    it("stores an empty receipt URI and a zero hash as given (the receipt is the maintainer's statement)", async function () {
+      const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+      await expect(pool.connect(maintainer).fileClaim(STIPEND, ETH, payee.address, ethers.ZeroHash, ""))
+        .to.emit(pool, "ClaimFiled")
+        .withArgs(0n, STIPEND, payee.address, ETH, ethers.ZeroHash, "");
+      expect(await pool.receiptOf(0n)).to.equal(ethers.ZeroHash);
+    });
+
+    it("records the maintainer's activity", async function () {
+      const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+      await time.increase(10n * DAY);
+      const { filedAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      expect((await pool.seat()).lastActive).to.equal(filedAt);
+    });
+
+    it("lets the maintainer claim exactly what the line has left, and keeps each line's budget apart", async function () {
+      const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+      await file(pool, maintainer, HOSTING, HOSTING_CAP, payee.address);
+      await file(pool, maintainer, STIPEND, STIPEND_CAP, payee.address);
+      expect(await lineOf(pool, HOSTING)).to.include({ spent: HOSTING_CAP, left: 0n });
+      expect(await lineOf(pool, STIPEND)).to.include({ spent: STIPEND_CAP, left: 0n });
+    });
+
+    it("may claim more than the pool holds: the budget caps claims, payment needs the money", async function () {
+      const { factory, deployer, maintainer, payee } = await loadFixture(budgetFixture);
+      const empty = await createPool(factory, deployer, defaultConfig(maintainer.address));
+      await expect(empty.connect(maintainer).fileClaim(STIPEND, STIPEND_CAP, payee.address, receiptHash("x"), "")).to.emit(
+        empty,
+        "ClaimFiled",
+      );
+    });
+
+    it("lets a maintainer elected to an open seat file claims", async function () {
+      const { pool, maintainer, bob, successor, payee } = await loadFixture(budgetFixture);
+      await pool.connect(maintainer).stepDown();
+      await runElection(pool, bob, successor.address);
+      expect(await pool.maintainer()).to.equal(successor.address);
+      await expect(pool.connect(successor).fileClaim(STIPEND, ETH, payee.address, receiptHash("x"), "")).to.emit(
+        pool,
+        "ClaimFiled",
+      );
+    });
+  });
+
+  // ================================================================ claim (view)
+
+  describe("claim", function () {
+    it("reads an unknown claim as None with zeroed fields", async function () {
+      const { pool } = await loadFixture(budgetFixture);
+      const [c, status] = await pool.claim(7n);
+      expect(status).to.equal(ClaimStatus.None);
+      expect(list(c)).to.deep.equal([ethers.ZeroAddress, 0n, 0n, 0n, 0n, 0n, 0n, 0n]);
+      expect(await pool.receiptOf(7n)).to.equal(ethers.ZeroHash);
+      expect(await pool.hasObjected(7n, ethers.ZeroAddress)).to.equal(false);
+    });
+  });
+
+  // ================================================================ object
+
+  describe("object", function () {
+    describe("reverts", function () {
+      it("if the claim does not exist", async function () {
+        const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
+        await expect(pool.connect(alice).object(0n)).to.be.revertedWithCustomError(pool, "PoolUnknownClaim").withArgs(0n);
+        await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await expect(pool.connect(alice).object(1n)).to.be.revertedWithCustomError(pool, "PoolUnknownClaim").withArgs(1n);
+      });
+
+      it("if the challenge window closed (at payableAt exactly, and after)", async function () {
+        const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await at(payableAt);
+        await expect(pool.connect(alice).object(id))
+          .to.be.revertedWithCustomError(pool, "PoolChallengeWindowClosed")
+          .withArgs(id, payableAt);
+        await time.increase(DAY);
+        await expect(pool.connect(alice).object(id))
+          .to.be.revertedWithCustomError(pool, "PoolChallengeWindowClosed")
+          .withArgs(id, payableAt);
+      });
+
+      it("if the contributor already objected to the claim", async function () {
+        const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await pool.connect(alice).object(id);
+        await expect(pool.connect(alice).object(id))
+          .to.be.revertedWithCustomError(pool, "PoolAlreadyObjected")
+          .withArgs(id, alice.address);
+      });
+
+      it("if the caller never gave", async function () {
+        const { pool, maintainer, stranger, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await expect(pool.connect(stranger).object(id))
+          .to.be.revertedWithCustomError(pool, "PoolNoWeight")
+          .withArgs(stranger.address);
+      });
+
+      it("if the caller gave only in the current epoch", async function () {
+        const { pool, maintainer, dave, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await give(pool, dave, 1_000n * ETH);
+        await expect(pool.connect(dave).object(id)).to.be.revertedWithCustomError(pool, "PoolNoWeight").withArgs(dave.address);
+      });
+
+      it("if the claim was paid", async function () {
+        const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await at(payableAt);
+        await pool.payClaim(id);
+        await expect(pool.connect(alice).object(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Paid);
+      });
+
+      it("if the claim was rejected", async function () {
+        const { pool, maintainer, alice, bob, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await pool.connect(bob).object(id);
+        await expect(pool.connect(alice).object(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Rejected);
+      });
+
+      it("if the claim was cancelled", async function () {
+        const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await pool.connect(maintainer).cancelClaim(id);
+        await expect(pool.connect(alice).object(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Cancelled);
+      });
+    });
+
+    // Objecting to a voided claim is allowed: `object` reads only the claim (one slot, to stay O(1) and cheap),
+    // not the seat. It changes no money: the claim can never be paid; rejecting it only frees its reservation
+    // before its period ends, which a recall's new maintainer may want.
+    it("lets contributors reject a claim a recall voided, which frees its reservation early", async function () {
+      const { pool, maintainer, alice, bob, successor, payee } = await loadFixture(longWindowFixture);
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      await replaceByRecall(pool, bob, successor);
+      expect(await latest()).to.be.lessThan(payableAt); // the window is still open
+      expect(await statusOf(pool, id)).to.equal(ClaimStatus.Void);
+      const [, , , spentBefore] = await pool.budgetLine(STIPEND);
+      await pool.connect(alice).object(id);
+      await pool.connect(bob).object(id);
+      expect(await statusOf(pool, id)).to.equal(ClaimStatus.Rejected);
+      const [, , , spentAfter] = await pool.budgetLine(STIPEND);
+      expect(spentBefore - spentAfter).to.equal(ETH);
+      await expect(pool.payClaim(id)).to.be.revertedWithCustomError(pool, "PoolClaimNotPending");
+    });
+
+    it("moves no money when a claim voided by wind-down is objected to", async function () {
+      const { pool, maintainer, alice, payee } = await loadFixture(longWindowFixture);
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      await windDown(pool, maintainer);
+      expect(await latest()).to.be.lessThan(payableAt);
+      expect(await statusOf(pool, id)).to.equal(ClaimStatus.Void);
+      const before = await pool.windDownState();
+      await pool.connect(alice).object(id).catch(() => undefined);
+      expect(await pool.windDownState()).to.deep.equal(before);
+      await expect(pool.payClaim(id)).to.be.revertedWithCustomError(pool, "PoolClaimNotPending");
+    });
+
+    it("records the objection with the matured weight and emits ClaimObjected with what is still needed", async function () {
+      const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
+      const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      await expect(pool.connect(alice).object(id))
+        .to.emit(pool, "ClaimObjected")
+        .withArgs(id, alice.address, ALICE, BAR - ALICE)
+        .and.not.to.emit(pool, "ClaimRejected");
+      expect(await pool.hasObjected(id, alice.address)).to.equal(true);
+      const [c, status] = await pool.claim(id);
+      expect([c.toReject, status]).to.deep.equal([BAR - ALICE, ClaimStatus.Pending]);
+    });
+
+    it("counts only matured weight: a top-up given in the current epoch adds nothing", async function () {
+      const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
+      const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      await give(pool, alice, 100n * ETH);
+      await expect(pool.connect(alice).object(id))
+        .to.emit(pool, "ClaimObjected")
+        .withArgs(id, alice.address, ALICE, BAR - ALICE);
+      expect(await statusOf(pool, id)).to.equal(ClaimStatus.Pending);
+    });
+
+    it("still takes objections up to the last second of the window", async function () {
+      const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      await at(payableAt - 1n);
+      await expect(pool.connect(alice).object(id)).to.emit(pool, "ClaimObjected");
+    });
+
+    it("rejects the claim once objections reach the bar, emits ClaimRejected and frees the reservation", async function () {
+      const { pool, maintainer, alice, carol, payee } = await loadFixture(budgetFixture);
+      const { id } = await file(pool, maintainer, STIPEND, 4n * ETH, payee.address);
+      expect((await lineOf(pool, STIPEND)).left).to.equal(STIPEND_CAP - 4n * ETH);
+      await pool.connect(alice).object(id);
+      await expect(pool.connect(carol).object(id))
+        .to.emit(pool, "ClaimObjected")
+        .withArgs(id, carol.address, CAROL, 0n)
+        .and.to.emit(pool, "ClaimRejected")
+        .withArgs(id);
+      expect(await statusOf(pool, id)).to.equal(ClaimStatus.Rejected);
+      expect(await lineOf(pool, STIPEND)).to.include({ spent: 0n, left: STIPEND_CAP });
+      // The freed budget can be claimed again.
+      await expect(pool.connect(maintainer).fileClaim(STIPEND, STIPEND_CAP, payee.address, receiptHash("y"), "")).to.emit(
+        pool,
+        "ClaimFiled",
+      );
+    });
+
+    it("rejects at once when one objector alone holds the bar", async function () {
+      const { pool, maintainer, bob, payee } = await loadFixture(budgetFixture);
+      const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      await expect(pool.connect(bob).object(id))
+        .to.emit(pool, "ClaimObjected")
+        .withArgs(id, bob.address, BOB, 0n)
+        .and.to.emit(pool, "ClaimRejected")
+        .withArgs(id);
+    });
+
+    it("frees the reservation of a rejected claim only in its own period", async function () {
+      const { pool, genesis, maintainer, alice, carol, payee } = await loadFixture(budgetFixture);
+      await at(genesis + LINE_PERIOD - HOUR);
+      const { id } = await file(pool, maintainer, HOSTING, ETH, payee.address); // period 0
+      await at(genesis + LINE_PERIOD);
+      await file(pool, maintainer, HOSTING, HOSTING_CAP, payee.address); // period 1: all of it
+      await pool.connect(alice).object(id);
+      await expect(pool.connect(carol).object(id)).to.emit(pool, "ClaimRejected");
+      expect(await lineOf(pool, HOSTING)).to.include({ spent: HOSTING_CAP, left: 0n });
+    });
+
+    describe("quorum", function () {
+      it("rejects exactly at objectionQuorumBps of the total matured weight", async function () {
+        const { pool, maintainer, alice, carol, payee } = await loadFixture(quorumFixture);
+        expect(await pool.totalWeight()).to.equal(10n * ETH);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        expect((await pool.claim(id))[0].toReject).to.equal(2n * ETH);
+        await expect(pool.connect(alice).object(id))
+          .to.emit(pool, "ClaimObjected")
+          .withArgs(id, alice.address, 2n * ETH - 1n, 1n)
+          .and.not.to.emit(pool, "ClaimRejected");
+        await expect(pool.connect(carol).object(id))
+          .to.emit(pool, "ClaimObjected")
+          .withArgs(id, carol.address, 1n, 0n)
+          .and.to.emit(pool, "ClaimRejected")
+          .withArgs(id);
+      });
+
+      it("does not reject one wei below it: the claim is paid after the window", async function () {
+        const { pool, maintainer, alice, keeper, payee } = await loadFixture(quorumFixture);
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await pool.connect(alice).object(id);
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Pending);
+        await at(payableAt);
+        await expect(pool.connect(keeper).payClaim(id)).to.changeEtherBalances(ethers, [pool, payee], [-ETH, ETH]);
+      });
+
+      it("rounds the bar up", async function () {
+        const { pool, maintainer, alice, carol, dave, payee } = await loadFixture(quorumFixture);
+        await give(pool, dave, 1n);
+        await nextEpoch(pool, networkHelpers);
+        expect(await pool.totalWeight()).to.equal(10n * ETH + 1n);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        expect((await pool.claim(id))[0].toReject).to.equal(2n * ETH + 1n); // ceil(2 ETH + 0.2 wei)
+        await pool.connect(alice).object(id);
+        await expect(pool.connect(carol).object(id))
+          .to.emit(pool, "ClaimObjected")
+          .withArgs(id, carol.address, 1n, 1n)
+          .and.not.to.emit(pool, "ClaimRejected");
+      });
+
+      it("keeps the bar fixed at filing: a later rules change and newly matured gifts do not move it", async function () {
+        const { pool, genesis, maintainer, alice, carol, dave, payee } = await loadFixture(budgetFixture);
+        const change = await proposeRules(pool, maintainer, { ...DEFAULT_RULES, objectionQuorumBps: 5_000 });
+        await give(pool, dave, 100n * ETH); // matures at epoch 2
+        await at(genesis + 2n * EPOCH - 10n); // still epoch 1, before the change's effectiveAt
+        expect(change.effectiveAt).to.be.greaterThan(genesis + 2n * EPOCH);
+        const before = await file(pool, maintainer, STIPEND, ETH, payee.address, "before");
+        expect((await pool.claim(before.id))[0].toReject).to.equal(BAR);
+
+        await at(change.effectiveAt);
+        await pool.applyChange(change.id);
+        expect(await pool.totalWeight()).to.equal(TOTAL + 100n * ETH);
+        const after = await file(pool, maintainer, STIPEND, ETH, payee.address, "after");
+        expect((await pool.claim(after.id))[0].toReject).to.equal(70n * ETH); // 50% of 140 ETH
+
+        // 10 ETH is 7% of today's weight, but 125% of the bar fixed when the first claim was filed.
+        await pool.connect(alice).object(before.id);
+        await expect(pool.connect(carol).object(before.id)).to.emit(pool, "ClaimRejected").withArgs(before.id);
+        await expect(pool.connect(alice).object(after.id))
+          .to.emit(pool, "ClaimObjected")
+          .withArgs(after.id, alice.address, ALICE, 70n * ETH - ALICE);
+      });
+
+      it("sets a bar of 1 when no weight has matured yet: the first matured objector rejects", async function () {
+        const { factory, deployer, maintainer, alice, payee } = await loadFixture(budgetFixture);
+        const pool = await createPool(factory, deployer, defaultConfig(maintainer.address));
+        await time.increase(6n * DAY);
+        await give(pool, alice, 1n); // epoch 0: matures at epoch 1, inside the claim's window
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        expect(await pool.totalWeight()).to.equal(0n);
+        expect((await pool.claim(id))[0].toReject).to.equal(1n);
+        await expect(pool.connect(alice).object(id)).to.be.revertedWithCustomError(pool, "PoolNoWeight");
+        await nextEpoch(pool, networkHelpers);
+        expect(await latest()).to.be.lessThan(payableAt);
+        await expect(pool.connect(alice).object(id))
+          .to.emit(pool, "ClaimObjected")
+          .withArgs(id, alice.address, 1n, 0n)
+          .and.to.emit(pool, "ClaimRejected");
+      });
+
+      it("weighs objections by the square root of matured gifts in a Quadratic pool", async function () {
+        const { factory, deployer, maintainer, alice, bob, payee } = await loadFixture(budgetFixture);
+        const pool = await createPool(
+          factory,
+          deployer,
+          defaultConfig(maintainer.address, { weighting: Weighting.Quadratic }),
+        );
+        await give(pool, alice, 4n * ETH); // weight 2e9
+        await give(pool, bob, 64n * ETH); // weight 8e9
+        await nextEpoch(pool, networkHelpers);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        expect((await pool.claim(id))[0].toReject).to.equal(2n * 10n ** 9n); // 20% of 10e9
+        await expect(pool.connect(alice).object(id))
+          .to.emit(pool, "ClaimObjected")
+          .withArgs(id, alice.address, 2n * 10n ** 9n, 0n)
+          .and.to.emit(pool, "ClaimRejected");
+      });
+    });
+  });
+
+  // ================================================================ payClaim
+
+  describe("payClaim", function () {
+    describe("reverts", function () {
+      it("if the claim does not exist", async function () {
+        const { pool, keeper } = await loadFixture(budgetFixture);
+        await expect(pool.connect(keeper).payClaim(0n)).to.be.revertedWithCustomError(pool, "PoolUnknownClaim").withArgs(0n);
+      });
+
+      it("if the challenge window is still open, to its last second", async function () {
+        const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolChallengeWindowOpen")
+          .withArgs(id, payableAt);
+        await at(payableAt - 1n);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolChallengeWindowOpen")
+          .withArgs(id, payableAt);
+      });
+
+      it("if the claim was paid already", async function () {
+        const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await at(payableAt);
+        await pool.connect(keeper).payClaim(id);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Paid);
+        await expect(pool.connect(payee).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Paid);
+      });
+
+      it("if the claim was rejected", async function () {
+        const { pool, maintainer, bob, keeper, payee } = await loadFixture(budgetFixture);
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await pool.connect(bob).object(id);
+        await at(payableAt);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Rejected);
+      });
+
+      it("if the claim was cancelled", async function () {
+        const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await pool.connect(maintainer).cancelClaim(id);
+        await at(payableAt);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Cancelled);
+      });
+
+      it("while a recall election runs (payments are frozen)", async function () {
+        const { pool, maintainer, bob, keeper, payee } = await loadFixture(budgetFixture);
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await openRecall(pool, bob);
+        await at(payableAt);
+        await expect(pool.connect(keeper).payClaim(id)).to.be.revertedWithCustomError(pool, "PoolPaymentsFrozen");
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Pending);
+      });
+
+      it("if a recall replaced the maintainer: the claim is void", async function () {
+        const { pool, maintainer, bob, keeper, successor, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await replaceByRecall(pool, bob, successor);
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Void);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Void);
+        // The new maintainer's own claims are paid as usual.
+        const next = await file(pool, successor, STIPEND, ETH, payee.address);
+        await at(next.payableAt);
+        await expect(pool.connect(keeper).payClaim(next.id)).to.emit(pool, "ClaimPaid").withArgs(next.id);
+      });
+
+      it("if the pool wound down: the claim is void", async function () {
+        const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        const left = await pool.balance();
+        await windDown(pool, maintainer);
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Void);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Void);
+        expect((await pool.windDownState()).left).to.equal(left);
+      });
+
+      it("if the payee refuses ETH; the claim stays pending and is paid once the payee accepts", async function () {
+        const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+        const payee = (await ethers.deployContract("RevertingPayee", [true])) as unknown as RevertingPayee;
+        const payeeAddress = await payee.getAddress();
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payeeAddress);
+        const balance = await pool.balance();
+        await at(payableAt);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolPaymentFailed")
+          .withArgs(id, payeeAddress);
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Pending);
+        expect((await pool.claim(id))[0].amount).to.equal(ETH);
+        expect(await pool.balance()).to.equal(balance);
+        await payee.setRejecting(false);
+        await expect(pool.connect(keeper).payClaim(id)).to.changeEtherBalances(ethers, [pool, payee], [-ETH, ETH]);
+        expect(await pool.balance()).to.equal(balance - ETH);
+      });
+
+      it("if the payee burns all the gas it is given; the claim stays pending", async function () {
+        const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+        const payee = (await ethers.deployContract("GasGriefingPayee", [GasMode.BurnGas, 0])) as unknown as GasGriefingPayee;
+        const payeeAddress = await payee.getAddress();
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payeeAddress);
+        await at(payableAt);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolPaymentFailed")
+          .withArgs(id, payeeAddress);
+        // Even with a tight gas limit the pool keeps enough (1/64) to fail cleanly with its own error.
+        await expect(pool.connect(keeper).payClaim(id, { gasLimit: 300_000 }))
+          .to.be.revertedWithCustomError(pool, "PoolPaymentFailed")
+          .withArgs(id, payeeAddress);
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Pending);
+        await payee.setMode(GasMode.Off, 0);
+        await expect(pool.connect(keeper).payClaim(id)).to.changeEtherBalances(ethers, [pool, payee], [-ETH, ETH]);
+      });
+
+      it("if the payee reverts with a huge payload", async function () {
+        const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+        const payee = (await ethers.deployContract("GasGriefingPayee", [
+          GasMode.RevertBomb,
+          1_000_000,
+        ])) as unknown as GasGriefingPayee;
+        const payeeAddress = await payee.getAddress();
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payeeAddress);
+        await at(payableAt);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolPaymentFailed")
+          .withArgs(id, payeeAddress);
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Pending);
+      });
+
+      it("if the pool does not hold the amount; it is paid once gifts arrive", async function () {
+        const { factory, deployer, maintainer, alice, keeper, payee } = await loadFixture(budgetFixture);
+        const pool = await createPool(factory, deployer, defaultConfig(maintainer.address));
+        await give(pool, alice, ETH);
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, 3n * ETH, payee.address);
+        await at(payableAt);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolLedgerShort")
+          .withArgs(id, ETH, 3n * ETH);
+        await give(pool, alice, 2n * ETH);
+        await expect(pool.connect(keeper).payClaim(id)).to.changeEtherBalances(ethers, [pool, payee], [-3n * ETH, 3n * ETH]);
+        expect(await pool.balance()).to.equal(0n);
+      });
+
+      it("if the ledger is below the amount, even when stray ETH would cover it (sweep it first)", async function () {
+        const { factory, deployer, maintainer, alice, keeper, payee } = await loadFixture(budgetFixture);
+        const pool = await createPool(factory, deployer, defaultConfig(maintainer.address));
+        const poolAddress = await pool.getAddress();
+        await give(pool, alice, ETH);
+        await ethers.deployContract("ForceEther", [poolAddress], { value: 2n * ETH }); // stray, not in the ledger
+        expect(await pool.balance()).to.equal(ETH);
+        expect(await ethers.provider.getBalance(poolAddress)).to.equal(3n * ETH);
+        const { id, payableAt } = await file(pool, maintainer, HOSTING, 2n * ETH, payee.address);
+        await at(payableAt);
+        // Paying 2 ETH out of a 1 ETH ledger would leave paid > totalGiven: balance() (and with it sweep and
+        // windDown, which read it) would underflow for good.
+        await expect(pool.connect(keeper).payClaim(id), "a claim must not be paid beyond the ledger").to.revert(ethers);
+        expect(await pool.balance()).to.equal(ETH);
+        await pool.sweep();
+        expect(await pool.balance()).to.equal(3n * ETH);
+        await expect(pool.connect(keeper).payClaim(id)).to.emit(pool, "ClaimPaid").withArgs(id);
+        expect(await pool.balance()).to.equal(ETH);
+      });
+
+      it("if the token payee is blocklisted; it is paid once unblocked", async function () {
+        const { pools, blocklist, maintainer, keeper, payee } = await loadFixture(tokenFixture);
+        const pool = pools.blocklist;
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, 5n * TUSD, payee.address);
+        await blocklist.setBlocked(payee.address, true);
+        await at(payableAt);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolPaymentFailed")
+          .withArgs(id, payee.address);
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Pending);
+        expect(await pool.balance()).to.equal(100n * TUSD);
+        await blocklist.setBlocked(payee.address, false);
+        await expect(pool.connect(keeper).payClaim(id)).to.changeTokenBalances(
+          ethers,
+          blocklist,
+          [pool, payee],
+          [-5n * TUSD, 5n * TUSD],
+        );
+      });
+
+      it("if the token returns false instead of reverting", async function () {
+        const { pools, falseToken, maintainer, keeper, payee } = await loadFixture(tokenFixture);
+        const pool = pools.falseToken;
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, 5n * TUSD, payee.address);
+        await falseToken.setFailAll(true);
+        await at(payableAt);
+        await expect(pool.connect(keeper).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolPaymentFailed")
+          .withArgs(id, payee.address);
+        await falseToken.setFailAll(false);
+        await pool.connect(keeper).payClaim(id);
+        expect(await falseToken.balanceOf(payee.address)).to.equal(5n * TUSD);
+      });
+    });
+
+    it("pays exactly at payableAt, by anyone: the payee gets the amount and ClaimPaid is emitted", async function () {
+      const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, 3n * ETH, payee.address);
+      await at(payableAt);
+      const tx = pool.connect(keeper).payClaim(id);
+      await expect(tx).to.emit(pool, "ClaimPaid").withArgs(id);
+      await expect(tx).to.changeEtherBalances(ethers, [pool, payee, keeper, maintainer], [-3n * ETH, 3n * ETH, 0n, 0n]);
+      expect(await minedAt(tx)).to.equal(payableAt);
+    });
+
+    it("lowers the ledger by the amount and reads the claim back as Paid with zeroed fields", async function () {
+      const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, 3n * ETH, payee.address, "paid");
+      await at(payableAt);
+      await pool.connect(keeper).payClaim(id);
+      expect(await pool.balance()).to.equal(TOTAL - 3n * ETH);
+      expect(await pool.totalGiven()).to.equal(TOTAL);
+      expect(await ethers.provider.getBalance(await pool.getAddress())).to.equal(TOTAL - 3n * ETH);
+      const [c, status] = await pool.claim(id);
+      expect(status).to.equal(ClaimStatus.Paid);
+      expect(list(c)).to.deep.equal([ethers.ZeroAddress, 0n, 0n, 0n, 0n, 0n, 0n, 0n]);
+      expect(await pool.receiptOf(id)).to.equal(receiptHash("paid")); // the receipt stays on record
+      // What was paid stays spent in the period.
+      expect(await lineOf(pool, STIPEND)).to.include({ spent: 3n * ETH, left: STIPEND_CAP - 3n * ETH });
+    });
+
+    it("pays ERC-20 claims", async function () {
+      const { pools, token, maintainer, keeper, payee } = await loadFixture(tokenFixture);
+      const pool = pools.token;
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, 7n * TUSD, payee.address);
+      await at(payableAt);
+      const tx = pool.connect(keeper).payClaim(id);
+      await expect(tx).to.emit(pool, "ClaimPaid").withArgs(id);
+      await expect(tx).to.changeTokenBalances(ethers, token, [pool, payee, keeper], [-7n * TUSD, 7n * TUSD, 0n]);
+      expect(await pool.balance()).to.equal(93n * TUSD);
+    });
+
+    it("pays in a token whose transfer returns nothing (USDT-style)", async function () {
+      const { pools, noReturn, maintainer, keeper, payee } = await loadFixture(tokenFixture);
+      const pool = pools.noReturn;
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, 7n * TUSD, payee.address);
+      await at(payableAt);
+      await expect(pool.connect(keeper).payClaim(id)).to.emit(pool, "ClaimPaid").withArgs(id);
+      expect(await noReturn.balanceOf(payee.address)).to.equal(7n * TUSD);
+      expect(await pool.balance()).to.equal(93n * TUSD);
+    });
+
+    it("does not copy a payee's huge return data (no gas griefing)", async function () {
+      const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+      const BOMB = 1_000_000n;
+      const payee = (await ethers.deployContract("GasGriefingPayee", [GasMode.Off, 0])) as unknown as GasGriefingPayee;
+      const payeeAddress = await payee.getAddress();
+      const quiet = await file(pool, maintainer, STIPEND, ETH, payeeAddress, "quiet");
+      const bomb = await file(pool, maintainer, STIPEND, ETH, payeeAddress, "bomb");
+      await at(bomb.payableAt);
+      const quietGas = (await (await pool.connect(keeper).payClaim(quiet.id)).wait())!.gasUsed;
+      await payee.setMode(GasMode.ReturnBomb, BOMB);
+      const bombGas = (await (await pool.connect(keeper).payClaim(bomb.id)).wait())!.gasUsed;
+      // The payee pays for its own memory once; copying the payload would cost the pool as much again.
+      const extra = bombGas - quietGas;
+      expect(extra).to.be.greaterThan(memoryGas(BOMB) / 2n);
+      expect(extra).to.be.lessThan((memoryGas(BOMB) * 3n) / 2n);
+      expect(await ethers.provider.getBalance(payeeAddress)).to.equal(2n * ETH);
+    });
+
+    it("pays the claims of a maintainer who stepped down (only a recall voids them)", async function () {
+      const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      await pool.connect(maintainer).stepDown();
+      await at(payableAt);
+      await expect(pool.connect(keeper).payClaim(id)).to.changeEtherBalances(ethers, [pool, payee], [-ETH, ETH]);
+    });
+
+    it("pays again once a recall fails (the incumbent wins it)", async function () {
+      const { pool, maintainer, bob, keeper, payee } = await loadFixture(budgetFixture);
+      const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      await openRecall(pool, bob);
+      await runElection(pool, bob, maintainer.address, false); // the incumbent stands by right
+      expect(await pool.maintainer()).to.equal(maintainer.address);
+      expect((await pool.seat()).status).to.equal(SeatStatus.Filled);
+      expect(await statusOf(pool, id)).to.equal(ClaimStatus.Pending);
+      await expect(pool.connect(keeper).payClaim(id)).to.emit(pool, "ClaimPaid").withArgs(id);
+    });
+
+    it("pays a claim of an earlier period without touching the current period's budget", async function () {
+      const { pool, genesis, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+      const { id } = await file(pool, maintainer, HOSTING, ETH, payee.address);
+      await at(genesis + LINE_PERIOD + DAY);
+      await file(pool, maintainer, HOSTING, ETH / 2n, payee.address);
+      await pool.connect(keeper).payClaim(id);
+      expect(await lineOf(pool, HOSTING)).to.include({ spent: ETH / 2n, left: HOSTING_CAP - ETH / 2n });
+    });
+
+    describe("reentrancy", function () {
+      async function attackerPayee() {
+        const attacker = (await ethers.deployContract("ReentrantAttacker")) as unknown as ReentrantAttacker;
+        return { attacker, address: await attacker.getAddress() };
+      }
+
+      it("stops a payee re-entering payClaim for the same claim: it is paid once", async function () {
+        const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+        const { attacker, address } = await attackerPayee();
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, address);
+        await attacker.arm(pool, pool.interface.encodeFunctionData("payClaim", [id]), 0n);
+        await at(payableAt);
+        await expect(pool.connect(keeper).payClaim(id)).to.changeEtherBalances(ethers, [pool, attacker], [-ETH, ETH]);
+        expect(list(await attacker.reentries())).to.deep.equal([1n, 0n]);
+        expect(await attacker.lastReentryReturnData()).to.equal(GUARD_ERROR);
+        expect(await pool.balance()).to.equal(TOTAL - ETH);
+      });
+
+      it("stops a payee re-entering payClaim for another payable claim", async function () {
+        const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+        const { attacker, address } = await attackerPayee();
+        const first = await file(pool, maintainer, STIPEND, ETH, address);
+        const other = await file(pool, maintainer, STIPEND, 2n * ETH, payee.address);
+        await attacker.arm(pool, pool.interface.encodeFunctionData("payClaim", [other.id]), 0n);
+        await at(other.payableAt);
+        await expect(pool.connect(keeper).payClaim(first.id)).to.changeEtherBalances(
+          ethers,
+          [pool, attacker, payee],
+          [-ETH, ETH, 0n],
+        );
+        expect(await attacker.lastReentryReturnData()).to.equal(GUARD_ERROR);
+        expect(await statusOf(pool, other.id)).to.equal(ClaimStatus.Pending);
+        await expect(pool.connect(keeper).payClaim(other.id)).to.changeEtherBalances(ethers, [pool, payee], [-2n * ETH, 2n * ETH]);
+      });
+
+      it("stops a maintainer-payee re-entering cancelClaim to free the budget of the claim being paid", async function () {
+        const { factory, deployer, alice, keeper } = await loadFixture(budgetFixture);
+        const { attacker, address } = await attackerPayee();
+        const pool = await createPool(factory, deployer, defaultConfig(address));
+        await give(pool, alice, 10n * ETH);
+        const fileData = pool.interface.encodeFunctionData("fileClaim", [HOSTING, HOSTING_CAP, address, receiptHash("self"), ""]);
+        await attacker.execute(pool, fileData, 0n);
+        const [c] = await pool.claim(0n);
+        await attacker.arm(pool, pool.interface.encodeFunctionData("cancelClaim", [0n]), 0n);
+        await at(c.payableAt);
+        await expect(pool.connect(keeper).payClaim(0n)).to.emit(pool, "ClaimPaid").withArgs(0n);
+        expect(await attacker.lastReentrySucceeded()).to.equal(false);
+        expect(await attacker.lastReentryReturnData()).to.equal(
+          pool.interface.encodeErrorResult("PoolClaimNotPending", [0n, ClaimStatus.Paid]),
+        );
+        expect(await lineOf(pool, HOSTING)).to.include({ spent: HOSTING_CAP, left: 0n });
+        expect(await ethers.provider.getBalance(address)).to.equal(HOSTING_CAP);
+      });
+
+      it("stops a payee re-entering object on the claim being paid", async function () {
+        const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+        const { attacker, address } = await attackerPayee();
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, address);
+        await attacker.arm(pool, pool.interface.encodeFunctionData("object", [id]), 0n);
+        await at(payableAt);
+        await pool.connect(keeper).payClaim(id);
+        expect(await attacker.lastReentryReturnData()).to.equal(
+          pool.interface.encodeErrorResult("PoolClaimNotPending", [id, ClaimStatus.Paid]),
+        );
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Paid);
+      });
+
+      it("stops a token-hook payee re-entering payClaim from inside the ERC-20 transfer", async function () {
+        const { pools, hook, maintainer, keeper, payee } = await loadFixture(tokenFixture);
+        const pool = pools.hook;
+        const { attacker, address } = await attackerPayee();
+        await attacker.execute(hook, hook.interface.encodeFunctionData("registerHooks", [true]), 0n);
+        const first = await file(pool, maintainer, STIPEND, 4n * TUSD, address);
+        const other = await file(pool, maintainer, STIPEND, 5n * TUSD, payee.address);
+        await attacker.arm(pool, pool.interface.encodeFunctionData("payClaim", [other.id]), 0n);
+        await at(other.payableAt);
+        await expect(pool.connect(keeper).payClaim(first.id)).to.changeTokenBalances(
+          ethers,
+          hook,
+          [pool, attacker, payee],
+          [-4n * TUSD, 4n * TUSD, 0n],
+        );
+        expect(await attacker.lastTrigger()).to.equal(3n); // TokensReceived
+        expect(await attacker.lastReentryReturnData()).to.equal(GUARD_ERROR);
+        expect(await statusOf(pool, other.id)).to.equal(ClaimStatus.Pending);
+        expect(await pool.balance()).to.equal(96n * TUSD);
+      });
+    });
+  });
+
+  // ================================================================ cancelClaim
+
+  describe("cancelClaim", function () {
+    describe("reverts", function () {
+      it("if the caller is not the maintainer", async function () {
+        const { pool, maintainer, stranger, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        for (const caller of [stranger, payee]) {
+          await expect(pool.connect(caller).cancelClaim(id))
+            .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+            .withArgs(caller.address);
+        }
+      });
+
+      it("if the claim does not exist", async function () {
+        const { pool, maintainer } = await loadFixture(budgetFixture);
+        await expect(pool.connect(maintainer).cancelClaim(0n))
+          .to.be.revertedWithCustomError(pool, "PoolUnknownClaim")
+          .withArgs(0n);
+      });
+
+      it("if the claim was cancelled already", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await pool.connect(maintainer).cancelClaim(id);
+        await expect(pool.connect(maintainer).cancelClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Cancelled);
+        expect(await lineOf(pool, STIPEND)).to.include({ spent: 0n, left: STIPEND_CAP });
+      });
+
+      it("if the claim was paid or rejected", async function () {
+        const { pool, maintainer, bob, payee } = await loadFixture(budgetFixture);
+        const paid = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        const rejected = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await pool.connect(bob).object(rejected.id);
+        await at(paid.payableAt);
+        await pool.payClaim(paid.id);
+        await expect(pool.connect(maintainer).cancelClaim(paid.id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(paid.id, ClaimStatus.Paid);
+        await expect(pool.connect(maintainer).cancelClaim(rejected.id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(rejected.id, ClaimStatus.Rejected);
+      });
+
+      it("if a recall voided the claim (the new maintainer cannot cancel it either)", async function () {
+        const { pool, maintainer, bob, successor, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await replaceByRecall(pool, bob, successor);
+        await expect(pool.connect(maintainer).cancelClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+          .withArgs(maintainer.address);
+        await expect(pool.connect(successor).cancelClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Void);
+      });
+
+      it("if the maintainer stepped down", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await pool.connect(maintainer).stepDown();
+        await expect(pool.connect(maintainer).cancelClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+          .withArgs(maintainer.address);
+      });
+    });
+
+    it("withdraws the claim, frees its reservation, emits ClaimCancelled and records the activity", async function () {
+      const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+      const { id } = await file(pool, maintainer, HOSTING, (3n * ETH) / 2n, payee.address);
+      await time.increase(DAY);
+      const tx = pool.connect(maintainer).cancelClaim(id);
+      const cancelledAt = await minedAt(tx);
+      await expect(tx).to.emit(pool, "ClaimCancelled").withArgs(id);
+      expect((await pool.seat()).lastActive).to.equal(cancelledAt);
+      expect(await statusOf(pool, id)).to.equal(ClaimStatus.Cancelled);
+      expect(await lineOf(pool, HOSTING)).to.include({ spent: 0n, left: HOSTING_CAP });
+    });
+
+    it("works after the window too, as long as the claim is unpaid", async function () {
+      const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      await at(payableAt + DAY);
+      await expect(pool.connect(maintainer).cancelClaim(id)).to.emit(pool, "ClaimCancelled").withArgs(id);
+      await expect(pool.connect(keeper).payClaim(id))
+        .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+        .withArgs(id, ClaimStatus.Cancelled);
+    });
+
+    it("lets the incumbent withdraw a claim while a recall runs", async function () {
+      const { pool, maintainer, bob, payee } = await loadFixture(budgetFixture);
+      const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      await openRecall(pool, bob);
+      await expect(pool.connect(maintainer).cancelClaim(id)).to.emit(pool, "ClaimCancelled").withArgs(id);
+    });
+
+    it("frees nothing of a later period", async function () {
+      const { pool, genesis, maintainer, payee } = await loadFixture(budgetFixture);
+      const { id } = await file(pool, maintainer, HOSTING, ETH, payee.address); // period 0
+      await at(genesis + LINE_PERIOD);
+      await file(pool, maintainer, HOSTING, HOSTING_CAP, payee.address); // period 1: the whole cap
+      await pool.connect(maintainer).cancelClaim(id);
+      expect(await lineOf(pool, HOSTING)).to.include({ spent: HOSTING_CAP, left: 0n });
+      await expect(pool.connect(maintainer).fileClaim(HOSTING, 1n, payee.address, receiptHash("x"), ""))
+        .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+        .withArgs(HOSTING, 1n, 0n);
+    });
+
+    describe("after the line's period length changed", function () {
+      // A 1 ETH claim is filed in period 0 of the 30-day hosting line and left unpaid; the line then moves
+      // to 60-day periods at day ~32. Under the new length it is period 0 again, but nothing of the old
+      // period 0 is counted in it any more (the old period had ended): the old claim must not be released
+      // against the new period's spending.
+      async function periodChanged() {
+        const f = await loadFixture(budgetFixture);
+        const { pool, genesis, maintainer, payee } = f;
+        const old = await file(pool, maintainer, HOSTING, ETH, payee.address, "old");
+        await at(genesis + 25n * DAY);
+        const p = await proposeLine(pool, maintainer, HOSTING, "hosting", HOSTING_CAP, 2n * LINE_PERIOD);
+        await at(p.effectiveAt);
+        await pool.applyChange(p.id);
+        expect(await lineOf(pool, HOSTING)).to.include({
+          period: 2n * LINE_PERIOD,
+          spent: 0n,
+          left: HOSTING_CAP,
+          nextReset: genesis + 2n * LINE_PERIOD,
+        });
+        return { ...f, old };
+      }
+
+      it("cancelling an older claim does not underflow", async function () {
+        const { pool, maintainer, old } = await periodChanged();
+        await expect(pool.connect(maintainer).cancelClaim(old.id), "cancelClaim must not panic")
+          .to.emit(pool, "ClaimCancelled")
+          .withArgs(old.id);
+        expect(await statusOf(pool, old.id)).to.equal(ClaimStatus.Cancelled);
+        expect(await lineOf(pool, HOSTING)).to.include({ spent: 0n, left: HOSTING_CAP });
+      });
+
+      it("cancelling an older claim frees nothing of the new period's budget", async function () {
+        const { pool, maintainer, payee, old } = await periodChanged();
+        await file(pool, maintainer, HOSTING, HOSTING_CAP, payee.address, "new"); // the whole new cap
+        await pool.connect(maintainer).cancelClaim(old.id);
+        expect(await lineOf(pool, HOSTING), "the new period's spending").to.include({ spent: HOSTING_CAP, left: 0n });
+        await expect(pool.connect(maintainer).fileClaim(HOSTING, ETH, payee.address, receiptHash("over"), ""))
+          .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+          .withArgs(HOSTING, ETH, 0n);
+      });
+    });
+  });
+
+  // ================================================================ proposeBudgetChange
+
+  describe("proposeBudgetChange", function () {
+    describe("reverts", function () {
+      it("if the caller is not the maintainer", async function () {
+        const { pool, stranger, alice } = await loadFixture(budgetFixture);
+        for (const caller of [stranger, alice]) {
+          await expect(pool.connect(caller).proposeBudgetChange(HOSTING, "hosting", ETH, LINE_PERIOD))
+            .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+            .withArgs(caller.address);
+        }
+      });
+
+      it("if the maintainer stepped down", async function () {
+        const { pool, maintainer } = await loadFixture(budgetFixture);
+        await pool.connect(maintainer).stepDown();
+        await expect(pool.connect(maintainer).proposeBudgetChange(HOSTING, "hosting", ETH, LINE_PERIOD))
+          .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+          .withArgs(maintainer.address);
+      });
+
+      it("if a recall election runs", async function () {
+        const { pool, maintainer, bob } = await loadFixture(budgetFixture);
+        await openRecall(pool, bob);
+        await expect(pool.connect(maintainer).proposeBudgetChange(HOSTING, "hosting", ETH, LINE_PERIOD))
+          .to.be.revertedWithCustomError(pool, "PoolSeatStatus")
+          .withArgs(SeatStatus.Recall);
+      });
+
+      it("if the line is beyond lineCount", async function () {
+        const { pool, maintainer } = await loadFixture(budgetFixture);
+        for (const line of [3n, 100n, ethers.MaxUint256]) {
+          await expect(pool.connect(maintainer).proposeBudgetChange(line, "new", ETH, LINE_PERIOD))
+            .to.be.revertedWithCustomError(pool, "PoolUnknownLine")
+            .withArgs(line, 2n);
+        }
+      });
+
+      it("if the name is empty or longer than 64 bytes", async function () {
+        const { pool, maintainer } = await loadFixture(budgetFixture);
+        await expect(pool.connect(maintainer).proposeBudgetChange(HOSTING, "", ETH, LINE_PERIOD))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LineName, 0n);
+        await expect(pool.connect(maintainer).proposeBudgetChange(2n, "x".repeat(65), ETH, LINE_PERIOD))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LineName, 65n);
+        // Bytes, not characters: 33 two-byte characters are 66 bytes.
+        await expect(pool.connect(maintainer).proposeBudgetChange(HOSTING, "é".repeat(33), ETH, LINE_PERIOD))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LineName, 66n);
+      });
+
+      it("if a new line has cap 0, or any cap does not fit in 96 bits", async function () {
+        const { pool, maintainer } = await loadFixture(budgetFixture);
+        await expect(pool.connect(maintainer).proposeBudgetChange(2n, "new", 0n, LINE_PERIOD))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LineCap, 0n);
+        await expect(pool.connect(maintainer).proposeBudgetChange(HOSTING, "hosting", MAX_AMOUNT + 1n, LINE_PERIOD))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LineCap, MAX_AMOUNT + 1n);
+      });
+
+      it("if the period is shorter than an hour or longer than ten years", async function () {
+        const { pool, maintainer } = await loadFixture(budgetFixture);
+        for (const period of [0n, MIN_DURATION - 1n, MAX_DURATION + 1n]) {
+          await expect(pool.connect(maintainer).proposeBudgetChange(HOSTING, "hosting", ETH, period))
+            .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+            .withArgs(Parameter.LinePeriod, period);
+        }
+      });
+
+      it("if a new line would be the 257th", async function () {
+        const { pool, maintainer, keeper } = await loadFixture(manyLinesFixture);
+        expect(await pool.lineCount()).to.equal(MAX_LINES - 1n);
+        const p = await proposeLine(pool, maintainer, MAX_LINES - 1n, "line 255", ETH, LINE_PERIOD);
+        await at(p.effectiveAt);
+        await pool.connect(keeper).applyChange(p.id);
+        expect(await pool.lineCount()).to.equal(MAX_LINES);
+        await expect(pool.connect(maintainer).proposeBudgetChange(MAX_LINES, "line 256", ETH, LINE_PERIOD))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+          .withArgs(Parameter.LineCount, MAX_LINES + 1n);
+        // Existing lines can still be changed.
+        await expect(pool.connect(maintainer).proposeBudgetChange(MAX_LINES - 1n, "line 255", 2n * ETH, LINE_PERIOD)).to.emit(
+          pool,
+          "ChangeProposed",
+        );
+      });
+    });
+
+    it("proposes a new line (line == lineCount): ChangeProposed with effectiveAt = now + ruleChangeDelay", async function () {
+      const { pool, maintainer } = await loadFixture(budgetFixture);
+      expect(await pool.connect(maintainer).proposeBudgetChange.staticCall(2n, "CI minutes", ETH, 7n * DAY)).to.equal(0n);
+      const tx = pool.connect(maintainer).proposeBudgetChange(2n, "CI minutes", ETH, 7n * DAY);
+      const proposedAt = await minedAt(tx);
+      await expect(tx)
+        .to.emit(pool, "ChangeProposed")
+        .withArgs(0n, ProposalKind.BudgetLine, proposedAt + RULE_CHANGE_DELAY);
+      const p = await pool.proposal(0n);
+      expect({ kind: p.kind, status: p.status, effectiveAt: p.effectiveAt, line: p.line, toReject: p.toReject }).to.deep.equal({
+        kind: ProposalKind.BudgetLine,
+        status: ProposalStatus.Pending,
+        effectiveAt: proposedAt + RULE_CHANGE_DELAY,
+        line: NEW_LINE,
+        toReject: BAR,
+      });
+      expect([p.name, p.cap, p.period]).to.deep.equal(["CI minutes", ETH, 7n * DAY]);
+      expect(await pool.proposalCount()).to.equal(1n);
+      expect(await pool.lineCount()).to.equal(2n); // nothing changes before the change is applied
+    });
+
+    it("records the maintainer's activity", async function () {
+      const { pool, maintainer } = await loadFixture(budgetFixture);
+      await time.increase(20n * DAY);
+      const proposedAt = await minedAt(pool.connect(maintainer).proposeBudgetChange(HOSTING, "hosting", 3n * ETH, LINE_PERIOD));
+      expect((await pool.seat()).lastActive).to.equal(proposedAt);
+    });
+
+    it("accepts the bounds: a 64-byte name, cap 2^96 - 1, one hour, ten years; and cap 0 for an existing line", async function () {
+      const { pool, maintainer } = await loadFixture(budgetFixture);
+      const m = pool.connect(maintainer);
+      await expect(m.proposeBudgetChange(HOSTING, "x".repeat(MAX_NAME_LENGTH), ETH, LINE_PERIOD)).to.emit(pool, "ChangeProposed");
+      await expect(m.proposeBudgetChange(HOSTING, "hosting", MAX_AMOUNT, LINE_PERIOD)).to.emit(pool, "ChangeProposed");
+      await expect(m.proposeBudgetChange(2n, "hourly", 1n, MIN_DURATION)).to.emit(pool, "ChangeProposed");
+      await expect(m.proposeBudgetChange(2n, "decade", 1n, MAX_DURATION)).to.emit(pool, "ChangeProposed");
+      await expect(m.proposeBudgetChange(HOSTING, "hosting", 0n, LINE_PERIOD)).to.emit(pool, "ChangeProposed");
+      expect(await pool.proposalCount()).to.equal(5n);
+    });
+  });
+
+  // ================================================================ proposeRulesChange
+
+  describe("proposeRulesChange", function () {
+    describe("reverts", function () {
+      it("if the caller is not the maintainer", async function () {
+        const { pool, stranger } = await loadFixture(budgetFixture);
+        await expect(pool.connect(stranger).proposeRulesChange(DEFAULT_RULES))
+          .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+          .withArgs(stranger.address);
+      });
+
+      it("if a recall election runs", async function () {
+        const { pool, maintainer, bob } = await loadFixture(budgetFixture);
+        await openRecall(pool, bob);
+        await expect(pool.connect(maintainer).proposeRulesChange(DEFAULT_RULES))
+          .to.be.revertedWithCustomError(pool, "PoolSeatStatus")
+          .withArgs(SeatStatus.Recall);
+      });
+
+      const durations = [
+        ["claimDelay", Parameter.ClaimDelay],
+        ["ruleChangeDelay", Parameter.RuleChangeDelay],
+        ["inactivityPeriod", Parameter.InactivityPeriod],
+        ["vacancyPeriod", Parameter.VacancyPeriod],
+      ] as const;
+      for (const [field, parameter] of durations) {
+        it(`if ${field} is outside [1 hour, 10 years]`, async function () {
+          const { pool, maintainer } = await loadFixture(budgetFixture);
+          for (const value of [0n, MIN_DURATION - 1n, MAX_DURATION + 1n]) {
+            await expect(pool.connect(maintainer).proposeRulesChange({ ...DEFAULT_RULES, [field]: value }))
+              .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+              .withArgs(parameter, value);
+          }
+        });
+      }
+
+      const quorums = [
+        ["objectionQuorumBps", Parameter.ObjectionQuorumBps],
+        ["electionQuorumBps", Parameter.ElectionQuorumBps],
+        ["recallThresholdBps", Parameter.RecallThresholdBps],
+      ] as const;
+      for (const [field, parameter] of quorums) {
+        it(`if ${field} is outside [1, 10000]`, async function () {
+          const { pool, maintainer } = await loadFixture(budgetFixture);
+          for (const value of [0n, BPS + 1n]) {
+            await expect(pool.connect(maintainer).proposeRulesChange({ ...DEFAULT_RULES, [field]: value }))
+              .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+              .withArgs(parameter, value);
+          }
+        });
+      }
+    });
+
+    it("proposes the rules: ChangeProposed(Rules) with effectiveAt = now + ruleChangeDelay, and records activity", async function () {
+      const { pool, maintainer } = await loadFixture(budgetFixture);
+      const rules = { ...DEFAULT_RULES, claimDelay: DAY, objectionQuorumBps: 1_000 };
+      const tx = pool.connect(maintainer).proposeRulesChange(rules);
+      const proposedAt = await minedAt(tx);
+      await expect(tx).to.emit(pool, "ChangeProposed").withArgs(0n, ProposalKind.Rules, proposedAt + RULE_CHANGE_DELAY);
+      const p = await pool.proposal(0n);
+      expect([p.kind, p.status, p.effectiveAt, p.toReject]).to.deep.equal([
+        ProposalKind.Rules,
+        ProposalStatus.Pending,
+        proposedAt + RULE_CHANGE_DELAY,
+        BAR,
+      ]);
+      expect(list(p.rules)).to.deep.equal(rulesList(rules));
+      expect((await pool.seat()).lastActive).to.equal(proposedAt);
+      expect(list(await pool.rules())).to.deep.equal(rulesList(DEFAULT_RULES));
+    });
+
+    it("accepts the bounds of every rule", async function () {
+      const { pool, maintainer } = await loadFixture(budgetFixture);
+      const low: RulesStruct = {
+        claimDelay: MIN_DURATION,
+        ruleChangeDelay: MIN_DURATION,
+        inactivityPeriod: MIN_DURATION,
+        vacancyPeriod: MIN_DURATION,
+        objectionQuorumBps: 1,
+        electionQuorumBps: 1,
+        recallThresholdBps: 1,
+      };
+      const high: RulesStruct = {
+        claimDelay: MAX_DURATION,
+        ruleChangeDelay: MAX_DURATION,
+        inactivityPeriod: MAX_DURATION,
+        vacancyPeriod: MAX_DURATION,
+        objectionQuorumBps: BPS,
+        electionQuorumBps: BPS,
+        recallThresholdBps: BPS,
+      };
+      await expect(pool.connect(maintainer).proposeRulesChange(low)).to.emit(pool, "ChangeProposed");
+      await expect(pool.connect(maintainer).proposeRulesChange(high)).to.emit(pool, "ChangeProposed");
+    });
+  });
+
+  // ================================================================ objectToChange
+
+  describe("objectToChange", function () {
+    describe("reverts", function () {
+      it("if the proposal does not exist", async function () {
+        const { pool, alice } = await loadFixture(budgetFixture);
+        await expect(pool.connect(alice).objectToChange(0n))
+          .to.be.revertedWithCustomError(pool, "PoolUnknownProposal")
+          .withArgs(0n);
+      });
+
+      it("if the notice period has passed (at effectiveAt exactly)", async function () {
+        const { pool, maintainer, alice } = await loadFixture(budgetFixture);
+        const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+        await at(p.effectiveAt);
+        await expect(pool.connect(alice).objectToChange(p.id))
+          .to.be.revertedWithCustomError(pool, "PoolChallengeWindowClosed")
+          .withArgs(p.id, p.effectiveAt);
+      });
+
+      it("if the contributor already objected", async function () {
+        const { pool, maintainer, alice } = await loadFixture(budgetFixture);
+        const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+        await pool.connect(alice).objectToChange(p.id);
+        await expect(pool.connect(alice).objectToChange(p.id))
+          .to.be.revertedWithCustomError(pool, "PoolAlreadyObjected")
+          .withArgs(p.id, alice.address);
+      });
+
+      it("if the caller has no matured weight (never gave, or gave only in the current epoch)", async function () {
+        const { pool, maintainer, stranger, dave } = await loadFixture(budgetFixture);
+        const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+        await give(pool, dave, 1_000n * ETH);
+        for (const caller of [stranger, dave]) {
+          await expect(pool.connect(caller).objectToChange(p.id))
+            .to.be.revertedWithCustomError(pool, "PoolNoWeight")
+            .withArgs(caller.address);
+        }
+      });
+
+      it("if the proposal was applied, rejected or cancelled", async function () {
+        const { pool, maintainer, alice, bob } = await loadFixture(budgetFixture);
+        const applied = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+        const rejected = await proposeLine(pool, maintainer, STIPEND, "stipend", 20n * ETH, LINE_PERIOD);
+        const cancelled = await proposeLine(pool, maintainer, 2n, "new", ETH, LINE_PERIOD);
+        await pool.connect(bob).objectToChange(rejected.id);
+        await pool.connect(maintainer).cancelChange(cancelled.id);
+        await expect(pool.connect(alice).objectToChange(rejected.id))
+          .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
+          .withArgs(rejected.id, ProposalStatus.Rejected);
+        await expect(pool.connect(alice).objectToChange(cancelled.id))
+          .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
+          .withArgs(cancelled.id, ProposalStatus.Cancelled);
+        await at(applied.effectiveAt);
+        await pool.applyChange(applied.id);
+        await expect(pool.connect(alice).objectToChange(applied.id))
+          .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
+          .withArgs(applied.id, ProposalStatus.Applied);
+      });
+    });
+
+    it("records the objection with the matured weight and emits ChangeObjected", async function () {
+      const { pool, maintainer, alice } = await loadFixture(budgetFixture);
+      const p = await proposeRules(pool, maintainer, { ...DEFAULT_RULES, claimDelay: HOUR });
+      await give(pool, alice, 100n * ETH); // this epoch's top-up adds nothing
+      await expect(pool.connect(alice).objectToChange(p.id))
+        .to.emit(pool, "ChangeObjected")
+        .withArgs(p.id, alice.address, ALICE, BAR - ALICE)
+        .and.not.to.emit(pool, "ChangeRejected");
+      expect(await pool.hasObjectedToChange(p.id, alice.address)).to.equal(true);
+      expect(await pool.hasObjectedToChange(p.id, maintainer.address)).to.equal(false);
+      const stored = await pool.proposal(p.id);
+      expect([stored.status, stored.toReject]).to.deep.equal([ProposalStatus.Pending, BAR - ALICE]);
+    });
+
+    it("leaves a change that stays below the bar to be applied after notice", async function () {
+      const { pool, maintainer, alice, keeper } = await loadFixture(budgetFixture);
+      const p = await proposeRules(pool, maintainer, { ...DEFAULT_RULES, claimDelay: HOUR });
+      await pool.connect(alice).objectToChange(p.id);
+      await at(p.effectiveAt);
+      await expect(pool.connect(keeper).applyChange(p.id)).to.emit(pool, "ChangeApplied").withArgs(p.id);
+    });
+
+    it("rejects the change at the bar (fixed at proposal): ChangeRejected, and it never takes effect", async function () {
+      const { pool, maintainer, alice, carol, dave, keeper } = await loadFixture(budgetFixture);
+      await time.increase(DAY); // so that the notice outlasts the next epoch boundary by a day
+      const p = await proposeRules(pool, maintainer, { ...DEFAULT_RULES, objectionQuorumBps: 10_000 });
+      await give(pool, dave, 1_000n * ETH);
+      await nextEpoch(pool, networkHelpers); // dave's gift matures; the bar stays 8 ETH
+      expect(await latest()).to.be.lessThan(p.effectiveAt);
+      await pool.connect(alice).objectToChange(p.id);
+      await expect(pool.connect(carol).objectToChange(p.id))
+        .to.emit(pool, "ChangeObjected")
+        .withArgs(p.id, carol.address, CAROL, 0n)
+        .and.to.emit(pool, "ChangeRejected")
+        .withArgs(p.id);
+      expect((await pool.proposal(p.id)).status).to.equal(ProposalStatus.Rejected);
+      await at(p.effectiveAt);
+      await expect(pool.connect(keeper).applyChange(p.id))
+        .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
+        .withArgs(p.id, ProposalStatus.Rejected);
+      expect(list(await pool.rules())).to.deep.equal(rulesList(DEFAULT_RULES));
+    });
+
+    it("keeps claim and change objections apart", async function () {
+      const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
+      const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+      expect(id).to.equal(p.id); // both 0
+      await pool.connect(alice).object(id);
+      expect(await pool.hasObjectedToChange(p.id, alice.address)).to.equal(false);
+      await expect(pool.connect(alice).objectToChange(p.id)).to.emit(pool, "ChangeObjected");
+    });
+  });
+
+  // ================================================================ applyChange
+
+  describe("applyChange", function () {
+    describe("reverts", function () {
+      it("if the proposal does not exist", async function () {
+        const { pool, keeper } = await loadFixture(budgetFixture);
+        await expect(pool.connect(keeper).applyChange(0n))
+          .to.be.revertedWithCustomError(pool, "PoolUnknownProposal")
+          .withArgs(0n);
+      });
+
+      it("before effectiveAt, to its last second", async function () {
+        const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+        const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+        await expect(pool.connect(keeper).applyChange(p.id))
+          .to.be.revertedWithCustomError(pool, "PoolNoticePeriod")
+          .withArgs(p.id, p.effectiveAt);
+        await at(p.effectiveAt - 1n);
+        await expect(pool.connect(keeper).applyChange(p.id))
+          .to.be.revertedWithCustomError(pool, "PoolNoticePeriod")
+          .withArgs(p.id, p.effectiveAt);
+      });
+
+      it("if it was applied already", async function () {
+        const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+        const p = await proposeLine(pool, maintainer, 2n, "CI minutes", ETH, LINE_PERIOD);
+        await at(p.effectiveAt);
+        await pool.connect(keeper).applyChange(p.id);
+        await expect(pool.connect(keeper).applyChange(p.id))
+          .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
+          .withArgs(p.id, ProposalStatus.Applied);
+        expect(await pool.lineCount()).to.equal(3n); // one line added, not two
+      });
+
+      it("if it was cancelled", async function () {
+        const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+        const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+        await pool.connect(maintainer).cancelChange(p.id);
+        await at(p.effectiveAt);
+        await expect(pool.connect(keeper).applyChange(p.id))
+          .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
+          .withArgs(p.id, ProposalStatus.Cancelled);
+      });
+
+      it("while a recall election runs", async function () {
+        const { pool, maintainer, bob, keeper } = await loadFixture(budgetFixture);
+        const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+        await openRecall(pool, bob);
+        await at(p.effectiveAt);
+        await expect(pool.connect(keeper).applyChange(p.id)).to.be.revertedWithCustomError(pool, "PoolPaymentsFrozen");
+      });
+
+      it("if a recall replaced the maintainer: the change reads as cancelled", async function () {
+        const { pool, maintainer, bob, keeper, successor } = await loadFixture(budgetFixture);
+        const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+        await replaceByRecall(pool, bob, successor);
+        expect(await latest()).to.be.greaterThanOrEqual(p.effectiveAt);
+        await expect(pool.connect(keeper).applyChange(p.id))
+          .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
+          .withArgs(p.id, ProposalStatus.Cancelled);
+        expect((await lineOf(pool, HOSTING)).cap).to.equal(HOSTING_CAP);
+      });
+
+      it("if the pool wound down", async function () {
+        const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+        const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+        await windDown(pool, maintainer);
+        await expect(pool.connect(keeper).applyChange(p.id))
+          .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
+          .withArgs(p.id, ProposalStatus.Cancelled);
+      });
+    });
+
+    it("applies a budget change exactly at effectiveAt, by anyone: ChangeApplied and BudgetLineSet", async function () {
+      const { pool, genesis, maintainer, keeper } = await loadFixture(budgetFixture);
+      const p = await proposeLine(pool, maintainer, STIPEND, "stipend", 12n * ETH, LINE_PERIOD);
+      await at(p.effectiveAt);
+      const tx = pool.connect(keeper).applyChange(p.id);
+      await expect(tx).to.emit(pool, "ChangeApplied").withArgs(p.id);
+      await expect(tx).to.emit(pool, "BudgetLineSet").withArgs(STIPEND, "stipend", 12n * ETH, LINE_PERIOD);
+      expect(await minedAt(tx)).to.equal(p.effectiveAt);
+      expect((await pool.proposal(p.id)).status).to.equal(ProposalStatus.Applied);
+      expect(await lineOf(pool, STIPEND)).to.deep.equal({
+        name: "stipend",
+        cap: 12n * ETH,
+        period: LINE_PERIOD,
+        spent: 0n,
+        left: 12n * ETH,
+        nextReset: genesis + LINE_PERIOD,
+      });
+    });
+
+    it("adds a line at id lineCount, which no claim can use before", async function () {
+      const { pool, genesis, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+      const p = await proposeLine(pool, maintainer, 2n, "CI minutes", ETH, 7n * DAY);
+      await expect(pool.connect(maintainer).fileClaim(2n, ETH, payee.address, receiptHash("x"), ""))
+        .to.be.revertedWithCustomError(pool, "PoolUnknownLine")
+        .withArgs(2n, 2n);
+      await at(p.effectiveAt);
+      await expect(pool.connect(keeper).applyChange(p.id))
+        .to.emit(pool, "BudgetLineSet")
+        .withArgs(2n, "CI minutes", ETH, 7n * DAY);
+      expect(await pool.lineCount()).to.equal(3n);
+      const e = (p.effectiveAt - genesis) / (7n * DAY);
+      expect(await lineOf(pool, 2n)).to.deep.equal({
+        name: "CI minutes",
+        cap: ETH,
+        period: 7n * DAY,
+        spent: 0n,
+        left: ETH,
+        nextReset: genesis + (e + 1n) * 7n * DAY,
+      });
+      await expect(pool.connect(maintainer).fileClaim(2n, ETH, payee.address, receiptHash("x"), ""))
+        .to.emit(pool, "ClaimFiled")
+        .withArgs(0n, 2n, payee.address, ETH, receiptHash("x"), "");
+    });
+
+    it("gives pending additions consecutive ids in the order they are applied", async function () {
+      const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+      const a = await proposeLine(pool, maintainer, 2n, "first proposed", ETH, LINE_PERIOD);
+      const b = await proposeLine(pool, maintainer, 2n, "second proposed", ETH, LINE_PERIOD);
+      await at(b.effectiveAt);
+      await expect(pool.connect(keeper).applyChange(b.id)).to.emit(pool, "BudgetLineSet").withArgs(2n, "second proposed", ETH, LINE_PERIOD);
+      await expect(pool.connect(keeper).applyChange(a.id)).to.emit(pool, "BudgetLineSet").withArgs(3n, "first proposed", ETH, LINE_PERIOD);
+      expect(await pool.lineCount()).to.equal(4n);
+    });
+
+    it("never takes lineCount past MAX_LINES, even with several additions pending", async function () {
+      const { pool, maintainer, keeper } = await loadFixture(manyLinesFixture);
+      const first = await proposeLine(pool, maintainer, MAX_LINES - 1n, "line 255", ETH, LINE_PERIOD);
+      // A second addition proposed while the first is pending: refused now, or refused when applied.
+      let second: { id: bigint; effectiveAt: bigint } | undefined;
+      try {
+        second = await proposeLine(pool, maintainer, MAX_LINES - 1n, "line 256", ETH, LINE_PERIOD);
+      } catch {
+        second = undefined;
+      }
+      await at(first.effectiveAt + 1n);
+      await pool.connect(keeper).applyChange(first.id);
+      if (second !== undefined) {
+        try {
+          await pool.connect(keeper).applyChange(second.id);
+        } catch {
+          // refused at apply: fine
+        }
+      }
+      expect(await pool.lineCount(), "lineCount must stay within MAX_LINES").to.equal(MAX_LINES);
+    });
+
+    it("lets a raised cap be used only from effectiveAt: donors see it before it spends their money", async function () {
+      const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+      const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+      await file(pool, maintainer, HOSTING, HOSTING_CAP, payee.address);
+      await at(p.effectiveAt - 1n);
+      await expect(pool.connect(maintainer).fileClaim(HOSTING, ETH, payee.address, receiptHash("x"), ""))
+        .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+        .withArgs(HOSTING, ETH, 0n);
+      await expect(pool.applyChange(p.id))
+        .to.be.revertedWithCustomError(pool, "PoolNoticePeriod")
+        .withArgs(p.id, p.effectiveAt);
+      await at(p.effectiveAt);
+      await pool.applyChange(p.id);
+      // The same period: what was spent stays counted, the rest of the new cap is there.
+      expect(await lineOf(pool, HOSTING)).to.include({ cap: 5n * ETH, spent: HOSTING_CAP, left: 3n * ETH });
+      await expect(pool.connect(maintainer).fileClaim(HOSTING, 3n * ETH, payee.address, receiptHash("x"), "")).to.emit(
+        pool,
+        "ClaimFiled",
+      );
+      await expect(pool.connect(maintainer).fileClaim(HOSTING, 1n, payee.address, receiptHash("x"), ""))
+        .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+        .withArgs(HOSTING, 1n, 0n);
+    });
+
+    it("lowers a cap below what the period spent: nothing is left until the next period", async function () {
+      const { pool, genesis, maintainer, payee } = await loadFixture(budgetFixture);
+      await file(pool, maintainer, STIPEND, 6n * ETH, payee.address);
+      await changeLine(pool, maintainer, STIPEND, "maintainer stipend", 4n * ETH, LINE_PERIOD);
+      expect(await lineOf(pool, STIPEND)).to.include({ cap: 4n * ETH, spent: 6n * ETH, left: 0n });
+      await time.increaseTo(genesis + LINE_PERIOD);
+      expect(await lineOf(pool, STIPEND)).to.include({ spent: 0n, left: 4n * ETH });
+    });
+
+    it("closes a line with cap 0: new claims are refused, pending ones are still paid", async function () {
+      const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+      const pending = await file(pool, maintainer, HOSTING, ETH, payee.address);
+      await changeLine(pool, maintainer, HOSTING, "hosting (closed)", 0n, LINE_PERIOD);
+      expect(await lineOf(pool, HOSTING)).to.include({ name: "hosting (closed)", cap: 0n, left: 0n });
+      expect(await pool.lineCount()).to.equal(2n); // closed lines still count
+      await expect(pool.connect(maintainer).fileClaim(HOSTING, 1n, payee.address, receiptHash("x"), ""))
+        .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+        .withArgs(HOSTING, 1n, 0n);
+      await expect(pool.connect(keeper).payClaim(pending.id)).to.changeEtherBalances(ethers, [pool, payee], [-ETH, ETH]);
+      // A closed line can be reopened by another change.
+      await changeLine(pool, maintainer, HOSTING, "hosting", HOSTING_CAP, LINE_PERIOD);
+      expect((await lineOf(pool, HOSTING)).cap).to.equal(HOSTING_CAP);
+    });
+
+    it("re-indexes a line whose period changes: the current spending stays, and resets at the new boundary", async function () {
+      const { pool, genesis, maintainer, payee } = await loadFixture(budgetFixture);
+      await file(pool, maintainer, HOSTING, ETH, payee.address);
+      const p = await changeLine(pool, maintainer, HOSTING, "hosting", HOSTING_CAP, 7n * DAY);
+      const index = (p.effectiveAt - genesis) / (7n * DAY);
+      expect(await lineOf(pool, HOSTING)).to.include({
+        period: 7n * DAY,
+        spent: ETH,
+        left: ETH,
+        nextReset: genesis + (index + 1n) * 7n * DAY,
+      });
+      await time.increaseTo(genesis + (index + 1n) * 7n * DAY);
+      expect(await lineOf(pool, HOSTING)).to.include({ spent: 0n, left: HOSTING_CAP });
+    });
+
+    it("applies rules: ChangeApplied, RulesSet, rules() reads them", async function () {
+      const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+      const rules: RulesStruct = {
+        claimDelay: DAY,
+        ruleChangeDelay: 2n * DAY,
+        inactivityPeriod: 30n * DAY,
+        vacancyPeriod: 30n * DAY,
+        objectionQuorumBps: 5_000,
+        electionQuorumBps: 5_000,
+        recallThresholdBps: 5_000,
+      };
+      const p = await proposeRules(pool, maintainer, rules);
+      await at(p.effectiveAt);
+      const receipt = (await (await pool.connect(keeper).applyChange(p.id)).wait())!;
+      expect(logsOf(receipt, pool, "RulesSet")).to.deep.equal([[rulesList(rules)]]);
+      expect(logsOf(receipt, pool, "ChangeApplied")).to.deep.equal([[p.id]]);
+      expect(list(await pool.rules())).to.deep.equal(rulesList(rules));
+    });
+
+    it("applies new rules to later claims and proposals only; earlier ones keep their window and bar", async function () {
+      const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+      const rules = { ...DEFAULT_RULES, claimDelay: DAY, ruleChangeDelay: 2n * DAY, objectionQuorumBps: 5_000 };
+      const p = await proposeRules(pool, maintainer, rules);
+      await at(p.effectiveAt - HOUR);
+      const early = await file(pool, maintainer, STIPEND, ETH, payee.address, "early");
+      await at(p.effectiveAt);
+      await pool.connect(keeper).applyChange(p.id);
+
+      const late = await file(pool, maintainer, STIPEND, ETH, payee.address, "late");
+      expect(late.payableAt).to.equal(late.filedAt + DAY);
+      expect((await pool.claim(late.id))[0].toReject).to.equal(TOTAL / 2n);
+      expect(early.payableAt).to.equal(early.filedAt + CLAIM_DELAY);
+      expect((await pool.claim(early.id))[0].toReject).to.equal(BAR);
+
+      await at(late.payableAt);
+      await expect(pool.connect(keeper).payClaim(late.id)).to.emit(pool, "ClaimPaid");
+      await expect(pool.connect(keeper).payClaim(early.id))
+        .to.be.revertedWithCustomError(pool, "PoolChallengeWindowOpen")
+        .withArgs(early.id, early.payableAt);
+
+      const tx = pool.connect(maintainer).proposeRulesChange(DEFAULT_RULES);
+      const proposedAt = await minedAt(tx);
+      await expect(tx).to.emit(pool, "ChangeProposed").withArgs(1n, ProposalKind.Rules, proposedAt + 2n * DAY);
+    });
+  });
+
+  // ================================================================ cancelChange
+
+  describe("cancelChange", function () {
+    describe("reverts", function () {
+      it("if the caller is not the maintainer", async function () {
+        const { pool, maintainer, stranger } = await loadFixture(budgetFixture);
+        const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+        await expect(pool.connect(stranger).cancelChange(p.id))
+          .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
+          .withArgs(stranger.address);
+      });
+
+      it("if the proposal does not exist", async function () {
+        const { pool, maintainer } = await loadFixture(budgetFixture);
+        await expect(pool.connect(maintainer).cancelChange(0n))
+          .to.be.revertedWithCustomError(pool, "PoolUnknownProposal")
+          .withArgs(0n);
+      });
+
+      it("if it was cancelled or applied already", async function () {
+        const { pool, maintainer } = await loadFixture(budgetFixture);
+        const cancelled = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+        const applied = await proposeLine(pool, maintainer, STIPEND, "stipend", 5n * ETH, LINE_PERIOD);
+        await pool.connect(maintainer).cancelChange(cancelled.id);
+        await expect(pool.connect(maintainer).cancelChange(cancelled.id))
+          .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
+          .withArgs(cancelled.id, ProposalStatus.Cancelled);
+        await at(applied.effectiveAt);
+        await pool.applyChange(applied.id);
+        await expect(pool.connect(maintainer).cancelChange(applied.id))
+          .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
+          .withArgs(applied.id, ProposalStatus.Applied);
+      });
+    });
+
+    it("withdraws the change: ChangeCancelled, status Cancelled, activity recorded, never applied", async function () {
+      const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
+      const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
+      await time.increase(DAY);
+      const tx = pool.connect(maintainer).cancelChange(p.id);
+      const cancelledAt = await minedAt(tx);
+      await expect(tx).to.emit(pool, "ChangeCancelled").withArgs(p.id);
+      expect((await pool.seat()).lastActive).to.equal(cancelledAt);
+      expect((await pool.proposal(p.id)).status).to.equal(ProposalStatus.Cancelled);
+      await at(p.effectiveAt);
+      await expect(pool.connect(keeper).applyChange(p.id))
+        .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
+        .withArgs(p.id, ProposalStatus.Cancelled);
+      expect((await lineOf(pool, HOSTING)).cap).to.equal(HOSTING_CAP);
+    });
+  });
+
+  // ================================================================ attacks
+
+  describe("attacks", function () {
+    it("cannot overspend a line across many claims, however they are split, cancelled or paid", async function () {
+      const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+      const quarter = HOSTING_CAP / 4n;
+      const claims = [];
+      for (let i = 0; i < 4; i++) claims.push(await file(pool, maintainer, HOSTING, quarter, payee.address, `part ${i}`));
+      await expect(pool.connect(maintainer).fileClaim(HOSTING, 1n, payee.address, receiptHash("one wei more"), ""))
+        .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+        .withArgs(HOSTING, 1n, 0n);
+      // Cancelling one frees exactly its amount; refiling it fills the line again.
+      await pool.connect(maintainer).cancelClaim(claims[0].id);
+      await expect(pool.connect(maintainer).fileClaim(HOSTING, quarter + 1n, payee.address, receiptHash("x"), ""))
+        .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+        .withArgs(HOSTING, quarter + 1n, quarter);
+      const refiled = await file(pool, maintainer, HOSTING, quarter, payee.address, "refiled");
+      // Paying frees nothing.
+      await at(refiled.payableAt);
+      for (const c of [...claims.slice(1), refiled]) await pool.connect(keeper).payClaim(c.id);
+      await expect(pool.connect(maintainer).fileClaim(HOSTING, 1n, payee.address, receiptHash("x"), ""))
+        .to.be.revertedWithCustomError(pool, "PoolOverBudget")
+        .withArgs(HOSTING, 1n, 0n);
+      expect(await pool.balance()).to.equal(TOTAL - HOSTING_CAP);
+    });
+
+    it("cannot pay early: not before payableAt, whoever calls", async function () {
+      const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      for (const caller of [maintainer, payee, keeper]) {
+        await expect(pool.connect(caller).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolChallengeWindowOpen")
+          .withArgs(id, payableAt);
+      }
+      await at(payableAt - 1n);
+      await expect(pool.connect(payee).payClaim(id))
+        .to.be.revertedWithCustomError(pool, "PoolChallengeWindowOpen")
+        .withArgs(id, payableAt);
+      await at(payableAt);
+      await expect(pool.connect(payee).payClaim(id)).to.changeEtherBalances(ethers, [pool, payee], [-ETH, ETH]);
+    });
+
+    it("cannot pay twice, even in the same block", async function () {
+      const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      await at(payableAt);
+      await networkHelpers.mine(); // mined at payableAt; both payments go in the next block
+      await ethers.provider.send("evm_setAutomine", [false]);
+      try {
+        const first = await pool.connect(keeper).payClaim(id, { gasLimit: 200_000 });
+        const second = await pool.connect(payee).payClaim(id, { gasLimit: 200_000 });
+        await networkHelpers.mine();
+        expect((await ethers.provider.getTransactionReceipt(first.hash))!.status).to.equal(1);
+        expect((await ethers.provider.getTransactionReceipt(second.hash))!.status).to.equal(0);
+      } finally {
+        await ethers.provider.send("evm_setAutomine", [true]);
+      }
+      expect(await pool.balance()).to.equal(TOTAL - ETH);
+      await expect(pool.connect(keeper).payClaim(id))
+        .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+        .withArgs(id, ClaimStatus.Paid);
+    });
+
+    it("cannot object with weight given in the current epoch: a whale's fresh gift neither rejects nor moves the bar", async function () {
+      const { pool, maintainer, alice, dave, keeper, payee } = await loadFixture(budgetFixture);
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, STIPEND_CAP, payee.address);
+      await give(pool, dave, 5_000n * ETH);
+      expect(await pool.weightOf(dave.address)).to.equal(0n);
+      expect(await pool.totalWeight()).to.equal(TOTAL);
+      await expect(pool.connect(dave).object(id)).to.be.revertedWithCustomError(pool, "PoolNoWeight").withArgs(dave.address);
+      await give(pool, alice, 5_000n * ETH);
+      await expect(pool.connect(alice).object(id))
+        .to.emit(pool, "ClaimObjected")
+        .withArgs(id, alice.address, ALICE, BAR - ALICE);
+      expect(await statusOf(pool, id)).to.equal(ClaimStatus.Pending);
+      await at(payableAt);
+      await expect(pool.connect(keeper).payClaim(id)).to.emit(pool, "ClaimPaid").withArgs(id);
+    });
+
+    it("cannot reject a claim through a proposal or a claim the objector already used (one objection per id and kind)", async function () {
+      const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
+      const a = await file(pool, maintainer, STIPEND, ETH, payee.address, "a");
+      const b = await file(pool, maintainer, STIPEND, ETH, payee.address, "b");
+      await pool.connect(alice).object(a.id);
+      await expect(pool.connect(alice).object(a.id))
+        .to.be.revertedWithCustomError(pool, "PoolAlreadyObjected")
+        .withArgs(a.id, alice.address);
+      // Objecting to one claim says nothing about another.
+      await expect(pool.connect(alice).object(b.id)).to.emit(pool, "ClaimObjected").withArgs(b.id, alice.address, ALICE, BAR - ALICE);
+    });
+  });
+});
