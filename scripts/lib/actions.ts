@@ -4,6 +4,7 @@ import type { Log } from "ethers";
 import type { TaskContext } from "./cli.js";
 import { PotluckError } from "./errors.js";
 import { openPool, type OpenPool } from "./potluck.js";
+import { formatAmount } from "./units.js";
 
 export async function poolFor(ctx: TaskContext, ref: string): Promise<OpenPool> {
   const opened = await openPool(ctx.potluck, ref);
@@ -33,4 +34,10 @@ export function eventIn(opened: OpenPool, logs: readonly Log[], name: string) {
     }
   }
   return undefined;
+}
+
+/** A weight as people read it: an amount of the asset (linear pools) or a plain number (quadratic ones). */
+export async function weightFormatter(opened: OpenPool): Promise<(weight: bigint) => string> {
+  const quadratic = (await opened.pool.weighting()) === 1n;
+  return (weight) => (quadratic ? `${weight.toLocaleString("en-US")} (quadratic weight)` : formatAmount(weight, opened.asset));
 }

@@ -23,7 +23,6 @@ export type TaskResult = { success: true; value: undefined } | { success: false;
  * (exit code 1 from the CLI); anything else is a bug and is rethrown.
  */
 export async function guard(
-  hre: HardhatRuntimeEnvironment,
   explain: ExplainContext,
   body: (errors: (i: Interface) => void) => Promise<void>,
 ): Promise<TaskResult> {
@@ -46,7 +45,7 @@ export async function runPotluckTask(
   { readOnly = false } = {},
 ): Promise<TaskResult> {
   const explain: ExplainContext = { network: networkName(hre) };
-  return guard(hre, explain, async (setErrors) => {
+  return guard(explain, async (setErrors) => {
     await ensureArtifacts(hre);
     setErrors(await loadErrorInterface(hre));
     const { connection, close } = await openConnection(hre, { readOnly });

@@ -12,10 +12,10 @@ import { session } from "./session.js";
 
 export async function deployCommand(hre: HardhatRuntimeEnvironment, { dryRun = false } = {}): Promise<TaskResult> {
   const explain: ExplainContext = { network: networkName(hre) };
-  return guard(hre, explain, async (setErrors) => {
+  return guard(explain, async (setErrors) => {
     await ensureArtifacts(hre);
     setErrors(await loadErrorInterface(hre));
-    const { connection, close } = await openConnection(hre);
+    const { connection, close } = await openConnection(hre, { readOnly: dryRun });
     try {
       await deployPotluck(connection, { artifacts: hre.artifacts, dryRun });
     } finally {
@@ -27,7 +27,7 @@ export async function deployCommand(hre: HardhatRuntimeEnvironment, { dryRun = f
 /** Seeds the local demo; with POTLUCK_DEMO_SUMMARY set, also writes the summary there as JSON (for npm start). */
 export async function seedCommand(hre: HardhatRuntimeEnvironment): Promise<TaskResult> {
   const explain: ExplainContext = { network: networkName(hre) };
-  return guard(hre, explain, async (setErrors) => {
+  return guard(explain, async (setErrors) => {
     await ensureArtifacts(hre);
     setErrors(await loadErrorInterface(hre));
     const { connection, close } = await openConnection(hre);
@@ -43,7 +43,7 @@ export async function seedCommand(hre: HardhatRuntimeEnvironment): Promise<TaskR
 }
 
 export async function generateFrontendCommand(hre: HardhatRuntimeEnvironment): Promise<TaskResult> {
-  return guard(hre, {}, async () => {
+  return guard({}, async () => {
     await ensureArtifacts(hre);
     const file = await generateFrontend({
       deploymentsDir: session().deploymentsDir,

@@ -4,7 +4,17 @@
 // A dry run prints what would be sent (contract, constructor arguments, estimated gas) and sends nothing.
 import type { ArtifactManager } from "hardhat/types/artifacts";
 import type { NetworkConnection } from "hardhat/types/network";
-import { LOCAL_CHAIN_IDS, readDeployment, writeDeployment, type ContractName, type DeploymentRecord } from "./deployments.js";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  deploymentFile,
+  LOCAL_CHAIN_IDS,
+  readDeployment,
+  writeDeployment,
+  type ContractName,
+  type ContractRecord,
+  type DeploymentRecord,
+} from "./deployments.js";
 import { PotluckError } from "./errors.js";
 import { generateFrontend } from "./frontend.js";
 import { chainIdOf, signerFor } from "./potluck.js";
@@ -48,8 +58,15 @@ export async function deployPotluck(connection: NetworkConnection, options: Depl
   const network = connection.networkName;
   const chainId = await chainIdOf(connection);
   const local = LOCAL_CHAIN_IDS.includes(chainId);
-  const deployer = await signerFor({ ethers, network }, "0");
+  // A dry run needs no key: without one it estimates as the zero address.
+  const deployer = options.dryRun === true && (await ethers.getSigners()).length === 0
+    ? undefined
+    : await signerFor({ ethers, network }, "0");
+  const from = deployer?.address ?? ethers.ZeroAddress;
   const existing = await readDeployment(chainId);
+  // Contracts a deploy that stopped half-way (a dropped connection, gas running out) did deploy.
+  const progress = await readProgress(chainId);
+  const recorded = (name: ContractName): ContractRecord | undefined => progress[name] ?? existing?.contracts[name];
 
   const steps: Step[] = [
     { name: "PoolExtension", artifact: "PoolExtension", args: () => [], describeArgs: () => "no arguments" },
@@ -86,20 +103,20 @@ export async function deployPotluck(connection: NetworkConnection, options: Depl
   const addresses = new Map<ContractName, string>();
   const reuse = new Set<ContractName>();
   for (const step of steps) {
-    const recorded = existing?.contracts[step.name];
-    if (recorded === undefined) continue;
+    const record = recorded(step.name);
+    if (record === undefined) continue;
     if (step.dependsOn !== undefined && !reuse.has(step.dependsOn)) continue;
-    if ((await ethers.provider.getCode(recorded.address)) === "0x") continue;
-    if (step.fits !== undefined && !(await step.fits(recorded.address, addresses))) continue;
+    if ((await ethers.provider.getCode(record.address)) === "0x") continue;
+    if (step.fits !== undefined && !(await step.fits(record.address, addresses))) continue;
     reuse.add(step.name);
-    addresses.set(step.name, recorded.address);
+    addresses.set(step.name, record.address);
   }
 
   const result: DeployResult = { chainId, dryRun: options.dryRun === true, deployed: [], reused: [...reuse], estimates: {} };
-  out(`${options.dryRun === true ? "Dry run on" : "Deploying to"} network "${network}" (chain ${chainId}) from ${deployer.address}`);
+  out(`${options.dryRun === true ? "Dry run on" : "Deploying to"} network "${network}" (chain ${chainId}) from ${deployer === undefined ? `${from} (no key configured: estimates only)` : from}`);
 
-  if (options.dryRun === true) {
-    await dryRun(connection, options.artifacts, steps, reuse, addresses, deployer.address, result);
+  if (options.dryRun === true || deployer === undefined) {
+    await dryRun(connection, options.artifacts, steps, reuse, addresses, from, result);
     return result;
   }
 
@@ -107,7 +124,9 @@ export async function deployPotluck(connection: NetworkConnection, options: Depl
   if (reuse.size < steps.length && balance === 0n) {
     throw new PotluckError(`The deployer ${deployer.address} has no ETH on network "${network}" to pay for gas.`);
   }
-  const record: DeploymentRecord = existing !== undefined && reuse.size === steps.length
+  const unchanged = existing !== undefined && reuse.size === steps.length && Object.keys(progress).length === 0 &&
+    steps.every((step) => existing.contracts[step.name]?.address === addresses.get(step.name));
+  const record: DeploymentRecord = unchanged
     ? existing
     : {
         chainId,
@@ -117,7 +136,7 @@ export async function deployPotluck(connection: NetworkConnection, options: Depl
       };
   for (const step of steps) {
     if (reuse.has(step.name)) {
-      record.contracts[step.name] = existing!.contracts[step.name]!;
+      record.contracts[step.name] = recorded(step.name)!;
       out(`  = ${step.name.padEnd(13)} ${addresses.get(step.name)}  (recorded, has code: reused)`);
       continue;
     }
@@ -126,16 +145,17 @@ export async function deployPotluck(connection: NetworkConnection, options: Depl
     const address = await contract.getAddress();
     addresses.set(step.name, address);
     record.contracts[step.name] = { address, blockNumber: receipt!.blockNumber };
+    await writeProgress(chainId, record.contracts);
     result.deployed.push(step.name);
     out(`  + ${step.name.padEnd(13)} ${address}  (block ${receipt!.blockNumber}, gas ${receipt!.gasUsed.toLocaleString("en-US")})`);
   }
-  if (result.deployed.length === 0) {
+  if (unchanged) {
     out("Everything recorded is on chain already: nothing sent.");
   } else {
-    record.network = network;
     const file = await writeDeployment(record);
     out(`Recorded in ${file}`);
   }
+  await rm(progressFile(chainId), { force: true });
   result.record = record;
   if (options.frontend !== false) {
     const file = await generateFrontend({
@@ -146,6 +166,24 @@ export async function deployPotluck(connection: NetworkConnection, options: Depl
     out(`Web app contracts: ${file}`);
   }
   return result;
+}
+
+/** Where a deploy in progress notes each contract as soon as it is deployed (not a record: no reader uses it). */
+function progressFile(chainId: number): string {
+  return deploymentFile(chainId).replace(/\.json$/, ".partial.json");
+}
+
+async function readProgress(chainId: number): Promise<Partial<Record<ContractName, ContractRecord>>> {
+  try {
+    return JSON.parse(await readFile(progressFile(chainId), "utf8")) as Partial<Record<ContractName, ContractRecord>>;
+  } catch {
+    return {};
+  }
+}
+
+async function writeProgress(chainId: number, contracts: Partial<Record<ContractName, ContractRecord>>): Promise<void> {
+  await mkdir(path.dirname(progressFile(chainId)), { recursive: true });
+  await writeFile(progressFile(chainId), `${JSON.stringify(contracts, null, 2)}\n`);
 }
 
 function sameAddress(a: unknown, b: string | undefined): boolean {

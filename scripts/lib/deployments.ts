@@ -73,8 +73,8 @@ export async function requireDeployment(chainId: number | bigint, network: strin
   const known = (await listDeployments(dir)).map((d) => `${d.chainId} (${d.network})`);
   throw new PotluckError(
     `Potluck is not deployed on network "${network}" (chain ${chainId}): there is no ${path.relative(process.cwd(), deploymentFile(chainId, dir)) || deploymentFile(chainId, dir)}. ` +
-      (known.length > 0 ? `Deployments are recorded for chain ${known.join(", ")}: pick that network with --network, or ` : "") +
-      `deploy first with \`npx hardhat deploy --network ${network}\`${network === "localhost" ? " (or run `npm start`)" : ""}.`,
+      (known.length > 0 ? `Deployments are recorded for chain ${known.join(", ")}: pick that network with --network, or d` : "D") +
+      `eploy first with \`npx hardhat deploy --network ${network}\`${network === "localhost" ? " (or run `npm start`)" : ""}.`,
   );
 }
 

@@ -2,7 +2,7 @@
 // trace); `explainError` turns what a chain, a node or Hardhat threw (custom errors from the IPool ABI,
 // unreachable nodes, missing keys) into one readable sentence, or returns undefined for a real bug.
 import { Interface, type ErrorFragment, type Result } from "ethers";
-import { ETH, formatAmount, formatBps, formatCountdown, formatDuration, type AssetInfo } from "./units.js";
+import { ETH, formatAmount, formatBps, formatCountdown, formatDate, formatDuration, type AssetInfo } from "./units.js";
 
 /** An error whose message is written for the user: the CLI prints it without a stack trace. */
 export class PotluckError extends Error {
@@ -22,6 +22,8 @@ export interface ExplainContext {
   lineName?: (line: bigint) => string | undefined;
   /** The network's name, for hints. */
   network?: string;
+  /** What the user tried, for errors whose meaning depends on it (an election's phase). */
+  action?: "nominate" | "vote" | "finalize" | "windDown";
 }
 
 // Enums of the public interface, in declaration order (contracts/types and IPool.sol).
@@ -53,7 +55,7 @@ const PARAMETERS: Array<[string, ParameterKind, string]> = [
 ];
 
 function when(at: bigint, ctx: ExplainContext): string {
-  const date = new Date(Number(at) * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  const date = formatDate(at);
   return ctx.now === undefined ? date : `${date}, ${formatCountdown(at, ctx.now)}`;
 }
 
@@ -111,9 +113,25 @@ const SENTENCES: Record<string, Sentence> = {
   PoolMaintainerActive: ([at], ctx) => `The maintainer is active: the seat counts as abandoned only from ${when(at, ctx)}.`,
   PoolElectionOpen: ([id]) => `Election #${id} is already open.`,
   PoolNoElection: () => "No election is open in this pool.",
-  PoolElectionPhase: ([phase]) => {
+  PoolElectionPhase: ([phase], ctx) => {
     const p = status(ElectionPhaseName, phase);
-    return p === "none" ? "No election is open in this pool." : `The election is ${p} now, which does not allow this.`;
+    if (p === "none") return "No election is open in this pool.";
+    switch (ctx.action) {
+      case "nominate":
+        return `Nominations are closed: the election is ${p} now.`;
+      case "vote":
+        return p === "nominating"
+          ? "Voting has not started: the election is still nominating (see `pool:status` for when voting opens)."
+          : "Voting has ended: the election can be finalized (`pool:finalize`).";
+      case "finalize":
+        return `The election is still ${p}: it can be finalized once its voting epoch has ended (see \`pool:status\`).`;
+      case "windDown":
+        return p === "voting"
+          ? "An election is voting: the pool cannot wind down while it may fill the seat."
+          : "The election has a winner: finalize it (`pool:finalize`) instead of winding down.";
+      default:
+        return `The election is ${p} now, which does not allow this.`;
+    }
   },
   PoolZeroCandidate: () => "The candidate cannot be the zero address.",
   PoolAlreadyNominated: ([who]) => `${who} is already nominated.`,
@@ -138,9 +156,18 @@ const SENTENCES: Record<string, Sentence> = {
   ERC20InsufficientBalance: ([who, bal, needed], _c, amount) => `${who} holds only ${amount(bal)}; ${amount(needed)} is needed.`,
   SafeERC20FailedOperation: ([token]) => `The token ${token} refused the transfer.`,
   ReentrancyGuardReentrantCall: () => "The pool refused a re-entrant call.",
+  CloneArgumentsTooLong: () => "The pool's fixed parameters do not fit in a clone.",
+  FailedDeployment: () => "The factory could not create the pool's clone.",
+  InsufficientBalance: ([balance, needed]) => `The contract holds ${balance} and needs ${needed}.`,
+  SafeCastOverflowedUintDowncast: ([bits, value]) => `The number ${value} is too large: the pool keeps it in ${bits} bits.`,
   Error: ([reason]) => `The transaction reverted: ${reason}`,
   Panic: ([code]) => `The transaction hit a Solidity panic (code 0x${BigInt(code).toString(16)}).`,
 };
+
+/** The custom errors that have a sentence of their own. */
+export function explainedErrors(): string[] {
+  return Object.keys(SENTENCES);
+}
 
 /** Builds one interface holding every error fragment of the given ABIs (deduplicated by selector). */
 export function errorInterface(...abis: ReadonlyArray<ReadonlyArray<unknown>>): Interface {

@@ -29,13 +29,15 @@ export async function openConnection(
   const borrowed = session().connection;
   if (borrowed !== undefined) return { connection: borrowed, close: async () => {} };
   const network = networkName(hre);
-  let connection: NetworkConnection;
+  let connection = await hre.network.create(network);
   try {
-    connection = await hre.network.create(network);
+    // Keys are resolved at the first request: probe, so a read-only task can go on without one.
+    await connection.provider.request({ method: "eth_chainId" });
   } catch (error) {
-    const missing = String((error as { messageArguments?: { name?: string; key?: string } }).messageArguments?.name ??
-      (error as { messageArguments?: { key?: string } }).messageArguments?.key ?? "");
+    const args = (error as { messageArguments?: { name?: string; key?: string } }).messageArguments;
+    const missing = String(args?.name ?? args?.key ?? "");
     if (!readOnly || !/KEY/.test(missing) || hre.config.networks[network]?.type !== "http") throw error;
+    await connection.close().catch(() => {});
     connection = await hre.network.create({ network, override: { accounts: [] } });
   }
   return { connection, close: () => connection.close() };

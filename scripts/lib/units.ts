@@ -123,10 +123,16 @@ export function formatDuration(seconds: bigint | number): string {
   return parts.join(" ");
 }
 
+/** A chain timestamp as "2026-11-28 08:43 UTC". */
+export function formatDate(timestamp: bigint | number): string {
+  return new Date(Number(timestamp) * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+}
+
 /** "in 2h 5m" or "3m ago", relative to the chain's clock `now`. */
 export function formatCountdown(at: bigint | number, now: bigint | number): string {
   const delta = Number(at) - Number(now);
-  return delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
+  if (delta === 0) return "now";
+  return delta > 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
 }
 
 // ---------------------------------------------------------------- basis points

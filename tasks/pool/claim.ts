@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { eventIn, poolFor } from "../../scripts/lib/actions.js";
+import { eventIn, poolFor, weightFormatter } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
 import { PotluckError } from "../../scripts/lib/errors.js";
 import { addressArg, chainNow, confirm, signerFor } from "../../scripts/lib/potluck.js";
-import { formatAmount, formatCountdown, parseAmount } from "../../scripts/lib/units.js";
+import { formatAmount, formatCountdown, formatDate, parseAmount } from "../../scripts/lib/units.js";
 
 interface Args { pool: string; line: string; amount: string; receipt: string; uri?: string; payee: string; from: string }
 
@@ -41,7 +41,8 @@ export default async function claim(args: Args, hre: HardhatRuntimeEnvironment) 
     const id = eventIn(opened, logs, "ClaimFiled")?.args.claimId as bigint;
     const [c] = await pool.claim(id);
     ctx.out(`  Claim #${id}; receipt ${path.basename(args.receipt)} (keccak-256 ${hash.slice(0, 18)}…).`);
-    ctx.out(`  Payable from ${new Date(Number(c.payableAt) * 1000).toISOString()} (${formatCountdown(c.payableAt, await chainNow(ctx.potluck.ethers))}) unless objections reach ${c.toReject} weight.`);
+    const weight = await weightFormatter(opened);
+    ctx.out(`  Payable from ${formatDate(c.payableAt)} (${formatCountdown(c.payableAt, await chainNow(ctx.potluck.ethers))}) unless objections reach ${weight(c.toReject)} of weight.`);
     if ((args.uri ?? "") === "") ctx.out("  No --uri given: donors see only the receipt's hash. Publish the receipt and give its URI next time.");
   });
 }

@@ -1,5 +1,5 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { eventIn, poolFor } from "../../scripts/lib/actions.js";
+import { eventIn, poolFor, weightFormatter } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
 import { confirm, signerFor } from "../../scripts/lib/potluck.js";
 
@@ -8,11 +8,12 @@ interface Args { pool: string; from: string }
 export default async function finalize({ pool: ref, from }: Args, hre: HardhatRuntimeEnvironment) {
   return runPotluckTask(hre, async (ctx) => {
     const opened = await poolFor(ctx, ref);
+    ctx.explain.action = "finalize";
     const signer = await signerFor(ctx.potluck, from);
     const { logs } = await confirm(`Finalized the election of ${opened.entry.label}`, opened.pool.connect(signer).finalizeElection());
     const result = eventIn(opened, logs, "ElectionFinalized");
     if (result?.args.installed === true) {
-      ctx.out(`  ${result.args.leader} won with ${result.args.votes} and is the new maintainer.`);
+      ctx.out(`  ${result.args.leader} won with ${(await weightFormatter(opened))(result.args.votes)} and is the new maintainer.`);
     } else {
       ctx.out("  No candidate reached the quorum: the seat stays as it was. A new election can be called.");
     }

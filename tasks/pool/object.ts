@@ -1,5 +1,5 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { eventIn, parseId, poolFor } from "../../scripts/lib/actions.js";
+import { eventIn, parseId, poolFor, weightFormatter } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
 import { confirm, signerFor } from "../../scripts/lib/potluck.js";
 
@@ -12,10 +12,11 @@ export default async function object({ pool: ref, claim, from }: Args, hre: Hard
     const signer = await signerFor(ctx.potluck, from);
     const { logs } = await confirm(`Objected to claim #${id} of ${opened.entry.label} as ${signer.address}`, opened.pool.connect(signer).object(id));
     const objected = eventIn(opened, logs, "ClaimObjected");
+    const weight = await weightFormatter(opened);
     if (eventIn(opened, logs, "ClaimRejected") !== undefined) {
       ctx.out(`  Objections reached the quorum: claim #${id} is rejected and its budget freed.`);
     } else if (objected !== undefined) {
-      ctx.out(`  Your weight: ${objected.args.weight}. Still needed to reject it: ${objected.args.toReject}.`);
+      ctx.out(`  Your weight: ${weight(objected.args.weight)}. Still needed to reject it: ${weight(objected.args.toReject)}.`);
     }
   });
 }

@@ -3,16 +3,12 @@ import { poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask, short, table } from "../../scripts/lib/cli.js";
 import { ClaimStatusName, ElectionPhaseName, PledgeStatusName, SeatStatusName } from "../../scripts/lib/errors.js";
 import { addressArg, chainNow } from "../../scripts/lib/potluck.js";
-import { formatAmount, formatBps, formatCountdown, formatDuration } from "../../scripts/lib/units.js";
+import { formatAmount, formatBps, formatCountdown, formatDate as date, formatDuration } from "../../scripts/lib/units.js";
 
 interface Args { pool: string; account?: string }
 
 /** How many of the latest claims are read (older ones are summed up by status only if among them). */
 const CLAIMS_SHOWN = 200;
-
-function date(ts: bigint): string {
-  return new Date(Number(ts) * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC";
-}
 
 /** A receipt URI as one short line: embedded text is shown, long URIs are cut. */
 function receiptText(uri: string): string {
@@ -26,7 +22,7 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
     const { out, potluck } = ctx;
     const opened = await poolFor(ctx, ref);
     const { pool, asset, entry } = opened;
-    const money = (v: bigint) => formatAmount(v, asset, { maxDecimals: 6 });
+    const money = (v: bigint) => formatAmount(v, asset, { maxDecimals: asset.decimals > 6 ? 6 : 2 });
     const now = await chainNow(potluck.ethers);
 
     const [balance, totalGiven, totalWeight, weighting, epoch, epochLength, genesis, maintainer, seat, rules, carried, lineCount, claimCount, election, electionKind, petition, windDown] =
@@ -49,7 +45,9 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
       ["asset", asset.address === potluck.ethers.ZeroAddress ? "ETH" : `${asset.symbol} (${asset.address}, ${asset.decimals} decimals)`],
       ["balance", `${money(balance)}   (given ${money(totalGiven)} in all)`],
     ];
-    if (budgetPerMonth > 0n) {
+    if (woundDown) {
+      rows.push(["budget", "none: the pool wound down"]);
+    } else if (budgetPerMonth > 0n) {
       const tenths = (balance * 10n) / budgetPerMonth;
       rows.push(["budget", `${money(budgetPerMonth)} a month (30 days)`]);
       rows.push(["runway", `${tenths / 10n}.${tenths % 10n} months at the full budget`]);
@@ -59,7 +57,7 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
     if (recurringPerMonth > 0n || pledgedPerMonth > 0n || delivered > 0n) {
       rows.push(["carried", `standing orders ${money(recurringPerMonth)}/month, pledged in kind ${money(pledgedPerMonth)}/month, delivered in kind ${money(delivered)}`]);
     }
-    rows.push(["weight", `${weight(totalWeight)} matured in all; ${quadratic ? "quadratic" : "linear"} weighting`]);
+    if (!woundDown) rows.push(["weight", `${weight(totalWeight)} matured in all; ${quadratic ? "quadratic" : "linear"} weighting`]);
     rows.push(["epoch", `${epoch}, ${formatDuration(epochLength)} each; the next starts ${formatCountdown(genesis + (epoch + 1n) * epochLength, now)}`]);
     const seatLine =
       seatStatus === 0n ? `filled by ${maintainer}, last active ${formatCountdown(lastActive, now)}; abandoned ${formatCountdown(lastActive + rules.inactivityPeriod, now)} if silent`

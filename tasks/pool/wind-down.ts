@@ -9,6 +9,7 @@ interface Args { pool: string; from: string }
 export default async function windDown({ pool: ref, from }: Args, hre: HardhatRuntimeEnvironment) {
   return runPotluckTask(hre, async (ctx) => {
     const opened = await poolFor(ctx, ref);
+    ctx.explain.action = "windDown";
     const signer = await signerFor(ctx.potluck, from);
     const { logs } = await confirm(`Wound down ${opened.entry.label}`, opened.pool.connect(signer).windDown());
     const left = eventIn(opened, logs, "WoundDown")?.args.left as bigint | undefined;

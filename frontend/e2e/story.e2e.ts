@@ -1,0 +1,343 @@
+// The browser test: a whole story on a fresh local chain, in Debian's chromium driven by playwright-core
+// (no browser download), through the production build of the app.
+//
+//   npm run test:web            (from the repository root: unit tests, then this)
+//
+// It starts a Hardhat node on a free port, deploys and seeds with the project's scripts (its own minimal
+// deploy if they are missing), builds the app against that node, serves it with `vite preview` on a free
+// port, injects a wallet, and walks: explore → connect (wrong network → switch) → give → file a claim →
+// object → step down → nominate → vote → finalize, with the chain's clock moved between phases. It saves
+// screenshots to e2e/screenshots/ and always stops the node, the server and the browser.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { toFunctionSelector } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { walletScript } from "./wallet";
+
+const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = path.resolve(FRONTEND, "..");
+const SHOTS = path.join(FRONTEND, "e2e", "screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const BIN = path.join(ROOT, "node_modules", ".bin");
+const WAIT = 30_000;
+
+interface Setup {
+  chainId: number;
+  seeded: boolean;
+  factory: string;
+  storyPool: string;
+  accounts: string[];
+}
+
+const children: ChildProcess[] = [];
+let browser: Browser | undefined;
+let page: Page;
+let rpcUrl = "";
+let appUrl = "";
+let setup: Setup;
+let work = "";
+const started = Date.now();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a process in its own process group (so the whole tree can be stopped), logging to `log`. */
+function start(command: string, args: string[], env: Record<string, string>, log: string[]): ChildProcess {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout?.on("data", (d: Buffer) => log.push(d.toString()));
+  child.stderr?.on("data", (d: Buffer) => log.push(d.toString()));
+  children.push(child);
+  return child;
+}
+
+function stop(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+
+/** Runs a command to completion; rejects with its output if it fails. */
+function run(command: string, args: string[], env: Record<string, string>): Promise<string> {
+  const log: string[] = [];
+  const child = start(command, args, env, log);
+  return new Promise((resolve, reject) => {
+    child.on("exit", (code) => (code === 0 ? resolve(log.join("")) : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${log.join("").slice(-4000)}`))));
+  });
+}
+
+async function rpc<T = unknown>(method: string, params: unknown[] = []): Promise<T> {
+  const response = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const json = (await response.json()) as { result: T; error?: { message: string } };
+  if (json.error) throw new Error(json.error.message);
+  return json.result;
+}
+
+/** Polls `check` until it returns true (no fixed sleeps); fails with `what` after `timeout`. */
+async function until(what: string, check: () => Promise<boolean>, timeout = 120_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Moves the chain's clock to `timestamp` and mines a block there. */
+async function travelTo(timestamp: bigint): Promise<void> {
+  await rpc("evm_setNextBlockTimestamp", [Number(timestamp)]);
+  await rpc("evm_mine");
+}
+
+/** Reads the story pool's election() through eth_call (selector of `election()`). */
+async function election(): Promise<{ votingStartsAt: bigint; votingEndsAt: bigint }> {
+  const data = await rpc<string>("eth_call", [{ to: setup.storyPool, data: toFunctionSelector("election()") }, "latest"]).catch(() => "0x");
+  const words = data.slice(2).match(/.{64}/g) ?? [];
+  return { votingStartsAt: BigInt(`0x${words[2] ?? "0"}`), votingEndsAt: BigInt(`0x${words[3] ?? "0"}`) };
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function setAccount(index: number): Promise<void> {
+  const address = setup.accounts[index];
+  await page.evaluate((a) => (window as unknown as { __potluckWallet: { setAccount(a: string): void } }).__potluckWallet.setAccount(a), address);
+  await page.getByTestId("account").filter({ hasText: `${address.slice(0, 6)}…${address.slice(-4)}` }).waitFor({ timeout: WAIT });
+}
+
+/** Waits for the transaction status `testId` to say confirmed (or fails with what it says). */
+async function confirmed(testId: string): Promise<void> {
+  const status = page.getByTestId(testId);
+  await expect.poll(async () => (await status.getAttribute("data-phase")) ?? "", { timeout: WAIT, interval: 100 }).toMatch(/confirmed|failed/);
+  const phase = await status.getAttribute("data-phase");
+  if (phase !== "confirmed") throw new Error(`transaction failed: ${await status.innerText()}`);
+}
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `Debian's chromium is needed at ${CHROMIUM} (apt-get install -y chromium)`).toBe(true);
+  await mkdir(SHOTS, { recursive: true });
+  work = await mkdtemp(path.join(tmpdir(), "potluck-e2e-"));
+  const [nodePort, webPort] = [await freePort(), await freePort()];
+  rpcUrl = `http://127.0.0.1:${nodePort}`;
+  appUrl = `http://127.0.0.1:${webPort}/`;
+
+  // A fresh clone compiles first (minutes with solc-js); after `npm test` or `npm run build` this is skipped.
+  if (!existsSync(path.join(ROOT, "artifacts", "contracts", "interfaces", "IPool.sol", "IPool.json"))) {
+    await run("hardhat", ["build", "--quiet", "--no-tests"], {});
+  }
+  const nodeLog: string[] = [];
+  start("hardhat", ["node", "--hostname", "127.0.0.1", "--port", String(nodePort)], {}, nodeLog);
+  await until("the Hardhat node", async () => (await rpc<string>("eth_chainId")) === "0x7a69", 180_000);
+
+  await run("hardhat", ["run", "frontend/e2e/setup-chain.ts"], { POTLUCK_E2E_RPC: rpcUrl, POTLUCK_E2E_OUT: work });
+  setup = JSON.parse(await readFile(path.join(work, "setup.json"), "utf8")) as Setup;
+
+  const dist = path.join(work, "dist");
+  const env = { VITE_RPC_URL: rpcUrl, VITE_CHAIN_ID: String(setup.chainId), POTLUCK_CONTRACTS_FILE: path.join(work, "contracts.ts") };
+  await run("vite", ["build", FRONTEND, "--outDir", dist, "--emptyOutDir"], env);
+  start("vite", ["preview", FRONTEND, "--outDir", dist, "--host", "127.0.0.1", "--port", String(webPort), "--strictPort"], env, []);
+  await until("the preview server", async () => (await fetch(appUrl)).ok, 60_000);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript({ content: walletScript({ rpcUrl, nodeChainId: setup.chainId, startChainId: 1, account: setup.accounts[0] }) });
+  page = await context.newPage();
+  page.on("pageerror", (error) => console.error("[page error]", error.message));
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => {});
+  for (const child of children) stop(child);
+  if (work !== "") await rm(work, { recursive: true, force: true }).catch(() => {});
+  console.log(`browser story: ${((Date.now() - started) / 1000).toFixed(1)}s in all`);
+});
+
+describe("the web app, in a real browser", () => {
+  it("explores every pool without a wallet", async () => {
+    await page.goto(appUrl);
+    const cards = page.getByTestId("pool-card");
+    await cards.filter({ hasText: "Story Pool" }).waitFor({ timeout: WAIT });
+    if (setup.seeded) {
+      await expect.poll(() => cards.count(), { timeout: WAIT }).toBe(5);
+      await cards.filter({ hasText: "Tiny Type Checker" }).getByTestId("pool-status").filter({ hasText: "maintainer active" }).waitFor({ timeout: WAIT });
+      await cards.filter({ hasText: "The Margins" }).getByTestId("pool-status").filter({ hasText: "election" }).waitFor({ timeout: WAIT });
+      await cards.filter({ hasText: "Retro Game" }).getByTestId("pool-status").filter({ hasText: "wound down" }).waitFor({ timeout: WAIT });
+      await expect.poll(() => cards.filter({ hasText: "Tiny Type Checker" }).innerText(), { timeout: WAIT }).toMatch(/runway\s+[0-9.]+ months?/);
+    }
+    await expect.poll(() => cards.filter({ hasText: "Story Pool" }).getByTestId("pool-balance").innerText(), { timeout: WAIT }).toBe("2 ETH");
+    await page.getByTestId("connect").waitFor();
+    await shot("explore");
+  });
+
+  it("shows the seeded pools' pages (read-only)", async (ctx) => {
+    if (!setup.seeded) ctx.skip(); // the project's seed script was not there
+    for (const [name, file] of [["Tiny Type Checker", "pool-claims"], ["Riverside Community Lab", "pool-recurring-in-kind"], ["The Margins", "pool-election"]] as const) {
+      await page.goto(appUrl);
+      await page.getByTestId("pool-card").filter({ hasText: name }).click();
+      await page.getByTestId("pool-name").filter({ hasText: name }).waitFor({ timeout: WAIT });
+      await page.getByTestId("contributor").first().waitFor({ timeout: WAIT });
+      await page.getByTestId("gifts-chart").locator("path.line").waitFor({ timeout: WAIT });
+      if (name === "Tiny Type Checker") {
+        await page.getByTestId("claim-record").getByText("rejected").first().waitFor({ timeout: WAIT });
+        await page.getByTestId("claim-record").getByText("paid").first().waitFor({ timeout: WAIT });
+        await page.getByTestId("receipt-link").first().waitFor({ timeout: WAIT });
+        await page.getByTestId("claim-countdown").first().waitFor({ timeout: WAIT });
+      }
+      if (name === "Riverside Community Lab") {
+        await page.getByTestId("pledge").first().waitFor({ timeout: WAIT });
+        await expect.poll(() => page.getByTestId("recurring").innerText(), { timeout: WAIT }).not.toBe("0 mUSD");
+      }
+      if (name === "The Margins") {
+        await page.getByTestId("election-phase").filter({ hasText: "voting" }).waitFor({ timeout: WAIT });
+        await expect.poll(() => page.getByTestId("candidate").count(), { timeout: WAIT }).toBeGreaterThanOrEqual(3);
+      }
+      await shot(file);
+    }
+  });
+
+  it("opens the story pool read-only, then connects (wrong network → switch)", async () => {
+    await page.goto(`${appUrl}#/pool/${setup.storyPool}`);
+    await page.getByTestId("pool-name").filter({ hasText: "Story Pool" }).waitFor({ timeout: WAIT });
+    await page.getByTestId("give-amount").fill("2");
+    await expect(page.getByTestId("give-reason").innerText()).resolves.toContain("Connect a wallet");
+    await page.getByTestId("connect").click();
+    await page.getByTestId("connector-Potluck Test Wallet").click();
+    await page.getByTestId("wrong-network").waitFor({ timeout: WAIT });
+    await shot("wrong-network");
+    await page.getByRole("button", { name: /Switch to/ }).click();
+    await page.getByTestId("wrong-network").waitFor({ state: "detached", timeout: WAIT });
+    await page.getByTestId("account").waitFor({ timeout: WAIT });
+  });
+
+  it("handles a rejected signature, then gives 2 ETH and shows when its weight counts", async () => {
+    await page.getByTestId("give-amount").fill("2");
+    await page.getByTestId("give-weight").filter({ hasText: "Your weight will be 2 from" }).waitFor({ timeout: WAIT });
+    await page.evaluate(() => (window as unknown as { __potluckWallet: { rejectNextRequest(): void } }).__potluckWallet.rejectNextRequest());
+    await page.getByTestId("give").click();
+    await page.getByTestId("give-tx").filter({ hasText: "You rejected the request in your wallet" }).waitFor({ timeout: WAIT });
+    await page.getByTestId("give").click();
+    await confirmed("give-tx");
+    await page.getByTestId("balance").filter({ hasText: "4 ETH" }).waitFor({ timeout: WAIT });
+    await page.getByTestId("your-gifts").filter({ hasText: "You gave 2 ETH" }).waitFor({ timeout: WAIT });
+    await shot("give");
+  });
+
+  it("lets the maintainer file a claim with a receipt hashed in the browser (and decodes a refusal)", async () => {
+    await setAccount(1);
+    const form = page.getByTestId("file-claim");
+    await form.getByTestId("claim-amount").fill("0.5");
+    await form.getByTestId("claim-receipt").fill("Invoice 42, Hetzner: docs hosting, November. 0.5 ETH.");
+    await form.getByTestId("receipt-hash").filter({ hasText: /0x[0-9a-f]{64}/ }).waitFor({ timeout: WAIT });
+    // A payee the contract refuses: the custom error comes back as a sentence.
+    await form.getByLabel("payee").fill("0x0000000000000000000000000000000000000000");
+    await page.getByTestId("file-claim-submit").click();
+    await page.getByTestId("file-claim-tx").filter({ hasText: "The payee cannot be the zero address." }).waitFor({ timeout: WAIT });
+    await form.getByLabel("payee").fill("");
+    await page.getByTestId("file-claim-submit").click();
+    await confirmed("file-claim-tx");
+    const claim = page.getByTestId("open-claim").first();
+    await claim.getByTestId("claim-countdown").filter({ hasText: /payable in (5h|6h)/ }).waitFor({ timeout: WAIT });
+    await claim.getByTestId("objection-tally").filter({ hasText: "objections: 0 of 1.2" }).waitFor({ timeout: WAIT });
+  });
+
+  it("lets a contributor with matured weight object, and says why one without cannot", async () => {
+    await setAccount(0);
+    await page.getByTestId("object-reason").filter({ hasText: "Your gift counts from the next epoch" }).waitFor({ timeout: WAIT });
+    await setAccount(10);
+    const object = page.getByTestId("object");
+    await expect.poll(() => object.isEnabled(), { timeout: WAIT }).toBe(true);
+    await object.click();
+    await confirmed("claims-tx");
+    await page.getByTestId("objection-tally").filter({ hasText: "objections: 1 of 1.2" }).waitFor({ timeout: WAIT });
+    await page.getByTestId("object-reason").filter({ hasText: "You have objected" }).waitFor({ timeout: WAIT });
+    await shot("claim-objected");
+  });
+
+  it("lets the maintainer step down, which opens an election", async () => {
+    await setAccount(1);
+    await page.getByTestId("step-down").click();
+    await page.getByTestId("step-down-confirm").click();
+    await confirmed("seat-tx");
+    await page.getByTestId("maintainer-status").filter({ hasText: "Election under way" }).waitFor({ timeout: WAIT });
+    await page.getByTestId("election-phase").filter({ hasText: "nominating" }).waitFor({ timeout: WAIT });
+  });
+
+  it("lets a contributor nominate a candidate", async () => {
+    await setAccount(10);
+    await page.getByTestId("nominee").fill(setup.accounts[12]);
+    await page.getByTestId("nominate").click();
+    await confirmed("community-tx");
+    await page.getByTestId("candidate").filter({ hasText: setup.accounts[12].slice(0, 6) }).waitFor({ timeout: WAIT });
+    await page.getByTestId("vote-reason").first().filter({ hasText: "Voting starts in" }).waitFor({ timeout: WAIT });
+    await shot("election-nominating");
+  });
+
+  it("votes in the voting epoch, with the voter's weight shown", async () => {
+    const e = await election();
+    expect(e.votingStartsAt).toBeGreaterThan(0n);
+    await travelTo(e.votingStartsAt + 30n);
+    await setAccount(0);
+    await page.getByTestId("election-phase").filter({ hasText: "voting" }).waitFor({ timeout: WAIT });
+    const vote = page.getByTestId("vote").first();
+    await vote.filter({ hasText: "Vote with weight 2" }).waitFor({ timeout: WAIT });
+    await vote.click();
+    await confirmed("community-tx");
+    await page.getByTestId("candidate-votes").first().filter({ hasText: /^2 / }).waitFor({ timeout: WAIT });
+    await page.getByTestId("vote-reason").first().filter({ hasText: "You have voted" }).waitFor({ timeout: WAIT });
+    await shot("election-voting");
+  });
+
+  it("finalizes after the voting epoch and installs the winner", async () => {
+    const e = await election();
+    await travelTo(e.votingEndsAt + 30n);
+    await page.getByTestId("election-phase").filter({ hasText: "counting" }).waitFor({ timeout: WAIT });
+    await page.getByTestId("finalize").click();
+    await confirmed("community-tx");
+    await page.getByTestId("maintainer-status").filter({ hasText: "Maintainer active" }).waitFor({ timeout: WAIT });
+    const winner = setup.accounts[12];
+    await page.getByTestId("maintainer").filter({ hasText: `${winner.slice(0, 6)}…${winner.slice(-4)}` }).waitFor({ timeout: WAIT });
+    await shot("finalized");
+  });
+
+  it("gives a token with a signed permit and sets up a standing order", async (ctx) => {
+    if (!setup.seeded) ctx.skip(); // the project's seed script was not there
+    await page.evaluate(() => (window.location.hash = "#/"));
+    await page.getByTestId("pool-card").filter({ hasText: "Riverside Community Lab" }).click();
+    await page.getByTestId("pool-name").filter({ hasText: "Riverside Community Lab" }).waitFor({ timeout: WAIT });
+    await page.getByTestId("give-amount").fill("10");
+    await page.getByTestId("give-weight").waitFor({ timeout: WAIT });
+    await page.getByTestId("give").click();
+    await confirmed("give-tx");
+    await page.getByTestId("give-tx").filter({ hasText: "Giving 10 mUSD" }).waitFor({ timeout: WAIT });
+    const sub = page.getByTestId("subscribe");
+    await sub.getByLabel("amount per period").fill("5");
+    await sub.getByRole("button", { name: "Subscribe" }).click();
+    await sub.getByText("Your standing order: 5 mUSD every 30 days").waitFor({ timeout: WAIT });
+    await shot("permit-and-standing-order");
+  });
+});

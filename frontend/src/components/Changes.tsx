@@ -1,0 +1,47 @@
+// Proposed changes to budget lines and rules: in notice until `effectiveAt`, objectable like claims.
+import { poolAbi } from "../contracts";
+import { useChainClock } from "../hooks/useChainClock";
+import type { PoolData } from "../hooks/usePool";
+import { useTx } from "../hooks/useTx";
+import type { ViewerData } from "../hooks/useViewer";
+import { PROPOSAL_STATUS } from "../lib/errors";
+import { formatAmount, formatCountdown, formatPeriod } from "../lib/format";
+import { canApplyChange, canObjectToChange, ProposalStatus } from "../lib/state";
+import { Action } from "./Action";
+import { useErrorContext } from "./PoolPage";
+import { TxStatus } from "./TxStatus";
+
+export function Changes({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
+  const { now } = useChainClock();
+  const tx = useTx(useErrorContext(pool));
+  if (pool.proposals.length === 0) return null;
+  return (
+    <section className="panel" data-testid="changes">
+      <h2>Proposed changes</h2>
+      <ul className="plain">
+        {pool.proposals.map((p) => {
+          const what = p.kind === 1
+            ? `${p.line === 0xffff ? "new line" : `line "${pool.lines[p.line]?.name ?? p.line}"`} "${p.name}": ${p.cap === 0n ? "close" : `${formatAmount(p.cap, pool.asset)} per ${formatPeriod(p.period)}`}`
+            : "new rules";
+          const pending = p.status === ProposalStatus.Pending;
+          const objected = viewer.objectedChanges.has(p.id);
+          return (
+            <li key={p.id.toString()}>
+              <strong>#{p.id.toString()}</strong> {what} · <em>{PROPOSAL_STATUS[p.status]}</em>
+              {pending && <> · takes effect {formatCountdown(p.effectiveAt, now)} unless {formatAmount(p.toReject, pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset, { symbol: false })} more weight objects</>}
+              {pending && (
+                <div className="actions">
+                  <Action kind="danger" busy={tx.busy} gate={canObjectToChange(p, viewer, now, objected)}
+                    onClick={() => void tx.run((s) => s.send(`Objecting to change #${p.id}`, { address: pool.address, abi: poolAbi, functionName: "objectToChange", args: [p.id] }))}>Object</Action>
+                  <Action kind="secondary" busy={tx.busy} gate={canApplyChange(pool, p, viewer, now)}
+                    onClick={() => void tx.run((s) => s.send(`Applying change #${p.id}`, { address: pool.address, abi: poolAbi, functionName: "applyChange", args: [p.id] }))}>Apply</Action>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <TxStatus state={tx.state} />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+// Claims: the open ones with a countdown to payability, the objection bar and the actions; then the
+// record (paid, rejected, withdrawn, void) with links to each receipt.
+import { useClaims } from "../hooks/useClaims";
+import type { PoolData } from "../hooks/usePool";
+import { useTx } from "../hooks/useTx";
+import type { ViewerData } from "../hooks/useViewer";
+import { poolAbi } from "../contracts";
+import { CLAIM_STATUS } from "../lib/errors";
+import { formatAmount, formatCountdown, formatPercent, fraction } from "../lib/format";
+import { receiptHref, receiptText } from "../lib/metadata";
+import { Action } from "./Action";
+import { Address } from "./Address";
+import { useErrorContext } from "./PoolPage";
+import { TxStatus } from "./TxStatus";
+
+function Receipt({ uri, hash }: { uri?: string; hash?: string }) {
+  if (uri === undefined) return <span className="muted">no receipt</span>;
+  const href = receiptHref(uri);
+  const text = receiptText(uri);
+  return (
+    <span className="receipt" title={hash ? `receipt hash ${hash}` : undefined}>
+      {href ? <a href={href} target="_blank" rel="noreferrer" data-testid="receipt-link">{text !== undefined ? "receipt" : uri.replace(/^https?:\/\//, "").slice(0, 40)}</a> : <code>{uri.slice(0, 40)}</code>}
+      {text !== undefined && <span className="receipt-text">“{text.length > 120 ? `${text.slice(0, 117)}…` : text}”</span>}
+    </span>
+  );
+}
+
+export function Claims({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
+  const { open, settled, now } = useClaims(pool, viewer);
+  const tx = useTx(useErrorContext(pool));
+  const send = (label: string, functionName: "object" | "payClaim" | "cancelClaim", id: bigint) =>
+    void tx.run((s) => s.send(label, { address: pool.address, abi: poolAbi, functionName, args: [id] }));
+  const w = pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset;
+  const line = (l?: number) => (l === undefined ? "?" : pool.lines[l]?.name ?? `line ${l}`);
+  return (
+    <section className="panel" data-testid="claims">
+      <h2>Claims</h2>
+      {open.length === 0 && <p className="muted">No claim is waiting.</p>}
+      {open.map((c) => {
+        const share = fraction(c.objected, c.bar);
+        return (
+          <div key={c.id.toString()} className="claim" data-testid="open-claim" data-claim-id={c.id.toString()}>
+            <div className="claim-head">
+              <strong>#{c.id.toString()} · {formatAmount(c.amount ?? 0n, pool.asset)}</strong> from <em>{line(c.line)}</em> to <Address address={c.payee ?? ""} you={viewer.address} />
+              <span className="countdown" data-testid="claim-countdown">{now < c.payableAt ? `payable ${formatCountdown(c.payableAt, now)}` : "payable now"}</span>
+            </div>
+            <Receipt uri={c.receiptURI} hash={c.receiptHash} />
+            <div className="objection">
+              <div className="bar objections" role="img" aria-label={`objections ${formatPercent(share)} of the bar`}>
+                <div className="bar-fill danger" style={{ width: `${share * 100}%` }} />
+              </div>
+              <span className="muted" data-testid="objection-tally">
+                objections: {formatAmount(c.objected, w, { symbol: false })} of {formatAmount(c.bar, w, { symbol: false })} weight needed to reject ({c.objectors} objector{c.objectors === 1 ? "" : "s"})
+              </span>
+            </div>
+            <div className="actions">
+              <Action gate={c.object} busy={tx.busy} kind="danger" testId="object" onClick={() => send(`Objecting to claim #${c.id}`, "object", c.id)}>
+                Object{viewer.weight > 0n && c.object.ok ? ` with weight ${formatAmount(viewer.weight, w, { symbol: false })}` : ""}
+              </Action>
+              <Action gate={c.pay} busy={tx.busy} kind="secondary" testId="pay" onClick={() => send(`Paying claim #${c.id}`, "payClaim", c.id)}>Pay out</Action>
+              {viewer.isMaintainer && <Action gate={c.cancel} busy={tx.busy} kind="secondary" onClick={() => send(`Withdrawing claim #${c.id}`, "cancelClaim", c.id)}>Withdraw</Action>}
+            </div>
+          </div>
+        );
+      })}
+      <TxStatus state={tx.state} testId="claims-tx" />
+      {settled.length > 0 && (
+        <>
+          <h3>Record</h3>
+          <table className="table" data-testid="claim-record">
+            <thead><tr><th>#</th><th>status</th><th>amount</th><th>line</th><th>payee</th><th>receipt</th></tr></thead>
+            <tbody>
+              {settled.map((c) => (
+                <tr key={c.id.toString()} className={`claim-${CLAIM_STATUS[c.status]}`}>
+                  <td>{c.id.toString()}</td>
+                  <td data-testid="claim-status">{CLAIM_STATUS[c.status]}</td>
+                  <td>{c.amount === undefined ? "…" : formatAmount(c.amount, pool.asset)}</td>
+                  <td>{line(c.line)}</td>
+                  <td>{c.payee ? <Address address={c.payee} you={viewer.address} /> : "…"}</td>
+                  <td><Receipt uri={c.receiptURI} hash={c.receiptHash} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+// Community: the seat and its succession. Nominate and vote (with your weight shown), finalize, sign a
+// recall petition, call an election on an abandoned seat, wind the pool down, reclaim your share. Each
+// button is enabled only when the contract would take the call, and says why not otherwise.
+import { useState } from "react";
+import { isAddress, type Address as A } from "viem";
+import { poolAbi } from "../contracts";
+import { useChainClock } from "../hooks/useChainClock";
+import type { PoolData } from "../hooks/usePool";
+import { useTx } from "../hooks/useTx";
+import type { ViewerData } from "../hooks/useViewer";
+import { ELECTION_PHASE } from "../lib/errors";
+import { formatAmount, formatBps, formatCountdown, formatPercent, fraction } from "../lib/format";
+import {
+  canCallElection, canFinalize, canNominate, canPetition, canReclaim, canVote, canWindDown, ElectionKind, ElectionPhase, petitionLive, SeatStatus,
+} from "../lib/state";
+import { Action } from "./Action";
+import { Address } from "./Address";
+import { useErrorContext } from "./PoolPage";
+import { TxStatus } from "./TxStatus";
+
+export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
+  const { now } = useChainClock();
+  const tx = useTx(useErrorContext(pool));
+  const [nominee, setNominee] = useState("");
+  const w = pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset;
+  const weight = (v: bigint) => formatAmount(v, w, { symbol: false });
+  const send = (label: string, functionName: "nominate" | "vote", args: readonly [A]) =>
+    void tx.run((s) => s.send(label, { address: pool.address, abi: poolAbi, functionName, args }));
+  const call = (label: string, functionName: "finalizeElection" | "petitionRecall" | "callElection" | "windDown" | "reclaim") =>
+    void tx.run((s) => s.send(label, { address: pool.address, abi: poolAbi, functionName }));
+  const e = pool.election;
+  const open = e.kind !== ElectionKind.None;
+  const quorum = (pool.totalWeight * BigInt(pool.rules.electionQuorumBps) + 9_999n) / 10_000n;
+  const nomineeNominated = pool.candidates.some((c) => c.address.toLowerCase() === nominee.trim().toLowerCase());
+  const nominateGate = canNominate(pool, viewer, now, { address: nominee.trim(), nominated: nomineeNominated });
+  const voteGate = canVote(pool, viewer, now);
+  const p = pool.petition;
+  const live = petitionLive(p, now);
+
+  return (
+    <section className="panel" data-testid="community-panel">
+      <h2>Community</h2>
+      <p className="muted">
+        Your weight: <strong data-testid="your-weight">{weight(viewer.weight)}</strong> of {weight(pool.totalWeight)}
+        {viewer.maturingAt !== undefined && <> · more from {formatCountdown(viewer.maturingAt, now)}</>}
+      </p>
+      {open && (
+        <div className="subpanel election" data-testid="election">
+          <h3>{e.kind === ElectionKind.Recall ? "Recall election" : "Election"} #{e.id.toString()} · <span data-testid="election-phase">{ELECTION_PHASE[pool.phase]}</span></h3>
+          <p className="muted">
+            {pool.phase === ElectionPhase.Nominating && <>Nominations close and voting opens {formatCountdown(e.votingStartsAt, now)}. </>}
+            {pool.phase === ElectionPhase.Voting && <>Voting closes {formatCountdown(e.votingEndsAt, now)}. </>}
+            {pool.phase === ElectionPhase.Counting && <>Voting closed {formatCountdown(e.votingEndsAt, now)}: anyone can finalize. </>}
+            The winner needs {formatBps(pool.rules.electionQuorumBps)} of matured weight (about {weight(quorum)}).
+          </p>
+          <table className="table" data-testid="candidates">
+            <thead><tr><th>candidate</th><th>votes</th><th /></tr></thead>
+            <tbody>
+              {pool.candidates.map((c) => (
+                <tr key={c.address} data-testid="candidate">
+                  <td><Address address={c.address} you={viewer.address} />{e.leader.toLowerCase() === c.address.toLowerCase() && c.votes > 0n && <span className="badge">leading</span>}</td>
+                  <td data-testid="candidate-votes">{weight(c.votes)} <span className="muted">({formatPercent(fraction(c.votes, pool.totalWeight))})</span></td>
+                  <td>
+                    <Action gate={voteGate} busy={tx.busy} kind="secondary" testId="vote" onClick={() => send(`Voting for ${c.address.slice(0, 8)}…`, "vote", [c.address])}>
+                      Vote{voteGate.ok ? ` with weight ${weight(viewer.weight)}` : ""}
+                    </Action>
+                  </td>
+                </tr>
+              ))}
+              {pool.candidates.length === 0 && <tr><td colSpan={3} className="muted">Nobody nominated yet.</td></tr>}
+            </tbody>
+          </table>
+          {pool.phase === ElectionPhase.Nominating && (
+            <div className="row">
+              <input value={nominee} onChange={(ev) => setNominee(ev.target.value)} placeholder="candidate address 0x…" aria-label="candidate address" data-testid="nominee" />
+              <Action gate={nominateGate} busy={tx.busy} testId="nominate" onClick={() => isAddress(nominee.trim()) && send(`Nominating ${nominee.trim().slice(0, 8)}…`, "nominate", [nominee.trim() as A])}>Nominate</Action>
+            </div>
+          )}
+          <Action gate={canFinalize(pool, viewer, now)} busy={tx.busy} testId="finalize" onClick={() => call("Finalizing the election", "finalizeElection")}>Finalize</Action>
+        </div>
+      )}
+      {pool.seatStatus === SeatStatus.Filled && (
+        <div className="subpanel">
+          <h3>Recall petition</h3>
+          <p className="muted">
+            {live ? <>Petition #{p.id.toString()}: {weight(p.weight)} of {weight(p.threshold)} weight signed, open {formatCountdown(p.expiresAt, now)}.</>
+              : <>No petition is open. Signing starts one; at {formatBps(pool.rules.recallThresholdBps)} of weight ({weight(p.threshold)}) a recall election opens.</>}
+          </p>
+          <Action gate={canPetition(pool, viewer, now)} busy={tx.busy} kind="danger" onClick={() => call("Signing the recall petition", "petitionRecall")}>Sign the recall petition</Action>
+        </div>
+      )}
+      {!open && pool.seatStatus !== SeatStatus.WoundDown && (
+        <div className="subpanel">
+          <Action gate={canCallElection(pool, viewer, now)} busy={tx.busy} kind="secondary" onClick={() => call("Calling an election", "callElection")}>Call an election</Action>
+        </div>
+      )}
+      {pool.seatStatus === SeatStatus.Open && (
+        <div className="subpanel">
+          <Action gate={canWindDown(pool, viewer, now)} busy={tx.busy} kind="danger" onClick={() => call("Winding the pool down", "windDown")}>Wind the pool down</Action>
+        </div>
+      )}
+      {pool.seatStatus === SeatStatus.WoundDown && (
+        <div className="subpanel" data-testid="reclaim">
+          <h3>Reclaim</h3>
+          <p className="muted">
+            Left at wind-down: {formatAmount(pool.windDown.left, pool.asset)}; reclaimed so far {formatAmount(pool.windDown.reclaimed, pool.asset)}.
+            {viewer.address !== undefined && <> Your share: <strong>{formatAmount(viewer.reclaimable, pool.asset)}</strong>.</>}
+          </p>
+          <Action gate={canReclaim(pool, viewer)} busy={tx.busy} onClick={() => call("Reclaiming your share", "reclaim")}>Reclaim</Action>
+        </div>
+      )}
+      <TxStatus state={tx.state} testId="community-tx" />
+    </section>
+  );
+}

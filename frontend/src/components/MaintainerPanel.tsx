@@ -1,0 +1,147 @@
+// Maintainer: file a claim with a receipt whose hash is computed here, in the browser (from a file, or from
+// the text of a URL); propose a budget change; check in; step down.
+import { useState } from "react";
+import { isAddress, type Address as A } from "viem";
+import { poolAbi } from "../contracts";
+import type { PoolData } from "../hooks/usePool";
+import { useTx } from "../hooks/useTx";
+import type { ViewerData } from "../hooks/useViewer";
+import { formatAmount, formatPeriod, parseAmount } from "../lib/format";
+import { hashFile, hashText, textReceiptUri } from "../lib/receipt";
+import { canFileClaim, canHeartbeat, canProposeChange, canStepDown, type Gate } from "../lib/state";
+import { Action } from "./Action";
+import { useErrorContext } from "./PoolPage";
+import { TxStatus } from "./TxStatus";
+
+const PERIOD_CHOICES: Array<[string, bigint]> = [["30 days", 2_592_000n], ["week", 604_800n], ["year", 31_536_000n]];
+
+function FileClaim({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
+  const tx = useTx(useErrorContext(pool));
+  const open = pool.lines.filter((l) => l.cap > 0n);
+  const [line, setLine] = useState(open[0]?.id ?? 0);
+  const [amountText, setAmountText] = useState("");
+  const [payee, setPayee] = useState("");
+  const [receipt, setReceipt] = useState("");
+  const [file, setFile] = useState<{ name: string; hash: `0x${string}` } | undefined>(undefined);
+  const parsed = amountText.trim() === "" ? undefined : parseAmount(amountText, pool.asset);
+  const lineView = pool.lines.find((l) => l.id === line);
+  const to = (payee.trim() === "" ? viewer.address : payee.trim()) as A | undefined;
+  const hash = file?.hash ?? (receipt.trim() === "" ? undefined : hashText(receipt.trim()));
+  const uri = receipt.trim() === "" ? (file ? `file:${file.name}` : "") : /^[a-z]+:\/\//i.test(receipt.trim()) ? receipt.trim() : textReceiptUri(receipt.trim());
+  let gate: Gate = canFileClaim(pool, viewer);
+  if (gate.ok) {
+    if (parsed === undefined) gate = { ok: false, reason: "Enter the amount." };
+    else if (!parsed.ok) gate = { ok: false, reason: parsed.error };
+    else if (lineView !== undefined && parsed.value > lineView.left) gate = { ok: false, reason: `"${lineView.name}" has only ${formatAmount(lineView.left, pool.asset)} left this period.` };
+    else if (to === undefined || !isAddress(to)) gate = { ok: false, reason: "The payee must be an address (0x…)." };
+    else if (hash === undefined) gate = { ok: false, reason: "Attach the receipt: a file, or its URL or text." };
+  }
+  const submit = () => {
+    if (!gate.ok || !parsed?.ok || hash === undefined || to === undefined) return;
+    void tx.run((s) => s.send(`Filing a claim of ${formatAmount(parsed.value, pool.asset)}`, {
+      address: pool.address, abi: poolAbi, functionName: "fileClaim", args: [BigInt(line), parsed.value, to, hash, uri],
+    })).then((ok) => {
+      if (ok) { setAmountText(""); setReceipt(""); setFile(undefined); }
+    });
+  };
+  return (
+    <div className="subpanel" data-testid="file-claim">
+      <h3>File a claim</h3>
+      <label>Budget line{" "}
+        <select value={line} onChange={(e) => setLine(Number(e.target.value))} aria-label="budget line">
+          {open.map((l) => <option key={l.id} value={l.id}>{l.name} ({formatAmount(l.left, pool.asset)} left)</option>)}
+        </select>
+      </label>
+      <input value={amountText} onChange={(e) => setAmountText(e.target.value)} placeholder={`amount in ${pool.asset.symbol}`} aria-label="claim amount" data-testid="claim-amount" />
+      <input value={payee} onChange={(e) => setPayee(e.target.value)} placeholder="payee (default: you)" aria-label="payee" />
+      <textarea value={receipt} onChange={(e) => setReceipt(e.target.value)} placeholder="receipt: its URL, or its text" aria-label="receipt URL or text" data-testid="claim-receipt" rows={2} />
+      <label className="file">or a file:{" "}
+        <input type="file" aria-label="receipt file" onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f === undefined) { setFile(undefined); return; }
+          void hashFile(f).then((h) => setFile({ name: f.name, hash: h }));
+        }} />
+      </label>
+      {hash !== undefined && <p className="muted" data-testid="receipt-hash">receipt hash (keccak-256, computed here): <code className="break">{hash}</code></p>}
+      <Action gate={gate} busy={tx.busy} onClick={submit} testId="file-claim-submit">File claim</Action>
+      <p className="muted">Donors can object for {formatPeriod(pool.rules.claimDelay)}; then anyone can pay it out.</p>
+      <TxStatus state={tx.state} testId="file-claim-tx" />
+    </div>
+  );
+}
+
+function ProposeChange({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
+  const tx = useTx(useErrorContext(pool));
+  const [line, setLine] = useState(pool.lines.length);
+  const existing = pool.lines.find((l) => l.id === line);
+  const [name, setName] = useState("");
+  const [capText, setCapText] = useState("");
+  const [period, setPeriod] = useState(PERIOD_CHOICES[0][1]);
+  const cap = capText.trim() === "" ? undefined : parseAmount(capText.trim() === "0" ? "0.0" : capText, pool.asset);
+  const closing = capText.trim() === "0";
+  const finalName = name.trim() === "" ? existing?.name ?? "" : name.trim();
+  let gate: Gate = canProposeChange(pool, viewer);
+  if (gate.ok) {
+    if (finalName === "") gate = { ok: false, reason: "Name the line." };
+    else if (!closing && (cap === undefined || !cap.ok)) gate = { ok: false, reason: cap && !cap.ok ? cap.error : "Enter the cap per period (0 closes the line)." };
+    else if (closing && existing === undefined) gate = { ok: false, reason: "A new line needs a cap above zero." };
+  }
+  const submit = () => {
+    const value = closing ? 0n : cap?.ok ? cap.value : undefined;
+    if (!gate.ok || value === undefined) return;
+    void tx.run((s) => s.send(`Proposing a change to "${finalName}"`, {
+      address: pool.address, abi: poolAbi, functionName: "proposeBudgetChange", args: [BigInt(line), finalName, value, period],
+    }));
+  };
+  return (
+    <div className="subpanel">
+      <h3>Propose a budget change</h3>
+      <select value={line} onChange={(e) => setLine(Number(e.target.value))} aria-label="line to change">
+        {pool.lines.map((l) => <option key={l.id} value={l.id}>change "{l.name}"</option>)}
+        <option value={pool.lines.length}>add a new line</option>
+      </select>
+      <input value={name} onChange={(e) => setName(e.target.value)} placeholder={existing ? existing.name : "name"} aria-label="line name" />
+      <div className="row">
+        <input value={capText} onChange={(e) => setCapText(e.target.value)} placeholder={`cap in ${pool.asset.symbol} (0 closes)`} aria-label="cap" />
+        <select value={period.toString()} onChange={(e) => setPeriod(BigInt(e.target.value))} aria-label="period">
+          {PERIOD_CHOICES.map(([n, s]) => <option key={n} value={s.toString()}>per {n}</option>)}
+        </select>
+      </div>
+      <Action gate={gate} busy={tx.busy} onClick={submit} kind="secondary">Propose</Action>
+      <p className="muted">Takes effect after {formatPeriod(pool.rules.ruleChangeDelay)} of notice unless donors object.</p>
+      <TxStatus state={tx.state} />
+    </div>
+  );
+}
+
+export function MaintainerPanel({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
+  const tx = useTx(useErrorContext(pool));
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <details className="panel" open={viewer.isMaintainer} data-testid="maintainer-panel">
+      <summary><h2>Maintainer</h2>{!viewer.isMaintainer && <span className="muted"> (for the maintainer)</span>}</summary>
+      <FileClaim pool={pool} viewer={viewer} />
+      <ProposeChange pool={pool} viewer={viewer} />
+      <div className="subpanel">
+        <h3>Seat</h3>
+        <Action gate={canHeartbeat(pool, viewer)} busy={tx.busy} kind="secondary"
+          onClick={() => void tx.run((s) => s.send("Checking in", { address: pool.address, abi: poolAbi, functionName: "heartbeat" }))}>
+          Check in (heartbeat)
+        </Action>
+        {!confirming ? (
+          <Action gate={canStepDown(pool, viewer)} busy={tx.busy} kind="danger" testId="step-down" onClick={() => setConfirming(true)}>Step down…</Action>
+        ) : (
+          <span className="confirm">
+            Leave the seat? Contributors will elect a successor.{" "}
+            <Action gate={canStepDown(pool, viewer)} busy={tx.busy} kind="danger" testId="step-down-confirm"
+              onClick={() => void tx.run((s) => s.send("Stepping down", { address: pool.address, abi: poolAbi, functionName: "stepDown" })).then(() => setConfirming(false))}>
+              Yes, step down
+            </Action>
+            <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)}>Cancel</button>
+          </span>
+        )}
+        <TxStatus state={tx.state} testId="seat-tx" />
+      </div>
+    </details>
+  );
+}

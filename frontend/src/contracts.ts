@@ -1,0 +1,18 @@
+// The app's only source of addresses and ABIs: the file scripts/generate-frontend.ts writes from the
+// deployment records and the compiled artifacts (never copied by hand), picked for the configured chain.
+import type { Address } from "viem";
+import { deployments, erc20Abi, poolAbi, poolFactoryAbi } from "./generated/contracts";
+import { chain } from "./wagmi";
+
+export { erc20Abi, poolAbi, poolFactoryAbi };
+
+interface Deployed {
+  address: Address;
+  deployedOnBlock: number;
+}
+
+/** Potluck's contracts on the configured chain, or undefined if it is not deployed there. */
+export const deployment = (deployments as unknown as Partial<Record<number, { PoolFactory: Deployed; MockUSD?: Deployed }>>)[chain.id];
+
+/** Chains that have a deployment in the generated file (for the "not deployed here" message). */
+export const deployedChainIds = Object.keys(deployments).map(Number);

@@ -1,0 +1,54 @@
+// The chain's clock: the latest block's number and timestamp (what the contracts compare with), ticking
+// forward every second between blocks. On the local node the seed (and the browser test) move the chain's
+// clock ahead of the wall clock, so countdowns must never read Date.now() alone. Each new block also
+// refreshes every read of the page.
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useRef, useState } from "react";
+import { useBlock } from "wagmi";
+import { resetLogCaches } from "../lib/logs";
+
+export interface ChainClock {
+  /** Chain time now, in seconds (latest block's timestamp plus wall seconds since it was seen). */
+  now: bigint;
+  blockNumber?: bigint;
+  /** The latest block's timestamp. */
+  blockTime?: bigint;
+}
+
+export const ChainClockContext = createContext<ChainClock>({ now: BigInt(Math.floor(Date.now() / 1000)) });
+
+export function useChainClock(): ChainClock {
+  return useContext(ChainClockContext);
+}
+
+/** Watches blocks; used once, at the top of the app. */
+export function useWatchChainClock(): ChainClock {
+  const block = useBlock({ watch: true, query: { refetchOnWindowFocus: true } });
+  const queryClient = useQueryClient();
+  const seen = useRef<{ number: bigint; timestamp: bigint; wall: number } | undefined>(undefined);
+  const [tick, setTick] = useState(0);
+
+  const number = block.data?.number ?? undefined;
+  const timestamp = block.data?.timestamp;
+  useEffect(() => {
+    if (number === undefined || timestamp === undefined) return;
+    const previous = seen.current;
+    if (previous !== undefined && number === previous.number) return;
+    seen.current = { number, timestamp, wall: Date.now() };
+    if (previous !== undefined) {
+      if (number < previous.number) resetLogCaches(); // the node was restarted under the page
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "block" && !(q.queryKey[0] === "blockNumber") });
+    }
+  }, [number, timestamp, queryClient]);
+
+  useEffect(() => {
+    const id = setInterval(() => setTick((t) => t + 1), 1_000);
+    return () => clearInterval(id);
+  }, []);
+
+  void tick;
+  const s = seen.current;
+  if (s === undefined) return { now: BigInt(Math.floor(Date.now() / 1000)) };
+  const elapsed = BigInt(Math.max(0, Math.floor((Date.now() - s.wall) / 1000)));
+  return { now: s.timestamp + elapsed, blockNumber: s.number, blockTime: s.timestamp };
+}

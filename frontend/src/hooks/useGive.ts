@@ -1,0 +1,91 @@
+// useGive: a gift in human units, checked before it is sent (amount, balance), with what it will weigh and
+// when it starts to count; sent as ETH, or as a token with an approval or a signed permit (EIP-2612).
+import { useState } from "react";
+import { parseSignature } from "viem";
+import { useReadContracts } from "wagmi";
+import { erc20Abi, poolAbi } from "../contracts";
+import { formatAmount, parseAmount } from "../lib/format";
+import { canGive, maturesAt, weightAfterGift, type Gate } from "../lib/state";
+import { chain } from "../wagmi";
+import { useChainClock } from "./useChainClock";
+import type { PoolData } from "./usePool";
+import { useTx } from "./useTx";
+import type { ViewerData } from "./useViewer";
+import { useErrorContext } from "../components/PoolPage";
+
+export type TokenMode = "approve" | "permit";
+
+/** Errors the token can raise inside a pool call: decoded with the pool's own. */
+const tokenErrors = erc20Abi.filter((item) => item.type === "error");
+export const poolWriteAbi = [...poolAbi, ...tokenErrors] as unknown as typeof poolAbi;
+
+export function useGive(pool: PoolData, viewer: ViewerData) {
+  const { now } = useChainClock();
+  const [input, setInput] = useState("");
+  const [mode, setMode] = useState<TokenMode>("permit");
+  const tx = useTx(useErrorContext(pool));
+  const token = pool.isEthPool ? undefined : pool.asset.address;
+  const domain = useReadContracts({
+    allowFailure: false,
+    query: { enabled: token !== undefined, staleTime: Infinity },
+    contracts: [{ address: token ?? pool.address, abi: erc20Abi, functionName: "eip712Domain" }],
+  });
+
+  const parsed = input.trim() === "" ? undefined : parseAmount(input, pool.asset);
+  const amount = parsed?.ok ? parsed.value : undefined;
+  const holding = pool.isEthPool ? viewer.ethBalance : viewer.tokenBalance;
+  let gate: Gate = canGive(pool, viewer);
+  if (gate.ok && parsed === undefined) gate = { ok: false, reason: "Enter an amount." };
+  else if (gate.ok && parsed !== undefined && !parsed.ok) gate = { ok: false, reason: parsed.error };
+  else if (gate.ok && amount !== undefined && holding !== undefined && holding < amount) {
+    gate = { ok: false, reason: `You hold only ${formatAmount(holding, pool.asset)}.` };
+  }
+  const needsApproval = token !== undefined && amount !== undefined && (viewer.allowance ?? 0n) < amount;
+  const weightThen = amount === undefined ? undefined : weightAfterGift(viewer.given, amount, pool.quadratic);
+  const countsFrom = maturesAt(pool.genesis, pool.epochLength, now);
+
+  const give = () => {
+    if (amount === undefined || !gate.ok) return;
+    const label = `Giving ${formatAmount(amount, pool.asset)}`;
+    void tx.run(async (s) => {
+      if (token === undefined) {
+        await s.send(label, { address: pool.address, abi: poolWriteAbi, functionName: "give", args: [amount], value: amount });
+        return;
+      }
+      if (!needsApproval) {
+        await s.send(label, { address: pool.address, abi: poolWriteAbi, functionName: "give", args: [amount] });
+        return;
+      }
+      if (mode === "approve") {
+        await s.send(`Approving ${formatAmount(amount, pool.asset)}`, { address: token, abi: erc20Abi, functionName: "approve", args: [pool.address, amount] });
+        await s.send(label, { address: pool.address, abi: poolWriteAbi, functionName: "give", args: [amount] });
+        return;
+      }
+      const [, name, version] = domain.data?.[0] ?? [];
+      const deadline = now + 3_600n;
+      const signature = await s.sign(label, {
+        domain: { name: name ?? "", version: version ?? "1", chainId: chain.id, verifyingContract: token },
+        types: {
+          Permit: [
+            { name: "owner", type: "address" },
+            { name: "spender", type: "address" },
+            { name: "value", type: "uint256" },
+            { name: "nonce", type: "uint256" },
+            { name: "deadline", type: "uint256" },
+          ],
+        },
+        primaryType: "Permit",
+        message: { owner: viewer.address!, spender: pool.address, value: amount, nonce: viewer.nonce ?? 0n, deadline },
+      });
+      const { r, s: sig, v, yParity } = parseSignature(signature);
+      await s.send(label, {
+        address: pool.address,
+        abi: poolWriteAbi,
+        functionName: "giveWithPermit",
+        args: [amount, deadline, Number(v ?? BigInt(yParity + 27)), r, sig],
+      });
+    }).then((ok) => ok && setInput(""));
+  };
+
+  return { input, setInput, mode, setMode, amount, gate, give, tx, needsApproval, weightThen, countsFrom };
+}

@@ -1,0 +1,368 @@
+// usePool: one pool's whole state, read in a few batches (the fixed figures; the lines, claims, changes and
+// pledges by id; the contributors found in the event history), so a page with a thousand contributors and
+// two hundred claims renders from a handful of RPC requests.
+import { useQuery } from "@tanstack/react-query";
+import { getAbiItem, type AbiEvent, type Address, type Hex } from "viem";
+import { usePublicClient, useReadContracts } from "wagmi";
+import { erc20Abi, poolAbi } from "../contracts";
+import { ETH, isEth, type Asset } from "../lib/format";
+import { contractLogs } from "../lib/logs";
+import type { PoolMetadata } from "../lib/metadata";
+import { runway, type Runway } from "../lib/runway";
+import { electionPhase, maintainerStatus, type MaintainerStatus, type PoolState } from "../lib/state";
+import { logBlockRange } from "../wagmi";
+import { useChainClock } from "./useChainClock";
+import { useCreatedPools } from "./usePools";
+
+const HISTORY_EVENTS = [
+  "Given", "ClaimFiled", "ClaimObjected", "ClaimPaid", "ClaimRejected", "ClaimCancelled", "ChangeProposed", "ChangeObjected",
+  "Nominated", "Voted", "RecallSigned", "ElectionCalled", "ElectionFinalized", "MaintainerChanged", "Subscribed",
+  "Unsubscribed", "Collected", "Pledged", "DeliveryRecorded", "WoundDown", "Reclaimed",
+] as const;
+type HistoryEventName = (typeof HISTORY_EVENTS)[number];
+const historyAbi = HISTORY_EVENTS.map((name) => getAbiItem({ abi: poolAbi, name })) as AbiEvent[];
+
+/** A decoded event of the pool's history. */
+export interface PoolEvent {
+  eventName: HistoryEventName;
+  args: Record<string, unknown>;
+  blockNumber: bigint;
+  logIndex: number;
+  transactionHash: Hex;
+}
+
+export interface BudgetLineView {
+  id: number;
+  name: string;
+  cap: bigint;
+  period: bigint;
+  spent: bigint;
+  left: bigint;
+  nextReset: bigint;
+}
+
+export interface ClaimRecord {
+  id: bigint;
+  status: number;
+  payee?: Address;
+  amount?: bigint;
+  payableAt: bigint;
+  line?: number;
+  toReject: bigint;
+  /** The bar at filing: toReject plus the weight that has objected since (from ClaimObjected). */
+  bar: bigint;
+  objected: bigint;
+  objectors: number;
+  receiptHash?: Hex;
+  receiptURI?: string;
+  filedTx?: Hex;
+  filedBlock?: bigint;
+}
+
+export interface ProposalRecord {
+  id: bigint;
+  kind: number;
+  status: number;
+  effectiveAt: bigint;
+  line: number;
+  cap: bigint;
+  period: bigint;
+  name: string;
+  toReject: bigint;
+}
+
+export interface PledgeRecord {
+  id: bigint;
+  pledger: Address;
+  valuePerPeriod: bigint;
+  period: bigint;
+  periods: number;
+  delivered: number;
+  status: number;
+  description: string;
+}
+
+export interface Contributor {
+  address: Address;
+  given: bigint;
+  matured: bigint;
+  weight: bigint;
+}
+
+export interface Candidate {
+  address: Address;
+  votes: bigint;
+  nominatedBy?: Address;
+}
+
+export interface PoolData extends PoolState {
+  address: Address;
+  name: string;
+  metadata?: PoolMetadata;
+  createdOnBlock: bigint;
+  asset: Asset;
+  quadratic: boolean;
+  epochLength: bigint;
+  genesis: bigint;
+  epoch: bigint;
+  inKindWeightBps: bigint;
+  balance: bigint;
+  totalGiven: bigint;
+  carried: { budgetPerMonth: bigint; recurringPerMonth: bigint; pledgedPerMonth: bigint; delivered: bigint };
+  windDown: { left: bigint; reclaimed: bigint };
+  runway: Runway;
+  status: MaintainerStatus;
+  phase: number;
+  lines: BudgetLineView[];
+  claims: ClaimRecord[];
+  proposals: ProposalRecord[];
+  pledges: PledgeRecord[];
+  contributors: Contributor[];
+  candidates: Candidate[];
+  subscribers: Address[];
+  events: PoolEvent[];
+}
+
+/** The ids `0..count-1`, newest first, at most `max` of them. */
+function ids(count: bigint | undefined, max = 1_000): bigint[] {
+  if (count === undefined) return [];
+  const n = Number(count);
+  const out: bigint[] = [];
+  for (let i = n - 1; i >= 0 && out.length < max; i--) out.push(BigInt(i));
+  return out;
+}
+
+/** The pool's event history since its creation block (bounded, incremental). */
+export function usePoolHistory(address: Address | undefined, fromBlock: bigint | undefined) {
+  const client = usePublicClient();
+  const { blockNumber } = useChainClock();
+  return useQuery({
+    queryKey: ["potluck", "history", address, blockNumber?.toString()],
+    enabled: client !== undefined && address !== undefined && fromBlock !== undefined && blockNumber !== undefined,
+    placeholderData: (previous) => previous,
+    queryFn: async (): Promise<PoolEvent[]> => {
+      const logs = await contractLogs(client!, `history:${address}`, address!, historyAbi, fromBlock!, blockNumber!, logBlockRange);
+      return logs.map((l) => {
+        const log = l as unknown as { eventName: HistoryEventName; args: Record<string, unknown>; blockNumber: bigint; logIndex: number; transactionHash: Hex };
+        return { eventName: log.eventName, args: log.args, blockNumber: log.blockNumber, logIndex: log.logIndex, transactionHash: log.transactionHash };
+      });
+    },
+  });
+}
+
+export function usePool(address: Address | undefined) {
+  const { now } = useChainClock();
+  const created = useCreatedPools();
+  const entry = created.data?.find((p) => address !== undefined && p.address.toLowerCase() === address.toLowerCase());
+  const enabled = address !== undefined;
+  const at = address ?? "0x0000000000000000000000000000000000000000";
+  const fixed = useReadContracts({
+    allowFailure: false,
+    query: { enabled },
+    contracts: [
+      { address: at, abi: poolAbi, functionName: "asset" },
+      { address: at, abi: poolAbi, functionName: "epochLength" },
+      { address: at, abi: poolAbi, functionName: "genesis" },
+      { address: at, abi: poolAbi, functionName: "weighting" },
+      { address: at, abi: poolAbi, functionName: "inKindWeightBps" },
+      { address: at, abi: poolAbi, functionName: "balance" },
+      { address: at, abi: poolAbi, functionName: "totalGiven" },
+      { address: at, abi: poolAbi, functionName: "totalWeight" },
+      { address: at, abi: poolAbi, functionName: "epoch" },
+      { address: at, abi: poolAbi, functionName: "maintainer" },
+      { address: at, abi: poolAbi, functionName: "seat" },
+      { address: at, abi: poolAbi, functionName: "election" },
+      { address: at, abi: poolAbi, functionName: "electionKind" },
+      { address: at, abi: poolAbi, functionName: "petition" },
+      { address: at, abi: poolAbi, functionName: "rules" },
+      { address: at, abi: poolAbi, functionName: "lineCount" },
+      { address: at, abi: poolAbi, functionName: "claimCount" },
+      { address: at, abi: poolAbi, functionName: "proposalCount" },
+      { address: at, abi: poolAbi, functionName: "pledgeCount" },
+      { address: at, abi: poolAbi, functionName: "carried" },
+      { address: at, abi: poolAbi, functionName: "windDownState" },
+    ],
+  });
+  const f = fixed.data;
+  const assetAddress = f?.[0];
+  const token = assetAddress !== undefined && !isEth({ address: assetAddress }) ? assetAddress : undefined;
+
+  const tokenInfo = useReadContracts({
+    allowFailure: false,
+    query: { enabled: token !== undefined, staleTime: Infinity },
+    contracts: [
+      { address: token ?? at, abi: erc20Abi, functionName: "symbol" },
+      { address: token ?? at, abi: erc20Abi, functionName: "decimals" },
+    ],
+  });
+  const lineIds = ids(f?.[15]).reverse();
+  const lines = useReadContracts({
+    allowFailure: false,
+    query: { enabled: lineIds.length > 0 },
+    contracts: lineIds.map((id) => ({ address: at, abi: poolAbi, functionName: "budgetLine", args: [id] }) as const),
+  });
+  const claimIds = ids(f?.[16]);
+  const claims = useReadContracts({
+    allowFailure: false,
+    query: { enabled: claimIds.length > 0 },
+    contracts: claimIds.map((id) => ({ address: at, abi: poolAbi, functionName: "claim", args: [id] }) as const),
+  });
+  const proposalIds = ids(f?.[17], 200);
+  const proposals = useReadContracts({
+    allowFailure: false,
+    query: { enabled: proposalIds.length > 0 },
+    contracts: proposalIds.map((id) => ({ address: at, abi: poolAbi, functionName: "proposal", args: [id] }) as const),
+  });
+  const pledgeIds = ids(f?.[18], 200);
+  const pledges = useReadContracts({
+    allowFailure: false,
+    query: { enabled: pledgeIds.length > 0 },
+    contracts: pledgeIds.map((id) => ({ address: at, abi: poolAbi, functionName: "pledgeAt", args: [id] }) as const),
+  });
+
+  const history = usePoolHistory(address, entry?.createdOnBlock);
+  const events = history.data ?? [];
+  const donors = [...new Set(events.filter((e) => e.eventName === "Given" || e.eventName === "DeliveryRecorded")
+    .map((e) => String(e.args.donor ?? e.args.pledger).toLowerCase()))] as Address[];
+  const contributorReads = useReadContracts({
+    allowFailure: false,
+    query: { enabled: donors.length > 0 },
+    contracts: donors.flatMap((who) => [
+      { address: at, abi: poolAbi, functionName: "contributionOf", args: [who] } as const,
+      { address: at, abi: poolAbi, functionName: "weightOf", args: [who] } as const,
+    ]),
+  });
+  const electionId = f?.[11][0];
+  const nominations = events.filter((e) => e.eventName === "Nominated" && e.args.electionId === electionId);
+  const candidateReads = useReadContracts({
+    allowFailure: false,
+    query: { enabled: nominations.length > 0 && electionId !== undefined },
+    contracts: nominations.map((e) => ({ address: at, abi: poolAbi, functionName: "candidate", args: [electionId ?? 0n, e.args.candidate as Address] }) as const),
+  });
+
+  const isLoading = fixed.isLoading || created.isLoading;
+  const error = fixed.error ?? created.error ?? history.error ?? claims.error ?? lines.error;
+  if (f === undefined || address === undefined) return { data: undefined, isLoading, error, notFound: created.isSuccess && entry === undefined && !fixed.isLoading };
+
+  const asset: Asset = token === undefined ? ETH
+    : { address: token, symbol: tokenInfo.data?.[0] ?? "…", decimals: tokenInfo.data?.[1] ?? 18 };
+  const [seatStatus, lastActive, openedAt] = f[10];
+  const [eid, , votingStartsAt, votingEndsAt, leader, leaderVotes] = f[11];
+  const r = f[14];
+  const carried = { budgetPerMonth: f[19][0], recurringPerMonth: f[19][1], pledgedPerMonth: f[19][2], delivered: f[19][3] };
+
+  const filed = new Map<bigint, PoolEvent>();
+  const objections = new Map<bigint, { weight: bigint; count: number }>();
+  for (const e of events) {
+    if (e.eventName === "ClaimFiled") filed.set(e.args.claimId as bigint, e);
+    if (e.eventName === "ClaimObjected") {
+      const id = e.args.claimId as bigint;
+      const o = objections.get(id) ?? { weight: 0n, count: 0 };
+      objections.set(id, { weight: o.weight + (e.args.weight as bigint), count: o.count + 1 });
+    }
+  }
+  const claimRecords: ClaimRecord[] = claimIds.map((id, i) => {
+    const read = claims.data?.[i] as readonly [{ payee: Address; amount: bigint; payableAt: number; line: number; toReject: bigint }, number] | undefined;
+    const ev = filed.get(id);
+    const o = objections.get(id) ?? { weight: 0n, count: 0 };
+    const c = read?.[0];
+    const paid = read?.[1] === 2; // a paid claim reads back zeroed: its record is in ClaimFiled
+    const toReject = c?.toReject ?? 0n;
+    return {
+      id,
+      status: read?.[1] ?? 0,
+      payee: paid || c === undefined ? (ev?.args.payee as Address | undefined) : c.payee,
+      amount: paid || c === undefined ? (ev?.args.amount as bigint | undefined) : c.amount,
+      payableAt: BigInt(c?.payableAt ?? 0),
+      line: paid || c === undefined ? (ev !== undefined ? Number(ev.args.line) : undefined) : c.line,
+      toReject,
+      objected: o.weight,
+      objectors: o.count,
+      bar: toReject + o.weight,
+      receiptHash: ev?.args.receiptHash as Hex | undefined,
+      receiptURI: ev?.args.receiptURI as string | undefined,
+      filedTx: ev?.transactionHash,
+      filedBlock: ev?.blockNumber,
+    };
+  });
+
+  const lineViews: BudgetLineView[] = lineIds.map((id, i) => {
+    const l = lines.data?.[i] as readonly [string, bigint, bigint, bigint, bigint, bigint] | undefined;
+    return { id: Number(id), name: l?.[0] ?? `line ${id}`, cap: l?.[1] ?? 0n, period: BigInt(l?.[2] ?? 0), spent: l?.[3] ?? 0n, left: l?.[4] ?? 0n, nextReset: l?.[5] ?? 0n };
+  });
+
+  const proposalRecords: ProposalRecord[] = proposalIds.map((id, i) => {
+    const p = proposals.data?.[i] as { kind: number; status: number; effectiveAt: number; line: number; cap: bigint; period: number; name: string; toReject: bigint } | undefined;
+    return { id, kind: p?.kind ?? 0, status: p?.status ?? 0, effectiveAt: BigInt(p?.effectiveAt ?? 0), line: p?.line ?? 0, cap: p?.cap ?? 0n, period: BigInt(p?.period ?? 0), name: p?.name ?? "", toReject: p?.toReject ?? 0n };
+  });
+
+  const pledgeRecords: PledgeRecord[] = pledgeIds.map((id, i) => {
+    const p = pledges.data?.[i] as { pledger: Address; valuePerPeriod: bigint; period: number; periods: number; delivered: number; status: number; description: string } | undefined;
+    return { id, pledger: p?.pledger ?? at, valuePerPeriod: p?.valuePerPeriod ?? 0n, period: BigInt(p?.period ?? 0), periods: p?.periods ?? 0, delivered: p?.delivered ?? 0, status: p?.status ?? 0, description: p?.description ?? "" };
+  });
+
+  const contributors: Contributor[] = donors.map((who, i) => {
+    const c = contributorReads.data?.[2 * i] as readonly [bigint, bigint] | undefined;
+    return { address: who, given: c?.[0] ?? 0n, matured: c?.[1] ?? 0n, weight: (contributorReads.data?.[2 * i + 1] as bigint | undefined) ?? 0n };
+  }).sort((a, b) => (b.given > a.given ? 1 : b.given < a.given ? -1 : 0));
+
+  const candidates: Candidate[] = nominations.map((e, i) => {
+    const c = candidateReads.data?.[i] as readonly [boolean, bigint] | undefined;
+    return { address: e.args.candidate as Address, votes: c?.[1] ?? 0n, nominatedBy: e.args.nominator as Address };
+  }).sort((a, b) => (b.votes > a.votes ? 1 : b.votes < a.votes ? -1 : 0));
+
+  const subscribed = new Map<string, boolean>();
+  for (const e of events) {
+    if (e.eventName === "Subscribed") subscribed.set(String(e.args.donor).toLowerCase(), true);
+    if (e.eventName === "Unsubscribed") subscribed.set(String(e.args.donor).toLowerCase(), false);
+  }
+
+  const state: PoolState = {
+    isEthPool: token === undefined,
+    maintainer: f[9],
+    seatStatus,
+    lastActive,
+    openedAt,
+    rules: {
+      claimDelay: BigInt(r.claimDelay),
+      ruleChangeDelay: BigInt(r.ruleChangeDelay),
+      inactivityPeriod: BigInt(r.inactivityPeriod),
+      vacancyPeriod: BigInt(r.vacancyPeriod),
+      objectionQuorumBps: r.objectionQuorumBps,
+      electionQuorumBps: r.electionQuorumBps,
+      recallThresholdBps: r.recallThresholdBps,
+    },
+    election: { id: eid, kind: f[12], votingStartsAt: BigInt(votingStartsAt), votingEndsAt: BigInt(votingEndsAt), leader, leaderVotes },
+    petition: { id: f[13][0], weight: f[13][1], threshold: f[13][2], expiresAt: f[13][3] },
+    totalWeight: f[7],
+  };
+  const data: PoolData = {
+    ...state,
+    address,
+    name: entry?.metadata?.name ?? address,
+    metadata: entry?.metadata,
+    createdOnBlock: entry?.createdOnBlock ?? 0n,
+    asset,
+    quadratic: f[3] === 1,
+    epochLength: f[1],
+    genesis: f[2],
+    epoch: f[8],
+    inKindWeightBps: f[4],
+    balance: f[5],
+    totalGiven: f[6],
+    carried,
+    windDown: { left: f[20][0], reclaimed: f[20][1] },
+    runway: runway(f[5], carried.budgetPerMonth),
+    status: maintainerStatus(state, now),
+    phase: electionPhase(state.election, now),
+    lines: lineViews,
+    claims: claimRecords,
+    proposals: proposalRecords,
+    pledges: pledgeRecords,
+    contributors,
+    candidates,
+    subscribers: [...subscribed.entries()].filter(([, on]) => on).map(([a]) => a as Address),
+    events,
+  };
+  return { data, isLoading, error, notFound: false };
+}

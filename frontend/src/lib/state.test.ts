@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import {
+  canCallElection, canFileClaim, canFinalize, canGive, canNominate, canObject, canPayClaim, canPetition, canReclaim, canStepDown,
+  canSubscribe, canVote, canWindDown, electionPhase, ElectionKind, ElectionPhase, isqrt, maintainerStatus, maturesAt,
+  SeatStatus, weightAfterGift, type PoolState, type Viewer,
+} from "./state";
+
+const HOUR = 3_600n;
+const ZERO = "0x0000000000000000000000000000000000000000" as const;
+const ADA = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const;
+const BOB = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC" as const;
+const NOW = 1_700_000_000n;
+
+function pool(over: Partial<PoolState> = {}): PoolState {
+  return {
+    isEthPool: true,
+    maintainer: ADA,
+    seatStatus: SeatStatus.Filled,
+    lastActive: NOW - HOUR,
+    openedAt: 0n,
+    rules: { claimDelay: 6n * HOUR, ruleChangeDelay: 48n * HOUR, inactivityPeriod: 90n * 24n * HOUR, vacancyPeriod: 30n * 24n * HOUR, objectionQuorumBps: 2_000, electionQuorumBps: 2_500, recallThresholdBps: 3_000 },
+    election: { id: 0n, kind: ElectionKind.None, votingStartsAt: 0n, votingEndsAt: 0n, leader: ZERO, leaderVotes: 0n },
+    petition: { id: 0n, weight: 0n, threshold: 10n, expiresAt: 0n },
+    totalWeight: 100n,
+    ...over,
+  };
+}
+function viewer(over: Partial<Viewer> = {}): Viewer {
+  return { address: BOB, onChain: true, weight: 10n, given: 10n, hasVoted: false, signedPetition: false, reclaimable: 0n, ...over };
+}
+const electionIn = (phase: "nominating" | "voting" | "counting", over: Partial<PoolState["election"]> = {}): PoolState["election"] => {
+  const start = phase === "nominating" ? NOW + HOUR : phase === "voting" ? NOW - 60n : NOW - 2n * HOUR;
+  return { id: 1n, kind: ElectionKind.Vacancy, votingStartsAt: start, votingEndsAt: start + HOUR, leader: ZERO, leaderVotes: 0n, ...over };
+};
+const open = (over: Partial<PoolState> = {}) => pool({ maintainer: ZERO, seatStatus: SeatStatus.Open, openedAt: NOW - HOUR, ...over });
+
+describe("wallet state gates every write", () => {
+  it("asks to connect, then to switch networks", () => {
+    expect(canGive(pool(), viewer({ address: undefined }))).toEqual({ ok: false, reason: "Connect a wallet to give." });
+    expect(canGive(pool(), viewer({ onChain: false }))).toEqual({ ok: false, reason: "Switch your wallet to the pool's network to give." });
+    expect(canGive(pool(), viewer())).toEqual({ ok: true });
+  });
+});
+
+describe("giving", () => {
+  it("stops at wind-down; standing orders only in token pools", () => {
+    expect(canGive(pool({ seatStatus: SeatStatus.WoundDown }), viewer()).ok).toBe(false);
+    expect(canSubscribe(pool(), viewer()).ok).toBe(false);
+    expect(canSubscribe(pool({ isEthPool: false }), viewer()).ok).toBe(true);
+  });
+  it("says when a gift matures and what it will weigh", () => {
+    expect(maturesAt(1_000n, HOUR, 1_000n + HOUR + 5n)).toBe(1_000n + 2n * HOUR);
+    expect(weightAfterGift(5n, 4n, false)).toBe(9n);
+    expect(weightAfterGift(5n, 4n, true)).toBe(3n);
+    expect(isqrt(10n ** 36n)).toBe(10n ** 18n);
+    expect(isqrt(15n)).toBe(3n);
+  });
+});
+
+describe("maintainer actions", () => {
+  it("are for the maintainer of a filled seat only", () => {
+    expect(canFileClaim(pool(), viewer({ address: ADA })).ok).toBe(true);
+    expect(canFileClaim(pool(), viewer()).ok).toBe(false);
+    expect(canFileClaim(pool({ seatStatus: SeatStatus.Recall }), viewer({ address: ADA }))).toEqual({ ok: false, reason: "A recall election runs: the maintainer cannot file a claim until it ends." });
+    expect(canFileClaim(open(), viewer({ address: ADA })).ok).toBe(false);
+    expect(canStepDown(pool({ seatStatus: SeatStatus.Recall }), viewer({ address: ADA })).ok).toBe(true);
+  });
+});
+
+describe("claims", () => {
+  const claim = { id: 4n, status: 1, payableAt: NOW + HOUR, toReject: 20n };
+  it("take objections only in the window, once, with matured weight", () => {
+    expect(canObject(claim, viewer(), NOW, false)).toEqual({ ok: true });
+    expect(canObject(claim, viewer(), NOW, true)).toEqual({ ok: false, reason: "You have objected to this claim." });
+    expect(canObject({ ...claim, payableAt: NOW }, viewer(), NOW, false)).toEqual({ ok: false, reason: "The challenge window has closed." });
+    expect(canObject({ ...claim, status: 3 }, viewer(), NOW, false).ok).toBe(false);
+    const maturing = canObject(claim, viewer({ weight: 0n, maturingAt: NOW + 600n }), NOW, false);
+    expect(maturing.ok).toBe(false);
+    expect(!maturing.ok && maturing.reason).toContain("Your gift counts from the next epoch, in 10m");
+    expect(canObject(claim, viewer({ weight: 0n, given: 0n }), NOW, false).ok).toBe(false);
+  });
+  it("are payable by anyone after the window, unless a recall runs", () => {
+    expect(canPayClaim(pool(), claim, viewer(), NOW)).toEqual({ ok: false, reason: "Payable in 1h, when the challenge window closes." });
+    expect(canPayClaim(pool(), claim, viewer(), NOW + HOUR)).toEqual({ ok: true });
+    expect(canPayClaim(pool({ seatStatus: SeatStatus.Recall }), claim, viewer(), NOW + HOUR).ok).toBe(false);
+  });
+});
+
+describe("succession: phase → enabled buttons", () => {
+  it("computes the phase from the election's clock", () => {
+    expect(electionPhase(electionIn("nominating"), NOW)).toBe(ElectionPhase.Nominating);
+    expect(electionPhase(electionIn("voting"), NOW)).toBe(ElectionPhase.Voting);
+    expect(electionPhase(electionIn("counting"), NOW)).toBe(ElectionPhase.Counting);
+    expect(electionPhase(pool().election, NOW)).toBe(ElectionPhase.None);
+  });
+
+  const table: Array<[string, PoolState, { nominate: boolean; vote: boolean; finalize: boolean; windDown: boolean; callElection: boolean; petition: boolean }]> = [
+    ["seat filled, no election", pool(), { nominate: false, vote: false, finalize: false, windDown: false, callElection: false, petition: true }],
+    ["maintainer inactive", pool({ lastActive: NOW - 91n * 24n * HOUR }), { nominate: false, vote: false, finalize: false, windDown: false, callElection: true, petition: true }],
+    ["nominating", open({ election: electionIn("nominating") }), { nominate: true, vote: false, finalize: false, windDown: false, callElection: false, petition: false }],
+    ["voting", open({ election: electionIn("voting") }), { nominate: false, vote: true, finalize: false, windDown: false, callElection: false, petition: false }],
+    ["counting", open({ election: electionIn("counting", { leaderVotes: 5n }) }), { nominate: false, vote: false, finalize: true, windDown: false, callElection: false, petition: false }],
+    ["seat open past the vacancy period", open({ openedAt: NOW - 31n * 24n * HOUR }), { nominate: false, vote: false, finalize: false, windDown: true, callElection: true, petition: false }],
+    ["counting without votes, vacancy over", open({ openedAt: NOW - 31n * 24n * HOUR, election: electionIn("counting") }), { nominate: false, vote: false, finalize: true, windDown: true, callElection: false, petition: false }],
+    ["wound down", pool({ maintainer: ZERO, seatStatus: SeatStatus.WoundDown }), { nominate: false, vote: false, finalize: false, windDown: false, callElection: false, petition: false }],
+  ];
+  for (const [name, p, expected] of table) {
+    it(name, () => {
+      const v = viewer();
+      expect({
+        nominate: canNominate(p, v, NOW).ok,
+        vote: canVote(p, v, NOW).ok,
+        finalize: canFinalize(p, v, NOW).ok,
+        windDown: canWindDown(p, v, NOW).ok,
+        callElection: canCallElection(p, v, NOW).ok,
+        petition: canPetition(p, v, NOW).ok,
+      }).toEqual(expected);
+    });
+  }
+
+  it("explains why a vote is refused", () => {
+    expect(canVote(open({ election: electionIn("nominating") }), viewer(), NOW)).toEqual({ ok: false, reason: "Voting starts in 1h." });
+    expect(canVote(open({ election: electionIn("voting") }), viewer({ hasVoted: true }), NOW)).toEqual({ ok: false, reason: "You have voted in this election." });
+    expect(canVote(open({ election: electionIn("voting") }), viewer({ weight: 0n, given: 0n }), NOW).ok).toBe(false);
+  });
+  it("checks the candidate when nominating", () => {
+    const p = open({ election: electionIn("nominating") });
+    expect(canNominate(p, viewer(), NOW, { address: "0x12", nominated: false }).ok).toBe(false);
+    expect(canNominate(p, viewer(), NOW, { address: ZERO, nominated: false }).ok).toBe(false);
+    expect(canNominate(p, viewer(), NOW, { address: ADA, nominated: true })).toEqual({ ok: false, reason: "0x7099…79C8 is already nominated." });
+    expect(canNominate(p, viewer(), NOW, { address: ADA, nominated: false })).toEqual({ ok: true });
+  });
+  it("does not let a signer sign the live petition twice", () => {
+    const p = pool({ petition: { id: 1n, weight: 5n, threshold: 30n, expiresAt: NOW + HOUR } });
+    expect(canPetition(p, viewer({ signedPetition: true }), NOW).ok).toBe(false);
+    expect(canPetition({ ...p, petition: { ...p.petition, expiresAt: NOW - 1n } }, viewer({ signedPetition: true }), NOW).ok).toBe(true);
+  });
+  it("reclaims only after wind-down, only a share that is there", () => {
+    expect(canReclaim(pool(), viewer({ reclaimable: 5n })).ok).toBe(false);
+    expect(canReclaim(pool({ seatStatus: SeatStatus.WoundDown }), viewer({ reclaimable: 5n })).ok).toBe(true);
+    expect(canReclaim(pool({ seatStatus: SeatStatus.WoundDown }), viewer()).ok).toBe(false);
+  });
+  it("names the maintainer's status", () => {
+    expect(maintainerStatus(pool(), NOW)).toBe("active");
+    expect(maintainerStatus(pool({ lastActive: 0n }), NOW)).toBe("inactive");
+    expect(maintainerStatus(open(), NOW)).toBe("seat open");
+    expect(maintainerStatus(open({ election: electionIn("voting") }), NOW)).toBe("election");
+    expect(maintainerStatus(pool({ seatStatus: SeatStatus.Recall, election: electionIn("voting", { kind: ElectionKind.Recall }) }), NOW)).toBe("recall");
+    expect(maintainerStatus(pool({ seatStatus: SeatStatus.WoundDown }), NOW)).toBe("wound down");
+  });
+});

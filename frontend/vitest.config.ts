@@ -1,0 +1,6 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests: formatting and state logic, no chain and no browser.
+export default defineConfig({
+  test: { include: ["src/**/*.test.ts"], environment: "node" },
+});

@@ -1,0 +1,426 @@
+// The deploy and seed scripts and the `pool:*` tasks, run as Hardhat runs them (`hre.tasks`), against the
+// in-process network. The session points them at this connection and at a temporary deployments
+// directory and web app file, so they never touch deployments/ or frontend/.
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { expect } from "chai";
+import hre, { network } from "hardhat";
+import type { NetworkConnection } from "hardhat/types/network";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { readDeployment, type DeploymentRecord } from "../scripts/lib/deployments.js";
+import { decodeMetadata } from "../scripts/lib/metadata.js";
+import { useSession } from "../scripts/lib/session.js";
+import type { IPool, MockERC20, PoolFactory } from "../types/ethers-contracts/index.js";
+import { ClaimStatus, ElectionPhase, SeatStatus } from "./helpers/potluck.js";
+
+interface Run {
+  success: boolean;
+  out: string;
+  err: string;
+}
+
+describe("scripts and tasks", function () {
+  this.timeout(60_000);
+
+  let connection: NetworkConnection;
+  let dir: string;
+  let restore: () => void;
+  let lines: { out: string[]; err: string[] };
+  let signers: HardhatEthersSigner[];
+
+  /** Runs a task as the CLI would, capturing what it prints. */
+  async function run(id: string, args: Record<string, unknown> = {}): Promise<Run> {
+    lines.out = [];
+    lines.err = [];
+    const result = (await hre.tasks.getTask(id).run(args)) as { success: boolean };
+    return { success: result.success, out: lines.out.join("\n"), err: lines.err.join("\n") };
+  }
+
+  async function ok(id: string, args: Record<string, unknown> = {}): Promise<string> {
+    const r = await run(id, args);
+    expect(r.err, `${id} failed`).to.equal("");
+    expect(r.success).to.equal(true);
+    return r.out;
+  }
+
+  async function fails(id: string, args: Record<string, unknown>, message: RegExp): Promise<void> {
+    const r = await run(id, args);
+    expect(r.success, `${id} should fail`).to.equal(false);
+    expect(r.err).to.match(/^Error: /);
+    expect(r.err).to.match(message);
+  }
+
+  const deployment = async (): Promise<DeploymentRecord> => (await readDeployment(31337, path.join(dir, "deployments")))!;
+  const factory = async () => (await connection.ethers.getContractAt("PoolFactory", (await deployment()).contracts.PoolFactory.address)) as unknown as PoolFactory;
+  const poolAt = async (index: number) => (await connection.ethers.getContractAt("IPool", await (await factory()).poolAt(index))) as unknown as IPool;
+  const blockNumber = () => connection.ethers.provider.getBlockNumber();
+
+  before(async function () {
+    connection = await network.create();
+    signers = await connection.ethers.getSigners();
+    dir = await mkdtemp(path.join(tmpdir(), "potluck-scripts-"));
+    lines = { out: [], err: [] };
+    restore = useSession({
+      connection,
+      deploymentsDir: path.join(dir, "deployments"),
+      frontendFile: path.join(dir, "frontend", "contracts.ts"),
+      out: (line) => lines.out.push(line),
+      err: (line) => lines.err.push(line),
+    });
+  });
+
+  after(async function () {
+    restore();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  describe("deploy", function () {
+    it("--dry-run prints what it would send and sends nothing", async function () {
+      const before = await blockNumber();
+      const out = await ok("deploy", { dryRun: true });
+      expect(await blockNumber()).to.equal(before);
+      expect(await readDeployment(31337, path.join(dir, "deployments"))).to.equal(undefined);
+      for (const name of ["PoolExtension", "Pool", "PoolFactory", "MockUSD"]) expect(out).to.match(new RegExp(`\\+ ${name} +would deploy at 0x`));
+      expect(out).to.match(/constructor: extension = 0x[0-9a-fA-F]{40} \(PoolExtension's address once deployed\)/);
+      expect(out).to.match(/estimated gas [≈ ]*[0-9,]+/);
+      expect(out).to.include("Dry run: nothing was sent, nothing was recorded.");
+    });
+
+    it("deploys, records deployments/<chainId>.json and writes the web app's file", async function () {
+      const out = await ok("deploy");
+      const record = await deployment();
+      expect(record.chainId).to.equal(31337);
+      expect(record.network).to.equal(connection.networkName);
+      expect(new Date(record.deployedAt).toISOString()).to.equal(record.deployedAt);
+      expect(Object.keys(record.contracts)).to.deep.equal(["PoolFactory", "Pool", "PoolExtension", "MockUSD"]);
+      for (const c of Object.values(record.contracts)) {
+        expect(await connection.ethers.provider.getCode(c!.address)).to.not.equal("0x");
+        expect(c!.blockNumber).to.be.a("number").greaterThan(0);
+      }
+      const f = await factory();
+      expect(await f.implementation()).to.equal(record.contracts.Pool.address);
+      expect(await (await connection.ethers.getContractAt("Pool", record.contracts.Pool.address)).extension()).to.equal(record.contracts.PoolExtension.address);
+      const usd = (await connection.ethers.getContractAt("MockERC20", record.contracts.MockUSD!.address)) as unknown as MockERC20;
+      expect([await usd.name(), await usd.symbol(), await usd.decimals()]).to.deep.equal(["Mock USD", "mUSD", 6n]);
+      expect(out).to.include("Recorded in");
+
+      const generated = await readFile(path.join(dir, "frontend", "contracts.ts"), "utf8");
+      expect(generated.split("\n")[0]).to.equal("// generated by scripts/generate-frontend.ts — do not edit");
+      expect(generated).to.include(`PoolFactory: { address: "${record.contracts.PoolFactory.address}", deployedOnBlock: ${record.contracts.PoolFactory.blockNumber} }`);
+      const abi = (await hre.artifacts.readArtifact("IPool")).abi;
+      const poolAbi = /export const poolAbi = ([\s\S]*?) as const;/.exec(generated)![1];
+      expect(JSON.parse(poolAbi)).to.deep.equal(abi);
+      const erc20Abi = JSON.parse(/export const erc20Abi = ([\s\S]*?) as const;/.exec(generated)![1]) as Array<{ name?: string }>;
+      expect(erc20Abi.map((item) => item.name)).to.include.members(["permit", "mint", "approve", "decimals", "symbol"]);
+    });
+
+    it("is idempotent: a second run reuses what is deployed and rewrites nothing", async function () {
+      const file = path.join(dir, "deployments", "31337.json");
+      const before = [await readFile(file, "utf8"), await blockNumber()];
+      const out = await ok("deploy");
+      expect([await readFile(file, "utf8"), await blockNumber()]).to.deep.equal(before);
+      expect(out).to.include("nothing sent");
+      expect(await ok("deploy", { dryRun: true })).to.include("nothing would be sent");
+    });
+
+    it("redeploys only what is gone, and what depends on it", async function () {
+      const file = path.join(dir, "deployments", "31337.json");
+      const record = await deployment();
+      const stale = { ...record, contracts: { ...record.contracts, Pool: { address: "0x000000000000000000000000000000000000dEaD", blockNumber: 1 } } };
+      await writeFile(file, JSON.stringify(stale));
+      const out = await ok("deploy");
+      expect(out).to.match(/= PoolExtension/);
+      expect(out).to.match(/\+ Pool /);
+      expect(out).to.match(/\+ PoolFactory/);
+      expect(out).to.match(/= MockUSD/);
+      const next = await deployment();
+      expect(next.contracts.PoolExtension).to.deep.equal(record.contracts.PoolExtension);
+      expect(next.contracts.Pool.address).to.not.equal(record.contracts.Pool.address);
+      expect(await (await factory()).implementation()).to.equal(next.contracts.Pool.address);
+    });
+
+    it("resumes a deploy that stopped half-way from what it noted", async function () {
+      const extension = await connection.ethers.deployContract("PoolExtension");
+      const address = await extension.getAddress();
+      const block = await blockNumber();
+      await rm(path.join(dir, "deployments", "31337.json"));
+      await writeFile(path.join(dir, "deployments", "31337.partial.json"), JSON.stringify({ PoolExtension: { address, blockNumber: block } }));
+      const out = await ok("deploy");
+      expect(out).to.match(new RegExp(`= PoolExtension ${address}`));
+      expect((await deployment()).contracts.PoolExtension).to.deep.equal({ address, blockNumber: block });
+      expect(await readFile(path.join(dir, "deployments", "31337.partial.json"), "utf8").catch(() => "gone")).to.equal("gone");
+    });
+  });
+
+  describe("seed", function () {
+    it("builds the demo: four pools with claims in every state, orders, pledges, an election, a wind-down", async function () {
+      const out = await ok("seed");
+      expect(out).to.match(/Seeded 4 pools: \d+ gifts from \d+ contributors/);
+      const f = await factory();
+      expect(await f.poolCount()).to.equal(4n);
+      const [typeChecker, lab, zine, wiki] = await Promise.all([0, 1, 2, 3].map(poolAt));
+
+      const events = await f.queryFilter(f.filters.PoolCreated());
+      expect(events.map((e) => decodeMetadata(e.args.metadataURI)?.name)).to.deep.equal([
+        "Tiny Type Checker", "Riverside Community Lab", "The Margins", "Retro Game Preservation Wiki",
+      ]);
+      expect(await lab.asset()).to.equal((await deployment()).contracts.MockUSD!.address);
+
+      const statuses = async (pool: IPool) => Promise.all(Array.from({ length: Number(await pool.claimCount()) }, async (_, i) => (await pool.claim(i))[1]));
+      const all = [...(await statuses(typeChecker)), ...(await statuses(lab)), ...(await statuses(zine)), ...(await statuses(wiki))];
+      for (const s of [ClaimStatus.Pending, ClaimStatus.Paid, ClaimStatus.Rejected, ClaimStatus.Cancelled, ClaimStatus.Void]) {
+        expect(all, `a claim with status ${s}`).to.include(s);
+      }
+      const contributors = new Set((await typeChecker.queryFilter(typeChecker.filters.Given())).map((e) => e.args.donor));
+      expect(contributors.size).to.be.greaterThan(24);
+      expect((await typeChecker.queryFilter(typeChecker.filters.Given())).length).to.be.greaterThan(contributors.size); // several rounds
+
+      expect((await lab.queryFilter(lab.filters.Collected())).length).to.be.at.least(4);
+      expect((await lab.subscriptionOf(signers[7].address))[0]).to.be.greaterThan(0n);
+      const pledge = await lab.pledgeAt(0);
+      expect([pledge.status, pledge.delivered]).to.deep.equal([2n, 1n]); // accepted, one period delivered
+
+      expect(await zine.maintainer()).to.equal(connection.ethers.ZeroAddress);
+      const [, phase, , , leader, leaderVotes] = await zine.election();
+      expect(phase).to.equal(ElectionPhase.Voting);
+      expect(leader).to.equal(signers[4].address);
+      expect(leaderVotes).to.be.greaterThan(0n);
+
+      expect((await wiki.seat())[0]).to.equal(SeatStatus.WoundDown);
+      expect(await wiki.reclaimable(signers[0].address)).to.be.greaterThan(0n);
+    });
+
+    it("runs once per chain: a second run changes nothing", async function () {
+      const before = await blockNumber();
+      expect(await ok("seed")).to.include("already seeded");
+      expect(await blockNumber()).to.equal(before);
+    });
+  });
+
+  describe("pool tasks on the seeded demo", function () {
+    it("pool:list and pool:status show the pools, runway, lines, pending claims and the election", async function () {
+      const list = await ok("pool:list");
+      expect(list).to.match(/0 +Tiny Type Checker +[\d.]+ ETH/);
+      expect(list).to.match(/3 +Retro Game Preservation Wiki .* wound down/);
+      const status = await ok("pool:status", { pool: "0", account: "0" });
+      expect(status).to.match(/runway +\d+\.\d months at the full budget/);
+      expect(status).to.match(/0 +hosting +0\.3 ETH \/ 30d/);
+      expect(status).to.match(/3 +2 maintainer stipend +0\.6 ETH .* now \(pool:pay\)/);
+      expect(status).to.match(/4 +0 hosting +0\.04 ETH .* in \d+h/);
+      expect(status).to.match(/receipt: "Domain renewal/);
+      expect(status).to.match(/0xf39F.*: gave [\d.]+ ETH; matured weight/);
+      const zine = await ok("pool:status", { pool: "2" });
+      expect(zine).to.match(/Election #1 \(vacancy\): voting; voting until .* \(in \d+h/);
+      expect(zine).to.match(/\(leading\)/);
+      const lab = await ok("pool:status", { pool: "1" });
+      expect(lab).to.match(/standing orders 750 mUSD\/month/);
+      expect(lab).to.match(/#0 accepted: "Laser cutter time/);
+    });
+
+    it("pool:give gives ETH, and approves then gives a token, in human units", async function () {
+      const [typeChecker, lab] = await Promise.all([poolAt(0), poolAt(1)]);
+      const who = signers[17].address; // gave ETH in the seed, never mUSD to the lab
+      const [ethBefore] = await typeChecker.contributionOf(who);
+      expect(await ok("pool:give", { pool: "0", amount: "0.05 ETH", from: "17" })).to.match(/✓ Gave 0\.05 ETH to Tiny Type Checker/);
+      expect((await typeChecker.contributionOf(who))[0] - ethBefore).to.equal(5n * 10n ** 16n);
+      const [usdBefore] = await lab.contributionOf(who);
+      const out = await ok("pool:give", { pool: await lab.getAddress(), amount: "20", from: who });
+      expect(out).to.match(/✓ Approved the pool to take 20 mUSD/);
+      expect((await lab.contributionOf(who))[0] - usdBefore).to.equal(20_000_000n);
+    });
+
+    it("pool:object, pool:pay and pool:vote act on the seeded claims and election", async function () {
+      const [typeChecker, zine] = await Promise.all([poolAt(0), poolAt(2)]);
+      expect(await ok("pool:object", { pool: "0", claim: "#4", from: "10" })).to.match(/Still needed to reject it: [\d.]+ ETH|claim #4 is rejected/);
+      expect(await typeChecker.hasObjected(4, signers[10].address)).to.equal(true);
+      expect(await ok("pool:pay", { pool: "0", claim: "3" })).to.match(/Paid claim #3 of Tiny Type Checker: 0\.6 ETH to 0x70997970/);
+      expect((await typeChecker.claim(3))[1]).to.equal(ClaimStatus.Paid);
+      expect(await ok("pool:vote", { pool: "2", candidate: signers[4].address })).to.match(/Leading: 0x15d34AAf/);
+      expect(await zine.hasVoted(1, signers[0].address)).to.equal(true);
+    });
+
+    it("pool:claim files a claim with the receipt's hash and decodes a refusal", async function () {
+      const receipt = path.join(dir, "invoice.txt");
+      await writeFile(receipt, "Hetzner invoice 42: 0.005 ETH");
+      const pool = await poolAt(0);
+      const id = await pool.claimCount();
+      const out = await ok("pool:claim", { pool: "0", line: "hosting", amount: "0.005", receipt, uri: "ipfs://bafyinvoice", from: "1" });
+      expect(out).to.match(/Claim #\d+; receipt invoice\.txt/);
+      expect(await pool.receiptOf(id)).to.equal(connection.ethers.keccak256(new TextEncoder().encode("Hetzner invoice 42: 0.005 ETH")));
+      await fails("pool:claim", { pool: "0", line: "0", amount: "2 ETH", receipt, from: "1" }, /Line 0 \(hosting\) has only 0\.005 ETH left this period; the claim asks for 2 ETH\./);
+      await fails("pool:claim", { pool: "0", line: "catering", amount: "1", receipt, from: "1" }, /has no budget line named "catering"/);
+      await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt, from: "2" }, /Only the pool's maintainer can do this/);
+      await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt: path.join(dir, "missing.pdf"), from: "1" }, /Cannot read the receipt .*no such file/);
+      await fails("pool:pay", { pool: "0", claim: String(id) }, /still in its challenge window: it can be paid from .*, in \d+h/);
+    });
+  });
+
+  describe("a pool's life through the tasks: create, give, nominate, vote, finalize, wind down, reclaim", function () {
+    let address: string;
+
+    it("pool:create from flags", async function () {
+      const out = await ok("pool:create", {
+        name: "Bike Kitchen",
+        description: "Tools and rent for a community bike workshop",
+        links: "https://example.org/bikes",
+        lines: "rent=0.5/30d, tools=0.1/7d",
+        epoch: "1h",
+        claimDelay: "2h",
+        vacancyPeriod: "1h",
+        electionQuorum: "10%",
+        from: "5",
+      });
+      expect(out).to.match(/✓ Created the pool "Bike Kitchen"/);
+      expect(out).to.match(/line 1: tools, 0\.1 ETH per 7d/);
+      address = /Pool #4 at (0x[0-9a-fA-F]{40})/.exec(out)![1];
+      const pool = await poolAt(4);
+      expect(await pool.getAddress()).to.equal(address);
+      expect([await pool.maintainer(), await pool.epochLength(), await pool.lineCount()]).to.deep.equal([signers[5].address, 3600n, 2n]);
+      expect((await pool.rules()).electionQuorumBps).to.equal(1000n);
+    });
+
+    it("pool:create from a JSON file, flags overriding it", async function () {
+      const file = path.join(dir, "pool.json");
+      await writeFile(file, JSON.stringify({
+        name: "Tool Library",
+        description: "Shared tools",
+        links: ["https://example.org/tools"],
+        asset: "mUSD",
+        epoch: "1d",
+        weighting: "quadratic",
+        lines: [{ name: "repairs", cap: "150", period: "30d" }],
+      }));
+      const out = await ok("pool:create", { configFile: file, epoch: "2h" });
+      expect(out).to.match(/asset mUSD, maintainer 0xf39F.*, quadratic weighting, epochs of 2h/);
+      expect(out).to.match(/line 0: repairs, 150 mUSD per 30d/);
+      await writeFile(file, JSON.stringify({ name: "Typo", epochs: "1h" }));
+      await fails("pool:create", { configFile: file }, /unknown setting\(s\) epochs/);
+      await fails("pool:create", { name: "Too fast", epoch: "10m" }, /The epoch length must be between 1h and 365d \(got 10m\)\./);
+      await fails("pool:create", { name: "Bad line", lines: "rent:5" }, /is not a budget line/);
+    });
+
+    it("nominate, vote and finalize install a new maintainer", async function () {
+      const pool = await poolAt(4);
+      for (const from of ["6", "7", "8"]) await ok("pool:give", { pool: address, amount: "0.1", from });
+      await connection.networkHelpers.time.increaseTo((await pool.genesis()) + 2n * 3600n + 60n);
+      await pool.connect(signers[5]).stepDown();
+      expect(await ok("pool:nominate", { pool: "4", candidate: "9", from: "6" })).to.match(/Nominated 0xa0Ee7A142d267C1f36714E4a8F75612F20a79720/);
+      await fails("pool:vote", { pool: "4", candidate: "9", from: "6" }, /Voting has not started/);
+      await fails("pool:finalize", { pool: "4" }, /still nominating/);
+      const [, , votingStartsAt, votingEndsAt] = await pool.election();
+      await connection.networkHelpers.time.increaseTo(votingStartsAt + 10n);
+      await fails("pool:nominate", { pool: "4", candidate: "10", from: "6" }, /Nominations are closed: the election is voting now\./);
+      await ok("pool:vote", { pool: "4", candidate: "9", from: "6" });
+      await fails("pool:vote", { pool: "4", candidate: "9", from: "6" }, /has already voted in election #1/);
+      await fails("pool:vote", { pool: "4", candidate: "9", from: "12" }, /has no matured weight in this pool/);
+      await connection.networkHelpers.time.increaseTo(votingEndsAt + 10n);
+      expect(await ok("pool:finalize", { pool: "4" })).to.match(/0xa0Ee7A142d267C1f36714E4a8F75612F20a79720 won with 0\.1 ETH and is the new maintainer/);
+      expect(await pool.maintainer()).to.equal(signers[9].address);
+    });
+
+    it("wind-down after a vacancy, then reclaim", async function () {
+      const pool = await poolAt(4);
+      await pool.connect(signers[9]).stepDown();
+      await fails("pool:wind-down", { pool: "4" }, /The seat has not been open long enough: the pool can wind down from/);
+      await fails("pool:reclaim", { pool: "4", from: "6" }, /has not wound down/);
+      const [, , , votingEndsAt] = await pool.election();
+      await connection.networkHelpers.time.increaseTo(votingEndsAt + 10n);
+      expect(await ok("pool:wind-down", { pool: "4" })).to.match(/0\.3 ETH is left; each contributor can reclaim their share/);
+      const before = await connection.ethers.provider.getBalance(signers[7].address);
+      expect(await ok("pool:reclaim", { pool: "4", from: "7" })).to.match(/Reclaimed 0\.1 ETH from Bike Kitchen/);
+      expect(await connection.ethers.provider.getBalance(signers[7].address)).to.be.greaterThan(before);
+      await fails("pool:reclaim", { pool: "4", from: "7" }, /has nothing to reclaim here/);
+      await fails("pool:give", { pool: "4", amount: "0.1" }, /This pool has wound down/);
+    });
+  });
+
+  describe("bad input", function () {
+    it("an unknown pool: no code there, not from this factory, no such number, not an address", async function () {
+      await fails("pool:give", { pool: "0x000000000000000000000000000000000000dEaD", amount: "1" }, /Unknown pool: there is no contract at 0x000000000000000000000000000000000000dEaD/);
+      const token = (await deployment()).contracts.MockUSD!.address;
+      await fails("pool:status", { pool: token }, /Unknown pool: 0x.* is a contract, but not a pool created by the Potluck factory/);
+      await fails("pool:status", { pool: "99" }, /There is no pool #99 on network .*: the factory has created 6/);
+      await fails("pool:status", { pool: "my pool" }, /"my pool" is not a pool: give its address/);
+    });
+
+    it("a malformed amount, in the pool's own unit", async function () {
+      await fails("pool:give", { pool: "0", amount: "abc" }, /"abc" is not an amount: write it in ETH, e\.g\. "0\.05 ETH"/);
+      await fails("pool:give", { pool: "0", amount: "1e18" }, /scientific notation/);
+      await fails("pool:give", { pool: "1", amount: "20 ETH" }, /"20 ETH" is in ETH, but this pool holds mUSD/);
+      await fails("pool:give", { pool: "1", amount: "0.0000001" }, /has 7 decimals, but mUSD has only 6/);
+      await fails("pool:give", { pool: "0", amount: "20000 ETH" }, /holds only [\d,.]+ ETH; the gift is 20,000 ETH/);
+    });
+
+    it("a wrong network: no deployment recorded for its chain id, or a stale one", async function () {
+      const undo = useSession({ deploymentsDir: path.join(dir, "elsewhere") });
+      try {
+        await fails("pool:list", {}, /Potluck is not deployed on network ".*" \(chain 31337\): there is no .*31337\.json\. Deploy first with `npx hardhat deploy --network/);
+      } finally {
+        undo();
+      }
+      const other = await network.create();
+      const undoOther = useSession({ connection: other });
+      try {
+        await fails("pool:list", {}, /The PoolFactory recorded for chain 31337 .* has no code on network/);
+      } finally {
+        undoOther();
+        await other.close();
+      }
+    });
+
+    it("a missing key: no such account, a network without accounts, a key not in the keystore", async function () {
+      await fails("pool:give", { pool: "0", amount: "0.01", from: "42" }, /Missing key: network ".*" has 20 account\(s\) \(#0 to #19\); there is no #42\./);
+      await fails("pool:give", { pool: "0", amount: "0.01", from: "0x000000000000000000000000000000000000bEEF" }, /Missing key: network ".*" has no key for 0x000000000000000000000000000000000000bEEF/);
+
+      // A node of its own (a JSON-RPC server on a fresh in-process chain), with Potluck deployed on it.
+      const server = await hre.network.createServer("default", "127.0.0.1", 0);
+      const { port } = await server.listen();
+      const url = `http://127.0.0.1:${port}`;
+      const deploymentsDir = path.join(dir, "server-deployments");
+      const keyed = await network.create({ network: "localhost", override: { url } });
+      const keyless = await network.create({ network: "localhost", override: { url, accounts: [] } });
+      const saved = { url: process.env.POTLUCK_RPC_URL, key: process.env.POTLUCK_DEPLOYER_KEY };
+      const undo = useSession({ connection: keyed, deploymentsDir });
+      try {
+        await ok("deploy");
+        // A network without any account: reading works, signing names the missing key.
+        useSession({ connection: keyless, deploymentsDir });
+        expect(await ok("pool:list")).to.include("No pools yet");
+        await fails("pool:create", { name: "Keyless" }, /Missing key: network ".*" has no account to sign with\. .*keystore set POTLUCK_DEPLOYER_KEY/);
+        await fails("deploy", {}, /Missing key: network ".*" has no account to sign with/);
+
+        // The `remote` network of hardhat.config.ts, its RPC URL set, its key nowhere.
+        process.env.POTLUCK_RPC_URL = url;
+        delete process.env.POTLUCK_DEPLOYER_KEY;
+        useSession({ connection: undefined, network: "remote", deploymentsDir });
+        await fails("pool:create", { name: "No key" }, /Missing key: POTLUCK_DEPLOYER_KEY is not set for network remote\. Store it in Hardhat's keystore with `npx hardhat keystore set POTLUCK_DEPLOYER_KEY`/);
+        await fails("deploy", {}, /Missing key: POTLUCK_DEPLOYER_KEY/);
+        // A dry run needs no key either.
+        expect(await ok("deploy", { dryRun: true })).to.match(/from 0x0{40} \(no key configured: estimates only\)[\s\S]*would be reused/);
+        // Reading needs no key: status gets to the pool lookup.
+        await fails("pool:status", { pool: "0" }, /There is no pool #0 on network "remote": the factory has created 0/);
+      } finally {
+        undo();
+        if (saved.url === undefined) delete process.env.POTLUCK_RPC_URL;
+        else process.env.POTLUCK_RPC_URL = saved.url;
+        if (saved.key !== undefined) process.env.POTLUCK_DEPLOYER_KEY = saved.key;
+        await keyed.close();
+        await keyless.close();
+        await server.close();
+      }
+    });
+
+    it("the seed needs the demo token of the local deployment", async function () {
+      const { seedDemo } = await import("../scripts/lib/seed.js");
+      const record = await deployment();
+      let message = "";
+      try {
+        await seedDemo(connection, { ...record, contracts: { ...record.contracts, MockUSD: undefined } });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).to.match(/The deployment has no MockUSD: deploy again on the local chain/);
+    });
+  });
+});
