@@ -39,14 +39,15 @@ abstract contract PoolInvariantsBase is Test {
         pool = IPool(payable(factory.createPool(_config(address(token)), _lines())));
         handler = new PoolHandler(pool, token);
 
-        // Every actor gives, then an epoch passes: ballots are meaningful from the first call on.
+        // Every actor gives, then an epoch passes: ballots are meaningful from the first call on. The ledger
+        // starts small (3 ether) beside the lines' caps (2 and 10 ether), so claims can exceed it.
         for (uint256 i; i < handler.ACTORS(); ++i) {
-            handler.give(i, (i + 1) * 1 ether);
+            handler.give(i, (i + 1) * 0.2 ether);
         }
         handler.warp(1, 0);
 
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](24);
+        bytes4[] memory selectors = new bytes4[](31);
         selectors[0] = PoolHandler.give.selector;
         selectors[1] = PoolHandler.send.selector;
         selectors[2] = PoolHandler.forceFunds.selector;
@@ -70,7 +71,16 @@ abstract contract PoolInvariantsBase is Test {
         selectors[20] = PoolHandler.windDown.selector;
         selectors[21] = PoolHandler.reclaim.selector;
         selectors[22] = PoolHandler.warp.selector;
-        selectors[23] = PoolHandler.warp.selector; // time moves twice as often as any one action
+        // Twice as often as the other actions: time moves, claims are filed and paid, elections go on, and the
+        // pool winds down (each step of those needs the one before).
+        selectors[23] = PoolHandler.warp.selector;
+        selectors[24] = PoolHandler.fileClaim.selector;
+        selectors[25] = PoolHandler.payClaim.selector;
+        selectors[26] = PoolHandler.nominate.selector;
+        selectors[27] = PoolHandler.vote.selector;
+        selectors[28] = PoolHandler.finalizeElection.selector;
+        selectors[29] = PoolHandler.windDown.selector;
+        selectors[30] = PoolHandler.reclaim.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         targetSender(makeAddr("keeper"));
     }
@@ -178,6 +188,23 @@ abstract contract PoolInvariantsBase is Test {
         assertEq(handler.panics(), 0, string.concat("panic in ", handler.lastPanic()));
     }
 
+    // ---------------------------------------------------------------- replayed counterexamples
+
+    /// @notice The shortest sequence the campaigns find against (a), replayed: stray funds arrive (10 ether,
+    /// not swept), the maintainer claims the stipend line's whole cap (10 ether, more than the 3-ether
+    /// ledger), the challenge window passes, anyone pays. The pool must not pay a claim out of funds that are
+    /// not in its ledger: after this, `balance()` would underflow, and with it `sweep` and `windDown`.
+    function test_payClaim_neverPaysPastTheLedgerFromStrayFunds() public {
+        handler.forceFunds(10 ether);
+        handler.fileClaim({lineSeed: 1, amount: 0, payeeSeed: 0, senderSeed: 1}); // line 1, all it has left
+        assertEq(handler.claimCount(), 1, "the claim was filed");
+        assertGt(handler.claimAt(0).amount, pool.balance(), "the claim exceeds the ledger");
+        handler.warp({kind: 4, secondsSeed: 0}); // past the claim delay
+        handler.payClaim(1);
+        invariant_balance_isGivenMinusPaidMinusReclaimed();
+        invariant_pool_neverPanics();
+    }
+
     /// @dev The runner calls this once at the end of each run.
     function afterInvariant() public view {
         assertGt(handler.succeeded(), 0, "the handler was exercised");
@@ -193,11 +220,11 @@ abstract contract PoolInvariantsBase is Test {
             epochLength: 1 days,
             claimDelay: 6 hours,
             ruleChangeDelay: 1 days,
-            inactivityPeriod: 10 days,
-            vacancyPeriod: 3 days,
+            inactivityPeriod: 4 days,
+            vacancyPeriod: 12 hours,
             objectionQuorumBps: 2_000,
             electionQuorumBps: 2_500,
-            recallThresholdBps: 3_000,
+            recallThresholdBps: 5_000,
             inKindWeightBps: 0,
             weighting: _weighting()
         });
