@@ -106,6 +106,8 @@ const SENTENCES: Record<string, Sentence> = {
   PoolNoWeight: ([who]) =>
     `${who} has no matured weight in this pool: a gift counts from the start of the epoch after it was made.`,
   PoolPaymentsFrozen: () => "Payments are frozen while a recall election runs.",
+  PoolLedgerShort: ([id, bal, amt], _ctx, amount) =>
+    `Claim #${id} asks for ${amount(amt)} but the pool's ledger holds ${amount(bal)}; it can be paid once gifts (or swept stray funds) cover it.`,
   PoolPaymentFailed: ([id, payee]) => `The payee ${payee} refused the payment of claim #${id}; the claim stays pending.`,
   PoolUnknownProposal: ([id]) => `There is no proposal #${id} in this pool.`,
   PoolProposalNotPending: ([id, s]) => `Proposal #${id} is not pending: it is ${status(ProposalStatusName, s)}.`,

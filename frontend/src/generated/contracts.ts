@@ -217,6 +217,27 @@ export const poolAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "claimId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "balance",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "PoolLedgerShort",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "abandonedAt",
         "type": "uint256"
       }
@@ -1534,6 +1555,11 @@ export const poolAbi = [
           {
             "internalType": "uint32",
             "name": "periodIndex",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "period",
             "type": "uint32"
           },
           {

@@ -84,6 +84,8 @@ export const SENTENCES: Record<string, Sentence> = {
   PoolAlreadyObjected: ([id]) => `You have already objected to #${big(id)}.`,
   PoolNoWeight: () => "You have no matured weight in this pool yet: a gift counts from the start of the epoch after it was made.",
   PoolPaymentsFrozen: () => "Payments and changes are frozen while a recall election runs.",
+  PoolLedgerShort: ([id, balance, amount], ctx) =>
+    `Claim #${big(id)} asks for ${amountOf(ctx, amount)} but the pool's ledger holds ${amountOf(ctx, balance)}; it can be paid once gifts (or swept stray funds) cover it.`,
   PoolPaymentFailed: ([id, payee]) => `The payee ${who(payee)} refused the payment of claim #${big(id)}; the claim stays pending.`,
   PoolUnknownProposal: ([id]) => `There is no proposed change #${big(id)} in this pool.`,
   PoolProposalNotPending: ([id, status]) => `Proposed change #${big(id)} is no longer pending: it is ${named(PROPOSAL_STATUS, status)}.`,
