@@ -212,6 +212,9 @@ abstract contract PoolInvariantsBase is Test {
 
     // ---------------------------------------------------------------- config
 
+    /// @dev Short clocks (1-day epochs, 6-hour challenge windows, 12-hour vacancy) so that a run of 64 calls
+    /// can reach claims paid, elections held and a wind-down; a 50% recall bar so recalls do not freeze
+    /// payments in most runs.
     function _config(address asset) internal pure returns (Config memory) {
         return Config({
             asset: asset,
