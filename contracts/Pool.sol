@@ -24,8 +24,7 @@ contract Pool is PoolSuccession, IPoolCore {
     constructor(address extension_) {
         if (extension_.code.length == 0) revert PoolInvalidParameter(Parameter.Asset, uint160(extension_));
         _extension = extension_;
-        _storeSeat(Seat({paid: 0, lastActive: 1, openedAt: 0, claimCount: 0, voidBelow: 0, status: SeatStatus.WoundDown}));
-        _freezeGiving();
+        _lockForGood();
     }
 
     /// @inheritdoc IPoolCore

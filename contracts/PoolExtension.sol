@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Seat, SeatStatus} from "./types/Seat.sol";
 import {PoolChanges} from "./pool/PoolChanges.sol";
 import {PoolPledges} from "./pool/PoolPledges.sol";
 
@@ -13,7 +12,6 @@ import {PoolPledges} from "./pool/PoolPledges.sol";
 /// namespaced. Called directly, it is locked like the `Pool` implementation: it holds nothing and takes nothing.
 contract PoolExtension is PoolChanges, PoolPledges {
     constructor() {
-        _storeSeat(Seat({paid: 0, lastActive: 1, openedAt: 0, claimCount: 0, voidBelow: 0, status: SeatStatus.WoundDown}));
-        _freezeGiving();
+        _lockForGood();
     }
 }

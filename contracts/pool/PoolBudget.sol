@@ -8,7 +8,7 @@ import {IPoolBudget, Parameter} from "../interfaces/IPool.sol";
 import {Claim, ClaimStatus} from "../types/Claim.sol";
 import {Line} from "../types/Line.sol";
 import {PoolArgs} from "../types/PoolArgs.sol";
-import {Proposal, ProposalKind, ProposalStatus} from "../types/Proposal.sol";
+import {Proposal} from "../types/Proposal.sol";
 import {Rules} from "../types/Rules.sol";
 import {Office, Seat, SeatStatus} from "../types/Seat.sol";
 import {PoolGiving} from "./PoolGiving.sol";
@@ -327,6 +327,13 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
             Line storage l = _lines[i];
             total += uint256(l.cap) * month / l.period;
         }
+    }
+
+    /// @dev Locks a contract that only serves clones (the `Pool` implementation, `PoolExtension`): it can never
+    /// be initialized (lastActive is set) and refuses gifts (giving is frozen).
+    function _lockForGood() internal {
+        _seat = Seat({paid: 0, lastActive: 1, openedAt: 0, claimCount: 0, voidBelow: 0, status: SeatStatus.WoundDown});
+        _freezeGiving();
     }
 
     /// @dev Records a maintainer action (it keeps the seat from counting as abandoned).
