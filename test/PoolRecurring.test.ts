@@ -1,6 +1,6 @@
 // Recurring gifts (standing orders in the pool's token) and in-kind capital goods (pledges), as DESIGN.md
-// "Recurring gifts and in-kind capital goods" describes them: subscribe / unsubscribe / collect /
-// collectMany, pledge / acceptPledge / declinePledge / recordDelivery / withdrawPledge, the weight that
+// "Recurring gifts and in-kind capital goods" describes them: subscribe / unsubscribe / collect,
+// pledge / acceptPledge / declinePledge / recordDelivery / withdrawPledge, the weight that
 // collected gifts and recorded deliveries earn, and the `carried()` view.
 import { expect } from "chai";
 import type { ContractTransactionResponse } from "ethers";
@@ -621,100 +621,6 @@ describe("PoolRecurring", function () {
     });
   });
 
-  describe("collectMany", function () {
-    /**
-     * Alice due; Bob collected already (not due); Carol due but revoked her allowance; Dave unsubscribed;
-     * the keeper never subscribed.
-     */
-    async function mixFixture() {
-      const f = await subscriptionsFixture();
-      const { pool, token, alice, bob, carol, dave } = f;
-      await pool.connect(alice).subscribe(10n * TUSD, MONTH);
-      await pool.connect(bob).subscribe(20n * TUSD, MONTH);
-      await pool.collect(bob.address);
-      await pool.connect(carol).subscribe(30n * TUSD, MONTH);
-      await token.connect(carol).approve(await pool.getAddress(), 0n);
-      await pool.connect(dave).subscribe(40n * TUSD, MONTH);
-      await pool.connect(dave).unsubscribe();
-      return f;
-    }
-
-    it("collects the due donors, skips the rest with CollectSkipped and returns the count", async function () {
-      const { pool, token, alice, bob, carol, dave, keeper } = await loadFixture(mixFixture);
-      const donors = [alice.address, bob.address, carol.address, dave.address, keeper.address];
-      const before = {
-        bob: await recurringState(pool, token, bob.address),
-        carol: await recurringState(pool, token, carol.address),
-      };
-      expect(await pool.connect(keeper).collectMany.staticCall(donors)).to.equal(1n);
-      const tx = pool.connect(keeper).collectMany(donors);
-      await expect(tx).to.emit(pool, "Collected").withArgs(alice.address, 10n * TUSD, 1n);
-      await expect(tx).to.emit(pool, "Given").withArgs(alice.address, 10n * TUSD);
-      for (const skipped of [bob, carol, dave, keeper]) {
-        await expect(tx).to.emit(pool, "CollectSkipped").withArgs(skipped.address);
-      }
-      const receipt = (await (await tx).wait())!;
-      const names = receipt.logs
-        .map((log) => pool.interface.parseLog(log)?.name)
-        .filter((name) => name === "Collected" || name === "CollectSkipped");
-      expect(names).to.deep.equal(["Collected", "CollectSkipped", "CollectSkipped", "CollectSkipped", "CollectSkipped"]);
-      // The skipped donors' state is as it was, but for the pool-wide totals Alice's gift moved.
-      const bobAfter = await recurringState(pool, token, bob.address);
-      const carolAfter = await recurringState(pool, token, carol.address);
-      for (const [was, is] of [
-        [before.bob, bobAfter],
-        [before.carol, carolAfter],
-      ] as const) {
-        expect(is.subscription).to.deep.equal(was.subscription);
-        expect(is.contribution).to.deep.equal(was.contribution);
-        expect(is.donorTokens).to.equal(was.donorTokens);
-        expect(is.totalGiven).to.equal(was.totalGiven + 10n * TUSD);
-      }
-      expect(await pool.totalGiven()).to.equal(30n * TUSD);
-    });
-
-    it("counts every success, and the skipped donor is collected once fixed", async function () {
-      const { pool, token, alice, bob, carol, keeper } = await loadFixture(mixFixture);
-      await token.connect(carol).approve(await pool.getAddress(), ethers.MaxUint256);
-      const donors = [alice.address, bob.address, carol.address];
-      expect(await pool.connect(keeper).collectMany.staticCall(donors)).to.equal(2n);
-      const tx = pool.connect(keeper).collectMany(donors);
-      await expect(tx).to.emit(pool, "Collected").withArgs(carol.address, 30n * TUSD, 1n);
-      await expect(tx).to.emit(pool, "CollectSkipped").withArgs(bob.address);
-      expect(await pool.totalGiven()).to.equal(60n * TUSD);
-      // Nobody is due any more.
-      expect(await pool.connect(keeper).collectMany.staticCall(donors)).to.equal(0n);
-    });
-
-    it("returns 0 for an empty list", async function () {
-      const { pool, keeper } = await loadFixture(mixFixture);
-      expect(await pool.connect(keeper).collectMany.staticCall([])).to.equal(0n);
-      await expect(pool.connect(keeper).collectMany([])).not.to.emit(pool, "CollectSkipped");
-    });
-
-    it("collects a donor listed twice only once", async function () {
-      const { pool, alice, keeper } = await loadFixture(mixFixture);
-      const tx = pool.connect(keeper).collectMany([alice.address, alice.address]);
-      await expect(tx).to.emit(pool, "CollectSkipped").withArgs(alice.address);
-      expect(await pool.totalGiven()).to.equal(30n * TUSD);
-    });
-
-    it("skips a donor whose gift would take the pool past the 96-bit total, and collects the others", async function () {
-      const { pool, token, alice, bob, carol, keeper } = await loadFixture(subscriptionsFixture);
-      await pool.connect(alice).subscribe(100n, MONTH);
-      await pool.connect(carol).subscribe(5n, MONTH);
-      await token.mint(bob.address, MAX_AMOUNT);
-      await pool.connect(bob).give(MAX_AMOUNT - 10n); // 10 units of room left
-      await expect(pool.connect(keeper).collect(alice.address))
-        .to.be.revertedWithCustomError(pool, "PoolAmountOverflow")
-        .withArgs(MAX_AMOUNT + 90n, MAX_AMOUNT);
-      const tx = pool.connect(keeper).collectMany([alice.address, carol.address]);
-      await expect(tx).to.emit(pool, "CollectSkipped").withArgs(alice.address);
-      await expect(tx).to.emit(pool, "Collected").withArgs(carol.address, 5n, 1n);
-      expect(await pool.totalGiven()).to.equal(MAX_AMOUNT - 5n);
-    });
-  });
-
   describe("after wind-down", function () {
     /** Alice collected once (due again by now), Bob never collected, Dave's ten-year order not due. */
     async function woundDownFixture() {
@@ -746,18 +652,6 @@ describe("PoolRecurring", function () {
       await expect(pool.connect(keeper).collect(carol.address))
         .to.be.revertedWithCustomError(pool, "PoolNoSubscription")
         .withArgs(carol.address);
-    });
-
-    it("collectMany skips everyone and returns 0", async function () {
-      const { pool, token, alice, bob, carol, dave, keeper } = await loadFixture(woundDownFixture);
-      const donors = [alice.address, bob.address, carol.address, dave.address];
-      const held = await token.balanceOf(await pool.getAddress());
-      expect(await pool.connect(keeper).collectMany.staticCall(donors)).to.equal(0n);
-      const tx = pool.connect(keeper).collectMany(donors);
-      for (const who of donors) await expect(tx).to.emit(pool, "CollectSkipped").withArgs(who);
-      await expect(tx).not.to.emit(pool, "Collected");
-      expect(await token.balanceOf(await pool.getAddress())).to.equal(held);
-      expect(await pool.totalGiven()).to.equal(11n * TUSD);
     });
 
     it("subscribe reverts with PoolIsWoundDown; unsubscribe still ends an order", async function () {
@@ -806,7 +700,7 @@ describe("PoolRecurring", function () {
         await large.connect(signer).subscribe(monthly, MONTH);
         crowd.push(address);
       }
-      for (let i = 0; i < crowd.length; i += 100) await large.collectMany(crowd.slice(i, i + 100));
+      for (const donor of crowd) await large.collect(donor);
       for (const p of [small, large]) {
         await fund(token, p, alice);
         await fund(token, p, bob);
@@ -1462,14 +1356,13 @@ describe("PoolRecurring", function () {
       // Month 1: Alice and Bob set up standing orders; a keeper collects both.
       const t0 = await minedAt(pool.connect(alice).subscribe(monthly, MONTH));
       await pool.connect(bob).subscribe(monthly / 2n, MONTH);
-      expect(await pool.connect(keeper).collectMany.staticCall([alice.address, bob.address])).to.equal(2n);
-      await pool.connect(keeper).collectMany([alice.address, bob.address]);
+      for (const who of [alice, bob]) await pool.connect(keeper).collect(who.address);
       const lines = defaultLines().reduce((sum, l) => sum + (BigInt(l.cap) * MONTH) / BigInt(l.period), 0n);
       expect(list(await pool.carried())).to.deep.equal([lines, monthly + monthly / 2n, 0n, 0n]);
 
       // Month 2: collected on time.
       await time.increaseTo(t0 + MONTH);
-      await pool.connect(keeper).collectMany([alice.address, bob.address]);
+      for (const who of [alice, bob]) await pool.connect(keeper).collect(who.address);
       expect((await pool.contributionOf(alice.address)).given).to.equal(2n * monthly);
 
       // Month 3: Alice revokes her allowance; her collection fails, Bob's goes on, her order stays.
@@ -1478,9 +1371,9 @@ describe("PoolRecurring", function () {
       await expect(pool.connect(keeper).collect(alice.address))
         .to.be.revertedWithCustomError(pool, "PoolCollectFailed")
         .withArgs(alice.address, monthly);
-      const tx = pool.connect(keeper).collectMany([alice.address, bob.address]);
-      await expect(tx).to.emit(pool, "CollectSkipped").withArgs(alice.address);
-      await expect(tx).to.emit(pool, "Collected").withArgs(bob.address, monthly / 2n, 1n);
+      await expect(pool.connect(keeper).collect(bob.address))
+        .to.emit(pool, "Collected")
+        .withArgs(bob.address, monthly / 2n, 1n);
       expect((await pool.subscriptionOf(alice.address)).nextDue).to.equal(t0 + 2n * MONTH);
 
       // Carol pledges a build machine; the maintainer accepts it.

@@ -17,8 +17,6 @@ interface IPoolSubscriptions {
     event Unsubscribed(address indexed donor);
     /// @notice `amount` was collected from `donor`'s standing order for `periods` periods.
     event Collected(address indexed donor, uint256 amount, uint256 periods);
-    /// @notice `collectMany` skipped `donor`, whose collection failed or was not due.
-    event CollectSkipped(address indexed donor);
 
     /// @notice Periods a single collection may pull: a donor back after a long absence pays at most this many,
     /// and older missed periods are forgiven.
@@ -35,10 +33,6 @@ interface IPoolSubscriptions {
     /// once; older missed periods are forgiven. Credited exactly like a gift.
     /// @return amount What arrived.
     function collect(address donor) external returns (uint256 amount);
-
-    /// @notice Collects each donor that is due, skipping failures (for keepers). Bounded by the list given.
-    /// @return collected How many collections succeeded.
-    function collectMany(address[] calldata donors) external returns (uint256 collected);
 
     /// @notice A donor's standing order (zeros if none).
     function subscriptionOf(address donor)

@@ -80,69 +80,33 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
     }
 
     /// @inheritdoc IPoolSubscriptions
-    function collect(address donor) external nonReentrant returns (uint256 amount) {
-        (, amount) = _collect(donor, true);
-    }
-
-    /// @inheritdoc IPoolSubscriptions
-    function collectMany(address[] calldata donors) external nonReentrant returns (uint256 collected) {
-        for (uint256 i; i < donors.length; ++i) {
-            // Bounded by the caller's list, not by the pool's state.
-            (bool ok,) = _collect(donors[i], false);
-            if (ok) ++collected;
-            else emit CollectSkipped(donors[i]);
-        }
-    }
-
-    // ---------------------------------------------------------------- internal
-
-    /// @dev Pulls `donor`'s due periods and credits what arrived. With `strict`, every failure reverts with its
-    /// reason; without, it returns false and changes nothing (for `collectMany`).
-    function _collect(address donor, bool strict) private returns (bool ok, uint256 arrived) {
+    function collect(address donor) external nonReentrant returns (uint256 arrived) {
         RecurringStorage storage $ = _recurring();
         Subscription memory sub = $.subscriptions[donor];
-        if (sub.amount == 0) {
-            if (strict) revert PoolNoSubscription(donor);
-            return (false, 0);
-        }
-        if (block.timestamp < sub.nextDue) {
-            if (strict) revert PoolNotDue(donor, sub.nextDue);
-            return (false, 0);
-        }
+        if (sub.amount == 0) revert PoolNoSubscription(donor);
+        if (block.timestamp < sub.nextDue) revert PoolNotDue(donor, sub.nextDue);
+        if (_isFrozen()) revert PoolIsWoundDown();
         PoolArgs memory a = _args();
-        if (_isFrozen()) {
-            if (strict) revert PoolIsWoundDown();
-            return (false, 0);
-        }
         uint256 due = (block.timestamp - sub.nextDue) / sub.period + 1;
         uint256 periods = due < MAX_CATCH_UP ? due : MAX_CATCH_UP;
         uint256 amount = uint256(sub.amount) * periods;
-        uint256 total = totalGiven();
-        if (total + amount > MAX_AMOUNT) {
-            if (strict) revert PoolAmountOverflow(total + amount, MAX_AMOUNT);
-            return (false, 0);
-        }
+        uint256 total = totalGiven() + amount;
+        if (total > MAX_AMOUNT) revert PoolAmountOverflow(total, MAX_AMOUNT);
         // Effects first: every due period is settled (the forgiven ones too), so the next one is in the future.
+        // A failed pull reverts them with it, and the periods stay due.
         $.subscriptions[donor].nextDue = uint40(uint256(sub.nextDue) + due * sub.period);
         IERC20 token = IERC20(a.asset);
         uint256 before = token.balanceOf(address(this));
-        if (!token.trySafeTransferFrom(donor, address(this), amount)) {
-            if (strict) revert PoolCollectFailed(donor, amount);
-            // Nothing was pulled: the periods stay due. The guard kept the order from changing meanwhile.
-            $.subscriptions[donor].nextDue = sub.nextDue;
-            return (false, 0);
-        }
+        if (!token.trySafeTransferFrom(donor, address(this), amount)) revert PoolCollectFailed(donor, amount);
         arrived = token.balanceOf(address(this)) - before;
-        if (arrived == 0) {
-            // A token that kept the whole transfer as a fee: nothing to credit, like `give`.
-            if (strict) revert PoolZeroAmount();
-            return (true, 0);
-        }
+        // A token that kept the whole transfer as a fee: nothing to credit, like `give`.
+        if (arrived == 0) revert PoolZeroAmount();
         _credit(a, donor, arrived, 0);
         emit Given(donor, arrived);
         emit Collected(donor, arrived, periods);
-        return (true, arrived);
     }
+
+    // ---------------------------------------------------------------- internal
 
     function _endSubscription(RecurringStorage storage $, address donor) private {
         Subscription memory sub = $.subscriptions[donor];

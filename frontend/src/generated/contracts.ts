@@ -3,12 +3,6 @@
 // (or `npx hardhat run scripts/generate-frontend.ts`).
 
 export const deployments = {
-  31337: {
-    PoolFactory: { address: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0", deployedOnBlock: 3 },
-    Pool: { address: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", deployedOnBlock: 2 },
-    PoolExtension: { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3", deployedOnBlock: 1 },
-    MockUSD: { address: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9", deployedOnBlock: 4 },
-  },
 } as const;
 
 export type DeployedChainId = keyof typeof deployments;
@@ -844,19 +838,6 @@ export const poolAbi = [
         "internalType": "address",
         "name": "donor",
         "type": "address"
-      }
-    ],
-    "name": "CollectSkipped",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "donor",
-        "type": "address"
       },
       {
         "indexed": false,
@@ -1617,25 +1598,6 @@ export const poolAbi = [
       {
         "internalType": "uint256",
         "name": "amount",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address[]",
-        "name": "donors",
-        "type": "address[]"
-      }
-    ],
-    "name": "collectMany",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "collected",
         "type": "uint256"
       }
     ],
