@@ -45,32 +45,6 @@ describe("PoolBranches", function () {
       expect(await pool.totalGiven()).to.equal(0n);
       expect((await pool.contributionOf(alice.address)).given).to.equal(0n);
     });
-
-    it("collectMany settles the period the donor paid, credits nothing and counts it as collected", async function () {
-      const { token, pool, alice, keeper, nextDue } = await loadFixture(wholeFeeFixture);
-      expect(await pool.connect(keeper).collectMany.staticCall([alice.address])).to.equal(1n);
-      const tx = pool.connect(keeper).collectMany([alice.address]);
-      await expect(tx).not.to.emit(pool, "CollectSkipped");
-      await expect(tx).not.to.emit(pool, "Collected");
-      await expect(tx).not.to.emit(pool, "Given");
-      // The donor's tokens left (the token burned them as its fee); none arrived.
-      await expect(tx).to.changeTokenBalances(ethers, token, [alice, pool], [-10n * TUSD, 0n]);
-      // The paid period is settled: the next one is a period later, not due yet.
-      expect([...(await pool.subscriptionOf(alice.address))]).to.deep.equal([10n * TUSD, MONTH, nextDue + MONTH]);
-      await expect(pool.connect(keeper).collect(alice.address))
-        .to.be.revertedWithCustomError(pool, "PoolNotDue")
-        .withArgs(alice.address, nextDue + MONTH);
-      expect(await pool.totalGiven()).to.equal(0n);
-      expect(await pool.balance()).to.equal(0n);
-      expect((await pool.contributionOf(alice.address)).given).to.equal(0n);
-      // With the fee gone, the next period arrives and is credited in full.
-      await token.setFee(0n);
-      await time.increaseTo(nextDue + MONTH);
-      await expect(pool.connect(keeper).collect(alice.address))
-        .to.emit(pool, "Collected")
-        .withArgs(alice.address, 10n * TUSD, 1n);
-      expect(await pool.totalGiven()).to.equal(10n * TUSD);
-    });
   });
 
   describe("proposal", function () {
