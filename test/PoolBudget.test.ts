@@ -496,11 +496,13 @@ describe("PoolBudget", function () {
         ).to.be.revertedWithCustomError(pool, "PoolZeroAmount");
       });
 
-      it("if the payee is address(0)", async function () {
+      it("if the payee is address(0) or the pool itself", async function () {
         const { pool, maintainer } = await loadFixture(budgetFixture);
-        await expect(
-          pool.connect(maintainer).fileClaim(STIPEND, ETH, ethers.ZeroAddress, receiptHash("x"), ""),
-        ).to.be.revertedWithCustomError(pool, "PoolZeroPayee");
+        for (const payee of [ethers.ZeroAddress, await pool.getAddress()]) {
+          await expect(pool.connect(maintainer).fileClaim(STIPEND, ETH, payee, receiptHash("x"), ""))
+            .to.be.revertedWithCustomError(pool, "PoolInvalidPayee")
+            .withArgs(payee);
+        }
       });
 
       it("if the line does not exist", async function () {

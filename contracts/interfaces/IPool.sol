@@ -118,8 +118,9 @@ interface IPoolBudget {
     error PoolUnknownLine(uint256 line, uint256 lineCount);
     /// @notice Thrown when a claim would take a line past its cap in the current period.
     error PoolOverBudget(uint256 line, uint256 amount, uint256 left);
-    /// @notice Thrown when a payee is address(0).
-    error PoolZeroPayee();
+    /// @notice Thrown when a claim's payee is address(0) or the pool itself (an ETH pool would credit the
+    /// payout back to itself as a gift that nobody could ever reclaim).
+    error PoolInvalidPayee(address payee);
     /// @notice Thrown when a claim id does not exist.
     error PoolUnknownClaim(uint256 claimId);
     /// @notice Thrown when a claim is not pending (already paid, rejected, cancelled or void).

@@ -106,7 +106,8 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         returns (uint256 claimId)
     {
         if (amount == 0) revert PoolZeroAmount();
-        if (payee == address(0)) revert PoolZeroPayee();
+        // Paid to itself, an ETH pool would credit the payout to itself as a gift nobody can reclaim.
+        if (payee == address(0) || payee == address(this)) revert PoolInvalidPayee(payee);
         claimId = _nextClaimId();
         Rules memory r = _rules;
         (uint32 index, uint32 period) = _reserve(line, amount);

@@ -97,7 +97,7 @@ const SENTENCES: Record<string, Sentence> = {
   PoolUnknownLine: ([l, count]) =>
     `There is no budget line ${l}: this pool has ${count} line${count === 1n ? "" : "s"}${count > 0n ? ` (0 to ${count - 1n})` : ""}.`,
   PoolOverBudget: ([l, amt, left], ctx, amount) => `${line(l, ctx)} has only ${amount(left)} left this period; the claim asks for ${amount(amt)}.`,
-  PoolZeroPayee: () => "The payee cannot be the zero address.",
+  PoolInvalidPayee: () => "The payee cannot be the zero address or the pool itself.",
   PoolUnknownClaim: ([id]) => `There is no claim #${id} in this pool.`,
   PoolClaimNotPending: ([id, s]) => `Claim #${id} is not pending: it is ${status(ClaimStatusName, s)}.`,
   PoolChallengeWindowOpen: ([id, at], ctx) => `Claim #${id} is still in its challenge window: it can be paid from ${when(at, ctx)}.`,

@@ -203,6 +203,17 @@ export const poolAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "payee",
+        "type": "address"
+      }
+    ],
+    "name": "PoolInvalidPayee",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "PoolIsWoundDown",
     "type": "error"
@@ -584,11 +595,6 @@ export const poolAbi = [
   {
     "inputs": [],
     "name": "PoolZeroCandidate",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "PoolZeroPayee",
     "type": "error"
   },
   {

@@ -76,7 +76,7 @@ export const SENTENCES: Record<string, Sentence> = {
   PoolUnknownLine: ([line, count]) => `There is no budget line ${big(line)}: the pool has ${big(count)}.`,
   PoolOverBudget: ([line, amount, left], ctx) =>
     `${lineLabel(ctx, line)} has only ${amountOf(ctx, left)} left this period; the claim asks for ${amountOf(ctx, amount)}.`,
-  PoolZeroPayee: () => "The payee cannot be the zero address.",
+  PoolInvalidPayee: () => "The payee cannot be the zero address or the pool itself.",
   PoolUnknownClaim: ([id]) => `There is no claim #${big(id)} in this pool.`,
   PoolClaimNotPending: ([id, status]) => `Claim #${big(id)} is no longer pending: it is ${named(CLAIM_STATUS, status)}.`,
   PoolChallengeWindowOpen: ([id, at], ctx) => `Claim #${big(id)} is still in its challenge window: it can be paid from ${when(ctx, at)}.`,
