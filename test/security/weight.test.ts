@@ -100,6 +100,21 @@ describe("Attacks: weight", function () {
     });
   });
 
+  describe("the first epoch (nobody has matured weight yet)", function () {
+    it("a claim filed in epoch 0 and payable before epoch 1 cannot be objected to by anyone: it is paid (maturity with claimDelay < epochLength: reported, not yet decided)", async function () {
+      const [deployer, maintainer, alice, payee] = await ethers.getSigners();
+      const { factory } = await deployPotluck(ethers);
+      const pool = await createPool(factory, deployer, defaultConfig(maintainer.address));
+      await giveEth(pool, alice, 40n * ETH);
+      const { id, payableAt } = await file(pool, maintainer, STIPEND, 10n * ETH, payee.address, "day one");
+      expect(payableAt).to.be.lessThan(await pool.genesis() + (await pool.epochLength()));
+      expect((await pool.claim(id))[0].toReject).to.equal(1n); // the bar with no matured weight: any weight at all
+      await expect(pool.connect(alice).object(id)).to.be.revertedWithCustomError(pool, "PoolNoWeight").withArgs(alice.address);
+      await time.increaseTo(payableAt);
+      await expect(pool.payClaim(id)).to.changeEtherBalances(ethers, [pool, payee], [-10n * ETH, 10n * ETH]);
+    });
+  });
+
   describe("one mark per contributor and ballot", function () {
     it("double objection to a claim: PoolAlreadyObjected(claimId, who)", async function () {
       const { pool, alice, claim } = await loadFixture(ballotFixture);
