@@ -168,7 +168,7 @@ interface Row {
   value?: (c: Ctx) => bigint;
   expect: (c: Ctx) => Outcome;
   /** When the reentry succeeded: the inner operation did exactly its own thing. */
-  check?: (c: Ctx, before: Snapshot) => Promise<void>;
+  check?: (c: Ctx, before: Snapshot) => Promise<unknown>;
 }
 
 interface Snapshot {

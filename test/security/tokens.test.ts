@@ -208,12 +208,12 @@ describe("Attacks: odd ERC-20 tokens", function () {
 
   describe("BlocklistToken (USDC-style blocklist)", function () {
     it("a blocklisted payee fails only its own claim; a blocklisted reclaimer only its own reclaim", async function () {
-      const { token, pool, maintainer, alice, bob, payee, keeper, deployer } = await loadFixture(fixtures.BlocklistToken);
+      const { token, pool, maintainer, alice, bob, payee, keeper } = await loadFixture(fixtures.BlocklistToken);
       await pool.connect(alice).give(ALICE);
       await pool.connect(bob).give(ALICE);
       const blocked = await file(pool, maintainer, HOSTING, CLAIM, payee.address, "blocked");
       const other = await file(pool, maintainer, HOSTING, CLAIM, bob.address, "other");
-      await token.connect(deployer).setBlocked(payee.address, true);
+      await token.setBlocked(payee.address, true);
       await at(other.payableAt);
       await expect(pool.connect(keeper).payClaim(blocked.id))
         .to.be.revertedWithCustomError(pool, "PoolPaymentFailed")
@@ -222,7 +222,7 @@ describe("Attacks: odd ERC-20 tokens", function () {
       await pool.connect(maintainer).stepDown();
       await networkHelpers.time.increase(61n * DAY);
       await pool.windDown();
-      await token.connect(deployer).setBlocked(alice.address, true);
+      await token.setBlocked(alice.address, true);
       const share = (2n * ALICE - CLAIM) / 2n;
       await expect(pool.connect(alice).reclaim()).to.be.revertedWithCustomError(pool, "PoolReclaimFailed").withArgs(alice.address, share);
       await expect(pool.connect(bob).reclaim()).to.emit(pool, "Reclaimed").withArgs(bob.address, share);
@@ -230,10 +230,10 @@ describe("Attacks: odd ERC-20 tokens", function () {
     });
 
     it("a blocklisted subscriber fails collect (PoolCollectFailed) and is skipped by collectMany, which still collects the others", async function () {
-      const { token, pool, alice, bob, keeper, deployer } = await loadFixture(fixtures.BlocklistToken);
+      const { token, pool, alice, bob, keeper } = await loadFixture(fixtures.BlocklistToken);
       await pool.connect(alice).subscribe(SUB, PERIOD);
       await pool.connect(bob).subscribe(SUB, PERIOD);
-      await token.connect(deployer).setBlocked(bob.address, true);
+      await token.setBlocked(bob.address, true);
       await expect(pool.connect(keeper).collect(bob.address)).to.be.revertedWithCustomError(pool, "PoolCollectFailed").withArgs(bob.address, SUB);
       expect(await pool.connect(keeper).collectMany.staticCall([bob.address, alice.address])).to.equal(1n);
       await expect(pool.connect(keeper).collectMany([bob.address, alice.address]))
@@ -243,18 +243,18 @@ describe("Attacks: odd ERC-20 tokens", function () {
     });
 
     it("a blocklisted pool freezes every transfer but loses nothing: payClaim fails, give reverts, and all resumes when unblocked", async function () {
-      const { token, tokenAddress, pool, poolAddress, maintainer, alice, payee, keeper, deployer } = await loadFixture(
+      const { token, tokenAddress, pool, poolAddress, maintainer, alice, payee, keeper } = await loadFixture(
         fixtures.BlocklistToken,
       );
       await pool.connect(alice).give(ALICE);
       const { id, payableAt } = await file(pool, maintainer, HOSTING, CLAIM, payee.address);
-      await token.connect(deployer).setBlocked(poolAddress, true);
+      await token.setBlocked(poolAddress, true);
       await at(payableAt);
       await expect(pool.connect(keeper).payClaim(id)).to.be.revertedWithCustomError(pool, "PoolPaymentFailed").withArgs(id, payee.address);
       const blocklist = await ethers.getContractAt("BlocklistToken", tokenAddress);
       await expect(pool.connect(alice).give(1n)).to.be.revertedWithCustomError(blocklist, "BlocklistTokenBlocked").withArgs(poolAddress);
       expect(await pool.balance()).to.equal(ALICE);
-      await token.connect(deployer).setBlocked(poolAddress, false);
+      await token.setBlocked(poolAddress, false);
       await expect(pool.connect(keeper).payClaim(id)).to.emit(pool, "ClaimPaid").withArgs(id);
       await ledgerIsHeld(pool, token, poolAddress);
     });
