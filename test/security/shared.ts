@@ -26,9 +26,8 @@ export function list(result: readonly unknown[]): unknown[] {
   return [...result].map((v) => (Array.isArray(v) ? list(v) : v));
 }
 
-export const receiptHash = (label: string) =>
-  // keccak256 of a label: any bytes32 does, the pool stores it as given.
-  `0x${Buffer.from(label.padEnd(32, ".").slice(0, 32)).toString("hex")}`;
+/** A receipt hash for a label: the label's bytes, padded to 32 (any bytes32 does; the pool stores it as given). */
+export const receiptHash = (label: string) => `0x${Buffer.from(label.padEnd(32, ".").slice(0, 32)).toString("hex")}`;
 
 export function kit(ethers: HardhatEthers, networkHelpers: NetworkHelpers) {
   const { time } = networkHelpers;
