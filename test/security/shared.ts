@@ -1,0 +1,78 @@
+// Shared by the attack catalogue (test/security/*.test.ts): constants mirrored from the contracts, and
+// helpers bound to one test file's network connection (each file calls `network.create()` itself).
+import type { ContractTransactionResponse } from "ethers";
+import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
+import type { IPool } from "../../types/ethers-contracts/index.js";
+import { DAY, HOUR } from "../helpers/potluck.js";
+
+export const MAX_AMOUNT = 2n ** 96n - 1n; // PoolGiving.MAX_AMOUNT
+export const BPS = 10_000n;
+export const MIN_DURATION = HOUR; // PoolBudget.MIN_DURATION
+export const MAX_DURATION = 3650n * DAY; // PoolBudget.MAX_DURATION
+export const MIN_EPOCH = HOUR; // PoolFactory.MIN_EPOCH
+export const MAX_EPOCH = 365n * DAY; // PoolFactory.MAX_EPOCH
+export const ZERO = "0x0000000000000000000000000000000000000000";
+/** OpenZeppelin's ReentrancyGuardTransient: its error, and the slot it uses (in transient storage only). */
+export const GUARD_SELECTOR = "0x3ee5aeb5"; // bytes4(keccak256("ReentrancyGuardReentrantCall()"))
+export const GUARD_SLOT = "0x9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00";
+export const ProposalStatus = { None: 0n, Pending: 1n, Applied: 2n, Rejected: 3n, Cancelled: 4n } as const;
+export const PledgeStatus = { None: 0n, Offered: 1n, Accepted: 2n, Declined: 3n, Withdrawn: 4n, Completed: 5n } as const;
+export const ElectionKind = { None: 0n, Vacancy: 1n, Recall: 2n } as const;
+export const GasMode = { Off: 0, BurnGas: 1, ReturnBomb: 2, RevertBomb: 3 } as const; // GasGriefingPayee.Mode
+
+/** The plain values of a multi-value return (an ethers `Result`), for deep comparisons. */
+export function list(result: readonly unknown[]): unknown[] {
+  return [...result].map((v) => (Array.isArray(v) ? list(v) : v));
+}
+
+/** A receipt hash for a label: the label's bytes, padded to 32 (any bytes32 does; the pool stores it as given). */
+export const receiptHash = (label: string) => `0x${Buffer.from(label.padEnd(32, ".").slice(0, 32)).toString("hex")}`;
+
+export function kit(ethers: HardhatEthers, networkHelpers: NetworkHelpers) {
+  const { time } = networkHelpers;
+
+  async function latest(): Promise<bigint> {
+    return BigInt(await time.latest());
+  }
+
+  /**
+   * Makes the next transaction (and the gas estimate that precedes it) run at exactly `t`: a block is mined at
+   * `t - 1` first, so both readings of "the pending block" agree on `t`.
+   */
+  async function at(t: bigint) {
+    if ((await latest()) < t - 1n) await time.increaseTo(t - 1n);
+    await time.setNextBlockTimestamp(t);
+  }
+
+  /** The block timestamp a transaction was mined at. */
+  async function minedAt(tx: Promise<ContractTransactionResponse> | ContractTransactionResponse): Promise<bigint> {
+    const receipt = await (await tx).wait();
+    const block = await ethers.provider.getBlock(receipt!.blockNumber);
+    return BigInt(block!.timestamp);
+  }
+
+  async function gasOf(tx: Promise<ContractTransactionResponse> | ContractTransactionResponse): Promise<bigint> {
+    return (await (await tx).wait())!.gasUsed;
+  }
+
+  /** Gives `amount` of ETH. */
+  async function giveEth(pool: IPool, donor: HardhatEthersSigner, amount: bigint) {
+    await pool.connect(donor).give(amount, { value: amount });
+  }
+
+  /** Files a claim and returns its id and payableAt. */
+  async function file(pool: IPool, maintainer: HardhatEthersSigner, line: bigint, amount: bigint, payee: string, label = "invoice") {
+    const id = await pool.claimCount();
+    await pool.connect(maintainer).fileClaim(line, amount, payee, receiptHash(label), `ipfs://receipt/${label}`);
+    const [c] = await pool.claim(id);
+    return { id, payableAt: c.payableAt };
+  }
+
+  /** The start of epoch `e` of `pool`. */
+  async function epochStart(pool: IPool, e: bigint): Promise<bigint> {
+    return (await pool.genesis()) + e * (await pool.epochLength());
+  }
+
+  return { time, latest, at, minedAt, gasOf, giveEth, file, epochStart };
+}
