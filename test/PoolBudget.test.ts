@@ -1703,7 +1703,7 @@ describe("PoolBudget", function () {
         claimDelay: MIN_DURATION,
         ruleChangeDelay: MIN_DURATION,
         inactivityPeriod: MIN_DURATION,
-        vacancyPeriod: MIN_DURATION,
+        vacancyPeriod: 2n * EPOCH, // the least vacancy: two epochs
         objectionQuorumBps: 1,
         electionQuorumBps: 1,
         recallThresholdBps: 1,

@@ -258,7 +258,7 @@ describe("PoolFactory", function () {
         const b = await createPool(
           factory,
           alice,
-          defaultConfig(maintainer.address, { asset: tokenAddress, epochLength: MAX_EPOCH, weighting: Weighting.Quadratic }),
+          defaultConfig(maintainer.address, { asset: tokenAddress, epochLength: MAX_EPOCH, vacancyPeriod: 2n * MAX_EPOCH, weighting: Weighting.Quadratic }),
         );
         expect([await a.asset(), await a.epochLength(), await a.weighting()]).to.deep.equal([ZERO, HOUR, 0n]);
         expect([await b.asset(), await b.epochLength(), await b.weighting()]).to.deep.equal([tokenAddress, MAX_EPOCH, 1n]);
@@ -285,7 +285,7 @@ describe("PoolFactory", function () {
         claimDelay: MIN_DURATION,
         ruleChangeDelay: MIN_DURATION,
         inactivityPeriod: MIN_DURATION,
-        vacancyPeriod: MIN_DURATION,
+        vacancyPeriod: 2n * MIN_EPOCH, // the least vacancy: two epochs
         objectionQuorumBps: 1,
         electionQuorumBps: 1,
         recallThresholdBps: 1,
@@ -308,7 +308,7 @@ describe("PoolFactory", function () {
       const highLines = [{ name: "n".repeat(MAX_NAME_LENGTH), cap: MAX_AMOUNT, period: MAX_DURATION }];
       const low = await createPool(factory, alice, lows, lowLines);
       const high = await createPool(factory, alice, highs, highLines);
-      expect([...(await low.rules())]).to.deep.equal([HOUR, HOUR, HOUR, HOUR, 1n, 1n, 1n]);
+      expect([...(await low.rules())]).to.deep.equal([HOUR, HOUR, HOUR, 2n * HOUR, 1n, 1n, 1n]);
       expect([...(await high.rules())]).to.deep.equal([
         MAX_DURATION,
         MAX_DURATION,

@@ -11,7 +11,8 @@ import {Weighting} from "./Weighting.sol";
 /// @custom:member claimDelay Challenge window of a claim, in seconds.
 /// @custom:member ruleChangeDelay Notice, in seconds, before a proposed change can take effect.
 /// @custom:member inactivityPeriod Seconds without a maintainer action after which the seat counts as abandoned.
-/// @custom:member vacancyPeriod Seconds an open seat may stay open before anyone may wind the pool down.
+/// @custom:member vacancyPeriod Seconds an open seat may stay open before anyone may wind the pool down; at
+/// least two epochs.
 /// @custom:member objectionQuorumBps Share of matured weight whose objections reject a claim or a change.
 /// @custom:member electionQuorumBps Share of matured weight the winner of an election needs.
 /// @custom:member recallThresholdBps Share of matured weight whose petition opens a recall election.

@@ -42,7 +42,7 @@ const PARAMETERS: Array<[string, ParameterKind, string]> = [
   ["claim delay", "duration", "must be between 1h and 3650d"],
   ["rule change delay", "duration", "must be between 1h and 3650d"],
   ["inactivity period", "duration", "must be between 1h and 3650d"],
-  ["vacancy period", "duration", "must be between 1h and 3650d"],
+  ["vacancy period", "duration", "must be between 1h and 3650d, and at least two epochs"],
   ["objection quorum", "bps", "must be between 0.01% and 100%"],
   ["election quorum", "bps", "must be between 0.01% and 100%"],
   ["recall threshold", "bps", "must be between 0.01% and 100%"],

@@ -165,7 +165,7 @@ export async function seedDemo(connection: NetworkConnection, deployment: Deploy
       links: ["https://example.org/retro-wiki"],
     },
     "wound down, contributors reclaiming",
-    { ...base, asset: musdRecord.address, maintainer: sam.address, epochLength: HOUR, vacancyPeriod: HOUR, inactivityPeriod: 30 * DAY, objectionQuorumBps: 2_000, electionQuorumBps: 5_000, recallThresholdBps: 3_000 },
+    { ...base, asset: musdRecord.address, maintainer: sam.address, epochLength: HOUR, vacancyPeriod: 2 * HOUR, inactivityPeriod: 30 * DAY, objectionQuorumBps: 2_000, electionQuorumBps: 5_000, recallThresholdBps: 3_000 },
     [{ name: "server", cap: usd("40"), period: 30 * DAY }],
   );
 

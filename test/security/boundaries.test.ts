@@ -53,7 +53,8 @@ async function ethPoolFixture() {
 }
 
 async function poolWithEpoch(factory: PoolFactory, deployer: HardhatEthersSigner, maintainer: string, epochLength: bigint) {
-  return createPool(factory, deployer, defaultConfig(maintainer, { epochLength }));
+  // The vacancy must last two epochs (so that an open seat's election votes before a wind-down).
+  return createPool(factory, deployer, defaultConfig(maintainer, { epochLength, vacancyPeriod: 2n * epochLength > 60n * DAY ? 2n * epochLength : 60n * DAY }));
 }
 
 describe("Attacks: boundaries", function () {

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { IPool } from "../../types/ethers-contracts/index.js";
-import { ETH, SeatStatus, Weighting, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
+import { ETH, ElectionPhase, Parameter, SeatStatus, Weighting, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
 import { kit } from "./shared.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -167,33 +167,51 @@ describe("Attacks: swamping elections", function () {
       expect([leader, leaderVotes]).to.deep.equal([honest.address, 100n * 10n ** 9n]);
     });
   });
-  // ------------------------------------------------------------------ KNOWN ISSUE: fails until addressed
-  describe("KNOWN ISSUE: a vacancy period shorter than the road to the first vote", function () {
-    // windDown is allowed whenever the seat has been open vacancyPeriod and the election is not voting, so it
-    // cuts an election that is still nominating. The factory accepts any epoch (1 h to 365 d) with any
-    // vacancyPeriod (1 h to 10 y), and voting starts one or two epoch boundaries after the seat opens: with
-    // 30-day epochs and a 7-day vacancy period, anyone can wind the pool down before a single vote is possible,
-    // every time. Expected: the factory refuses vacancyPeriod < 2 × epochLength, or windDown waits for the
-    // first election after the seat opened to finish voting.
-    it("[BUG] with valid parameters (30-day epochs, 7-day vacancy), the first election after a step-down gets to vote before anyone can wind down", async function () {
+  describe("a vacancy period shorter than the road to the first vote (found by this catalogue, fixed in the rules)", function () {
+    // windDown is allowed whenever the seat has been open vacancyPeriod and no election is voting, and voting
+    // starts up to 1.5 epochs after the seat opens. With 30-day epochs and a 7-day vacancy, anyone could wind a
+    // pool down before a single vote was possible. The rules now require vacancyPeriod >= 2 x epochLength.
+    it("createPool and proposeRulesChange refuse a vacancy shorter than two epochs; two epochs let the first election vote", async function () {
       const [deployer, maintainer, alice, successor, griefer] = await ethers.getSigners();
       const { factory } = await deployPotluck(ethers);
-      const pool = await createPool(factory, deployer, defaultConfig(maintainer.address, { epochLength: 30n * 86_400n, vacancyPeriod: 7n * 86_400n }));
+      const MONTH = 30n * 86_400n;
+      await expect(factory.createPool(defaultConfig(maintainer.address, { epochLength: MONTH, vacancyPeriod: 7n * 86_400n }), []))
+        .to.be.revertedWithCustomError(factory, "PoolInvalidParameter")
+        .withArgs(Parameter.VacancyPeriod, 7n * 86_400n);
+      await expect(factory.createPool(defaultConfig(maintainer.address, { epochLength: MONTH, vacancyPeriod: 2n * MONTH - 1n }), []))
+        .to.be.revertedWithCustomError(factory, "PoolInvalidParameter")
+        .withArgs(Parameter.VacancyPeriod, 2n * MONTH - 1n);
+      const pool = await createPool(factory, deployer, defaultConfig(maintainer.address, { epochLength: MONTH, vacancyPeriod: 2n * MONTH }));
+      const rules = await pool.rules();
+      await expect(pool.connect(maintainer).proposeRulesChange({
+        claimDelay: rules.claimDelay,
+        ruleChangeDelay: rules.ruleChangeDelay,
+        inactivityPeriod: rules.inactivityPeriod,
+        vacancyPeriod: 2n * MONTH - 1n,
+        objectionQuorumBps: rules.objectionQuorumBps,
+        electionQuorumBps: rules.electionQuorumBps,
+        recallThresholdBps: rules.recallThresholdBps,
+      }))
+        .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
+        .withArgs(Parameter.VacancyPeriod, 2n * MONTH - 1n);
       await giveEth(pool, alice, 10n * ETH);
       await nextEpoch(pool, networkHelpers);
+      // The worst case: the seat opens just past the middle of an epoch, so voting waits for the epoch after next.
+      await time.increaseTo((await pool.genesis()) + MONTH + MONTH / 2n + 1n);
       await pool.connect(maintainer).stepDown();
       await pool.connect(alice).nominate(successor.address);
-      const { votingStartsAt } = await pool.election();
+      const { votingStartsAt, votingEndsAt } = await pool.election();
       const { openedAt } = await pool.seat();
-      expect(votingStartsAt, "voting starts after the vacancy period ends").to.be.greaterThan(openedAt + 7n * 86_400n);
-      await time.increaseTo(openedAt + 7n * 86_400n);
-      await pool.connect(griefer).windDown().catch(() => undefined); // refusing this is the fix
-      expect((await pool.seat()).status, "the pool was wound down while its first election was still nominating").to.equal(SeatStatus.Open);
+      expect(votingStartsAt).to.be.lessThan(openedAt + 2n * MONTH);
       await time.increaseTo(votingStartsAt);
       await pool.connect(alice).vote(successor.address);
-      await time.increaseTo((await pool.election()).votingEndsAt);
+      await time.increaseTo(openedAt + 2n * MONTH);
+      await expect(pool.connect(griefer).windDown())
+        .to.be.revertedWithCustomError(pool, "PoolElectionPhase")
+        .withArgs(ElectionPhase.Voting);
+      await time.increaseTo(votingEndsAt);
       await pool.finalizeElection();
-      expect(await pool.maintainer(), "the election was cut by windDown while nominating").to.equal(successor.address);
+      expect(await pool.maintainer()).to.equal(successor.address);
     });
   });
 });

@@ -24,7 +24,7 @@ const PARAMETERS: Array<[string, "address" | "duration" | "bps" | "count" | "amo
   ["claim delay", "duration", "must be between 1 hour and 10 years"],
   ["rule change delay", "duration", "must be between 1 hour and 10 years"],
   ["inactivity period", "duration", "must be between 1 hour and 10 years"],
-  ["vacancy period", "duration", "must be between 1 hour and 10 years"],
+  ["vacancy period", "duration", "must be between 1 hour and 10 years, and at least two epochs"],
   ["objection quorum", "bps", "must be between 0.01% and 100%"],
   ["election quorum", "bps", "must be between 0.01% and 100%"],
   ["recall threshold", "bps", "must be between 0.01% and 100%"],
