@@ -206,34 +206,29 @@ describe("Attacks: hostile payees and forced ETH", function () {
       expect(await ethers.provider.getBalance(poolAddress)).to.equal(7n * ETH); // stranded, but nobody's share was touched
     });
   });
-  // ------------------------------------------------------------------ KNOWN BUG: fails until fixed
-  describe("KNOWN BUG: a claim whose payee is the pool itself (ETH pools)", function () {
-    // payClaim pushes ETH to the payee with a plain CALL; when the payee is the pool, its receive() credits the
-    // payment as a gift from the pool: totalGiven and paid both grow, so the ledger looks unchanged, but the
-    // pool becomes a contributor. Its weight can never vote or object, yet it counts in totalWeight (raising
-    // every objection bar, recall threshold and election quorum), and its reclaim share can never be claimed.
-    // A maintainer can repeat it every period. Expected: fileClaim refuses payee == the pool, or the pool's
-    // receive() refuses its own ETH (then payClaim fails with PoolPaymentFailed and the claim can be cancelled).
-    it("[BUG] paying a claim to the pool itself must not make the pool a contributor, inflate totalWeight or strand reclaim shares", async function () {
-      const [deployer, maintainer, alice, keeper] = await ethers.getSigners();
+  describe("a claim whose payee is the pool itself (found by this catalogue, fixed in fileClaim)", function () {
+    // Paid to itself, an ETH pool's receive() would credit the payout as a gift from the pool: the ledger would
+    // look unchanged, but the pool would become a contributor whose weight nobody can use (raising every bar)
+    // and whose reclaim share nobody can take. fileClaim now refuses the pool as payee.
+    it("fileClaim refuses the pool as payee with PoolInvalidPayee(pool): no weight and no share for the pool", async function () {
+      const [deployer, maintainer, alice] = await ethers.getSigners();
       const { factory } = await deployPotluck(ethers);
       const pool = await createPool(factory, deployer, defaultConfig(maintainer.address));
       const poolAddress = await pool.getAddress();
       await giveEth(pool, alice, 10n * ETH);
       await nextEpoch(pool, networkHelpers);
-      const { id, payableAt } = await file(pool, maintainer, 0n, 2n * ETH, poolAddress, "to itself");
-      await at(payableAt);
-      await pool.connect(keeper).payClaim(id).catch(() => undefined); // refusing the payment is an acceptable fix
-      await nextEpoch(pool, networkHelpers);
-      // Nobody but alice ever gave: the pool must not hold weight of its own.
-      expect((await pool.contributionOf(poolAddress)).given, "the pool credited its own payment as a gift").to.equal(0n);
-      expect(await pool.totalWeight(), "totalWeight includes weight nobody can use").to.equal(10n * ETH);
+      await expect(pool.connect(maintainer).fileClaim(0n, 2n * ETH, poolAddress, ethers.id("to itself"), ""))
+        .to.be.revertedWithCustomError(pool, "PoolInvalidPayee")
+        .withArgs(poolAddress);
+      expect(await pool.claimCount()).to.equal(0n);
+      expect((await pool.contributionOf(poolAddress)).given).to.equal(0n);
+      expect(await pool.totalWeight()).to.equal(10n * ETH);
       // At wind-down alice, the only donor, can take back everything the ledger holds.
       await pool.connect(maintainer).stepDown();
       await networkHelpers.time.increase(61n * DAY);
       await pool.windDown();
       const [left] = await pool.windDownState();
-      expect(await pool.reclaimable(alice.address), "part of alice's money is stranded as the pool's own share").to.equal(left);
+      expect(await pool.reclaimable(alice.address)).to.equal(left);
     });
   });
 });

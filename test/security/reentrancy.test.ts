@@ -2,7 +2,7 @@
 // a pool hands control to someone else mid-operation:
 //   - ETH sent by payClaim to its payee, and by reclaim to the reclaimer (a plain CALL with all the gas);
 //   - an ERC-777-style token (HookToken) calling the donor's `tokensToSend` while give, giveWithPermit,
-//     collect and collectMany pull, and the recipient's `tokensReceived` while payClaim and reclaim pay.
+//     collect pull, and the recipient's `tokensReceived` while payClaim and reclaim pay.
 // (sweep sends nothing: it only reads balanceOf, so it has no call site of its own; it is re-entered below.)
 // The attacker (contracts/test/ReentrantAttacker.sol) replays one prepared call when control reaches it and
 // records whether the inner call succeeded and its return or revert data. Each row asserts the exact outcome:
@@ -150,10 +150,9 @@ type Site =
   | "hook.give"
   | "hook.giveWithPermit"
   | "hook.collect"
-  | "hook.collectMany"
   | "hook.payClaim"
   | "hook.reclaim";
-const FILLED_SITES: Site[] = ["eth.payClaim", "hook.give", "hook.giveWithPermit", "hook.collect", "hook.collectMany", "hook.payClaim"];
+const FILLED_SITES: Site[] = ["eth.payClaim", "hook.give", "hook.giveWithPermit", "hook.collect", "hook.payClaim"];
 const WOUND_SITES: Site[] = ["eth.reclaim", "hook.reclaim"];
 
 type Filled = Awaited<ReturnType<typeof filledFixture>>;
@@ -330,7 +329,6 @@ const ROWS: Row[] = [
   { call: "subscribe", data: (c) => I(c).encodeFunctionData("subscribe", [2n * SUB, SUB_PERIOD]), expect: () => GUARD },
   { call: "unsubscribe", data: (c) => I(c).encodeFunctionData("unsubscribe"), expect: () => GUARD },
   { call: "collect", data: (c) => I(c).encodeFunctionData("collect", [c.attackerAddress]), expect: () => GUARD },
-  { call: "collectMany", data: (c) => I(c).encodeFunctionData("collectMany", [[c.attackerAddress]]), expect: () => GUARD },
   {
     call: "pledge",
     data: (c) => I(c).encodeFunctionData("pledge", ["spare cores", UNIT, 30n * DAY, 1]),
@@ -389,9 +387,6 @@ async function trigger(c: Ctx): Promise<bigint> {
       return -UNIT;
     case "hook.collect":
       await c.pool.connect(c.keeper).collect(c.attackerAddress);
-      return -SUB;
-    case "hook.collectMany":
-      await c.pool.connect(c.keeper).collectMany([c.attackerAddress]);
       return -SUB;
     case "eth.reclaim":
     case "hook.reclaim":
@@ -454,7 +449,7 @@ async function runRow(c: Ctx, row: Row) {
     const credited = gained < 0n ? -gained : 0n; // a gift or a collection
     expect(await c.pool.totalGiven()).to.equal(totalGivenBefore + credited + innerGift);
     if (isPayClaim(c)) expect((await c.pool.claim(0n))[1]).to.equal(ClaimStatus.Paid);
-    if (c.site === "hook.collect" || c.site === "hook.collectMany") {
+    if (c.site === "hook.collect") {
       expect((await c.pool.subscriptionOf(c.attackerAddress)).nextDue).to.be.greaterThan(
         BigInt(await networkHelpers.time.latest()),
       );
@@ -490,7 +485,6 @@ describe("Attacks: reentrancy", function () {
     "hook.give": hookFilled,
     "hook.giveWithPermit": hookFilled,
     "hook.collect": hookFilled,
-    "hook.collectMany": hookFilled,
     "hook.payClaim": hookFilled,
     "eth.reclaim": ethWound,
     "hook.reclaim": hookWound,
@@ -500,7 +494,6 @@ describe("Attacks: reentrancy", function () {
     "hook.give": "a hooked donor, from tokensToSend during give's transferFrom",
     "hook.giveWithPermit": "a hooked donor, from tokensToSend during giveWithPermit's transferFrom",
     "hook.collect": "a hooked subscriber, from tokensToSend during collect's transferFrom",
-    "hook.collectMany": "a hooked subscriber, from tokensToSend during collectMany's transferFrom",
     "hook.payClaim": "a hooked token payee, from tokensReceived during payClaim's transfer",
     "eth.reclaim": "an ETH reclaimer, from its receive() during reclaim",
     "hook.reclaim": "a hooked token reclaimer, from tokensReceived during reclaim's transfer",
