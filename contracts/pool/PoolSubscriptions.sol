@@ -4,8 +4,8 @@ pragma solidity 0.8.30;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
-import {IPoolSubscriptions} from "../interfaces/IPoolSubscriptions.sol";
 import {Parameter} from "../interfaces/IPool.sol";
+import {IPoolSubscriptions} from "../interfaces/IPoolSubscriptions.sol";
 import {PoolArgs} from "../types/PoolArgs.sol";
 import {Pledge, Subscription} from "../types/Recurring.sol";
 import {PoolBudget} from "./PoolBudget.sol";
@@ -86,6 +86,7 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
 
     /// @inheritdoc IPoolSubscriptions
     function collectMany(address[] calldata donors) external nonReentrant returns (uint256 collected) {
+        // solhint-disable-next-line gas-length-in-loops, -- a calldata array's length is no storage read
         for (uint256 i; i < donors.length; ++i) {
             // Bounded by the caller's list, not by the pool's state.
             (bool ok,) = _collect(donors[i], false);
@@ -98,6 +99,7 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
 
     /// @dev Pulls `donor`'s due periods and credits what arrived. With `strict`, every failure reverts with its
     /// reason; without, it returns false and changes nothing (for `collectMany`).
+    // solhint-disable-next-line code-complexity, -- each of its six guards has a strict and a lenient exit
     function _collect(address donor, bool strict) private returns (bool ok, uint256 arrived) {
         RecurringStorage storage $ = _recurring();
         Subscription memory sub = $.subscriptions[donor];
@@ -153,6 +155,7 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
 
     function _recurring() internal pure returns (RecurringStorage storage $) {
         // The one line of assembly ERC-7201 needs: pointing a storage struct at its namespace.
+        // solhint-disable-next-line no-inline-assembly, -- see the line above
         assembly {
             $.slot := RECURRING_STORAGE
         }
