@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 // Solidity is compiled offline with the npm `solc` package (pinned to this
 // exact version in package.json), so Hardhat downloads no compiler.
 const SOLC_VERSION = "0.8.30";
-const solcVersion: string = require("solc/package.json").version;
+const solcVersion = (require("solc/package.json") as { version: string }).version;
 if (solcVersion !== SOLC_VERSION) {
   throw new Error(`hardhat.config.ts expects solc ${SOLC_VERSION}, node_modules has ${solcVersion}`);
 }

@@ -2,12 +2,12 @@
 pragma solidity 0.8.30;
 
 import {IPoolCore, Parameter} from "./interfaces/IPool.sol";
+import {PoolSuccession} from "./pool/PoolSuccession.sol";
 import {BudgetLine} from "./types/BudgetLine.sol";
 import {Config} from "./types/Config.sol";
+import {PoolArgs} from "./types/PoolArgs.sol";
 import {Rules} from "./types/Rules.sol";
 import {Seat, SeatStatus} from "./types/Seat.sol";
-import {PoolArgs} from "./types/PoolArgs.sol";
-import {PoolSuccession} from "./pool/PoolSuccession.sol";
 
 /// @title Pool
 /// @notice A community funding pool for one peer-produced project, deployed as an EIP-1167 clone (with its
@@ -49,6 +49,7 @@ contract Pool is PoolSuccession, IPoolCore {
         _checkRules(r);
         _setRules(r);
         PoolArgs memory a = _args();
+        // solhint-disable-next-line gas-length-in-loops, -- a calldata array's length is no storage read
         for (uint256 i; i < lines.length; ++i) {
             // Bounded by MAX_LINES: set-up, not a loop over users.
             _checkLine(lines[i].name, lines[i].cap, lines[i].period, true);
@@ -71,8 +72,10 @@ contract Pool is PoolSuccession, IPoolCore {
     /// @dev The forwarding of OpenZeppelin's `Proxy._delegate` (a DELEGATECALL with the whole calldata, the
     /// return or revert data handed back as is), but working past the free memory pointer so that the block is
     /// memory-safe: unmarked assembly would stop the optimizer and push `Pool` past the size limit.
+    // solhint-disable-next-line no-complex-fallback, -- forwarding to the extension is this fallback's job
     fallback() external payable {
         address target = _extension;
+        // solhint-disable-next-line no-inline-assembly, -- the forwarding above needs returndata as is
         assembly ("memory-safe") {
             let ptr := mload(0x40)
             calldatacopy(ptr, 0, calldatasize())

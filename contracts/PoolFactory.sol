@@ -51,7 +51,9 @@ contract PoolFactory is IPoolFactory {
         if (config.epochLength < MIN_EPOCH || config.epochLength > MAX_EPOCH) {
             revert PoolInvalidParameter(Parameter.EpochLength, config.epochLength);
         }
-        if (config.inKindWeightBps > BPS) revert PoolInvalidParameter(Parameter.InKindWeightBps, config.inKindWeightBps);
+        if (config.inKindWeightBps > BPS) {
+            revert PoolInvalidParameter(Parameter.InKindWeightBps, config.inKindWeightBps);
+        }
         PoolArgs memory args = PoolArgs({
             asset: config.asset,
             genesis: uint40(block.timestamp),

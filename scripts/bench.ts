@@ -17,7 +17,7 @@ import {
   deployPotluck,
   nextEpoch,
 } from "../test/helpers/potluck.js";
-import type { IPool, MockERC20 } from "../types/ethers-contracts/index.js";
+import type { IPool } from "../types/ethers-contracts/index.js";
 
 /** Gas budgets from the issues: an operation over its budget fails the bench. */
 const BUDGETS: Record<string, number> = {
@@ -56,7 +56,7 @@ async function donors(count: number, tag: number): Promise<HardhatEthersSigner[]
 
 const [deployer, maintainer, alice, bob, carol, payee] = await ethers.getSigners();
 const { implementation, factory } = await deployPotluck(ethers);
-const token = (await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 18])) as unknown as MockERC20;
+const token = await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 18]);
 const tokenAddress = await token.getAddress();
 
 // --- creation (the factory's first pool also creates its registry's length slot: measured apart)
@@ -233,7 +233,9 @@ await election(crowd, 100, "@1000");
 // --- report
 const sizes: Record<string, number> = {};
 for (const name of ["Pool", "PoolExtension", "PoolFactory"]) {
-  const artifact = await import(`../artifacts/contracts/${name}.sol/${name}.json`, { with: { type: "json" } });
+  const artifact = (await import(`../artifacts/contracts/${name}.sol/${name}.json`, { with: { type: "json" } })) as {
+    default: { deployedBytecode: string };
+  };
   sizes[name] = (artifact.default.deployedBytecode.length - 2) / 2;
 }
 

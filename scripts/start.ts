@@ -267,6 +267,7 @@ async function startWebApp(): Promise<string | undefined> {
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       for (const line of text.split("\n")) if (line.trim() !== "") process.stdout.write(`${dim("[web]")} ${line}\n`);
+      // eslint-disable-next-line no-control-regex -- strips the colour codes (ESC [ … m) Vite prints
       const plain = text.replace(/\x1b\[[0-9;]*m/g, "");
       const match = /(https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0):\d+\/?\S*)/.exec(plain);
       if (match !== null) finish(match[1]);

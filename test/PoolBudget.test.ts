@@ -13,15 +13,11 @@ import type { RulesStruct } from "../types/ethers-contracts/interfaces/IPool.sol
 import {
   type BlocklistToken,
   type FalseReturningToken,
-  type GasGriefingPayee,
   type HookToken,
   type IPool,
   IPool__factory,
   type MockERC20,
   type NoReturnToken,
-  type PoolFactory,
-  type ReentrantAttacker,
-  type RevertingPayee,
 } from "../types/ethers-contracts/index.js";
 import {
   ClaimStatus,
@@ -1044,7 +1040,7 @@ describe("PoolBudget", function () {
 
       it("if the payee refuses ETH; the claim stays pending and is paid once the payee accepts", async function () {
         const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
-        const payee = (await ethers.deployContract("RevertingPayee", [true])) as unknown as RevertingPayee;
+        const payee = await ethers.deployContract("RevertingPayee", [true]);
         const payeeAddress = await payee.getAddress();
         const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payeeAddress);
         const balance = await pool.balance();
@@ -1062,7 +1058,7 @@ describe("PoolBudget", function () {
 
       it("if the payee burns all the gas it is given; the claim stays pending", async function () {
         const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
-        const payee = (await ethers.deployContract("GasGriefingPayee", [GasMode.BurnGas, 0])) as unknown as GasGriefingPayee;
+        const payee = await ethers.deployContract("GasGriefingPayee", [GasMode.BurnGas, 0]);
         const payeeAddress = await payee.getAddress();
         const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payeeAddress);
         await at(payableAt);
@@ -1080,10 +1076,10 @@ describe("PoolBudget", function () {
 
       it("if the payee reverts with a huge payload", async function () {
         const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
-        const payee = (await ethers.deployContract("GasGriefingPayee", [
+        const payee = await ethers.deployContract("GasGriefingPayee", [
           GasMode.RevertBomb,
           1_000_000,
-        ])) as unknown as GasGriefingPayee;
+        ]);
         const payeeAddress = await payee.getAddress();
         const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payeeAddress);
         await at(payableAt);
@@ -1212,7 +1208,7 @@ describe("PoolBudget", function () {
     it("does not copy a payee's huge return data (no gas griefing)", async function () {
       const { pool, maintainer, keeper } = await loadFixture(budgetFixture);
       const BOMB = 1_000_000n;
-      const payee = (await ethers.deployContract("GasGriefingPayee", [GasMode.Off, 0])) as unknown as GasGriefingPayee;
+      const payee = await ethers.deployContract("GasGriefingPayee", [GasMode.Off, 0]);
       const payeeAddress = await payee.getAddress();
       const quiet = await file(pool, maintainer, STIPEND, ETH, payeeAddress, "quiet");
       const bomb = await file(pool, maintainer, STIPEND, ETH, payeeAddress, "bomb");
@@ -1257,7 +1253,7 @@ describe("PoolBudget", function () {
 
     describe("reentrancy", function () {
       async function attackerPayee() {
-        const attacker = (await ethers.deployContract("ReentrantAttacker")) as unknown as ReentrantAttacker;
+        const attacker = await ethers.deployContract("ReentrantAttacker");
         return { attacker, address: await attacker.getAddress() };
       }
 

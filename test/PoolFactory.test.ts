@@ -6,7 +6,6 @@ import { expect } from "chai";
 import type { ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
 import type { BudgetLineStruct, ConfigStruct } from "../types/ethers-contracts/Pool.js";
-import type { IPool, MockERC20 } from "../types/ethers-contracts/index.js";
 import {
   DAY,
   EPOCH,
@@ -65,7 +64,7 @@ function manyLines(count: number): BudgetLineStruct[] {
 async function factoryFixture() {
   const [deployer, maintainer, alice, bob, stranger] = await ethers.getSigners();
   const { implementation, extension, factory } = await deployPotluck(ethers);
-  const token = (await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 6])) as unknown as MockERC20;
+  const token = await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 6]);
   const tokenAddress = await token.getAddress();
   return { implementation, extension, factory, token, tokenAddress, deployer, maintainer, alice, bob, stranger };
 }
@@ -145,7 +144,7 @@ describe("PoolFactory", function () {
         const { factory, maintainer, alice } = await loadFixture(factoryFixture);
         const expected = await nextPoolAddress(factory);
         const tx = factory.connect(alice).createPool(defaultConfig(maintainer.address), defaultLines());
-        const pool = (await ethers.getContractAt("IPool", expected)) as unknown as IPool;
+        const pool = await ethers.getContractAt("IPool", expected);
         await expect(tx).to.emit(pool, "MaintainerChanged").withArgs(ZERO, maintainer.address);
         const at = await minedAt(tx);
         expect(await pool.maintainer()).to.equal(maintainer.address);
@@ -170,7 +169,7 @@ describe("PoolFactory", function () {
           { name: "CI minutes", cap: ETH / 2n, period: 7n * DAY },
         ];
         const expected = await nextPoolAddress(factory);
-        const pool = (await ethers.getContractAt("IPool", expected)) as unknown as IPool;
+        const pool = await ethers.getContractAt("IPool", expected);
         const tx = factory.connect(alice).createPool(config, lines);
         await expect(tx)
           .to.emit(pool, "RulesSet")
@@ -218,7 +217,7 @@ describe("PoolFactory", function () {
           .withArgs(expected, tokenAddress, maintainer.address, config.metadataURI);
         expect(await factory.poolCount()).to.equal(1n);
         expect(await factory.poolAt(0)).to.equal(expected);
-        const pool = (await ethers.getContractAt("IPool", expected)) as unknown as IPool;
+        const pool = await ethers.getContractAt("IPool", expected);
         expect(await pool.asset()).to.equal(tokenAddress);
         expect(await pool.maintainer()).to.equal(maintainer.address);
       });
@@ -235,7 +234,7 @@ describe("PoolFactory", function () {
         });
         const expected = await nextPoolAddress(factory);
         const genesis = await minedAt(factory.connect(alice).createPool(config, defaultLines()));
-        const pool = (await ethers.getContractAt("IPool", expected)) as unknown as IPool;
+        const pool = await ethers.getContractAt("IPool", expected);
         expect(await pool.asset()).to.equal(tokenAddress);
         expect(await pool.epochLength()).to.equal(3n * DAY);
         expect(await pool.genesis()).to.equal(genesis);

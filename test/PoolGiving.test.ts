@@ -9,13 +9,9 @@ import type { ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import {
-  type FalseReturningToken,
   type FeeOnTransferToken,
-  type HookToken,
   type IPool,
   type MockERC20,
-  type NoReturnToken,
-  type ReentrantAttacker,
 } from "../types/ethers-contracts/index.js";
 import { DAY, EPOCH, ETH, Weighting, createPool, defaultConfig, nextEpoch, deployPotluck } from "./helpers/potluck.js";
 
@@ -51,13 +47,6 @@ function isqrt(n: bigint): bigint {
 /** The weight a matured amount gives under `weighting`. */
 function weightFor(weighting: number, matured: bigint): bigint {
   return weighting === Weighting.Linear ? matured : isqrt(matured);
-}
-
-/** The block timestamp a transaction was mined at. */
-async function minedAt(tx: Promise<ContractTransactionResponse> | ContractTransactionResponse): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  const block = await ethers.provider.getBlock(receipt!.blockNumber);
-  return BigInt(block!.timestamp);
 }
 
 /** How many `Given` events a transaction emitted from `pool`. */
@@ -189,21 +178,21 @@ async function givingFixture() {
   const [deployer, maintainer, alice, bob, carol, dave, feeSink, stranger] = await ethers.getSigners();
   const { implementation, factory } = await deployPotluck(ethers);
 
-  const token = (await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 18])) as unknown as MockERC20;
-  const fot = (await ethers.deployContract("FeeOnTransferToken", [
+  const token = await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 18]);
+  const fot = await ethers.deployContract("FeeOnTransferToken", [
     "Fee USD",
     "FUSD",
     18,
     FEE_BPS,
     feeSink.address,
-  ])) as unknown as FeeOnTransferToken;
-  const noReturn = (await ethers.deployContract("NoReturnToken", ["Tether-ish", "NRT", 6])) as unknown as NoReturnToken;
-  const falseToken = (await ethers.deployContract("FalseReturningToken", [
+  ]);
+  const noReturn = await ethers.deployContract("NoReturnToken", ["Tether-ish", "NRT", 6]);
+  const falseToken = await ethers.deployContract("FalseReturningToken", [
     "False",
     "FLS",
     18,
-  ])) as unknown as FalseReturningToken;
-  const hook = (await ethers.deployContract("HookToken", ["Hook", "HOOK", 18])) as unknown as HookToken;
+  ]);
+  const hook = await ethers.deployContract("HookToken", ["Hook", "HOOK", 18]);
 
   const pools = async (asset: string) => ({
     linear: await createPool(factory, deployer, defaultConfig(maintainer.address, { asset })),
@@ -1094,7 +1083,7 @@ describe("PoolGiving", function () {
     async function attackerFixture() {
       const f = await givingFixture();
       const amount = 100n * TUSD;
-      const attacker = (await ethers.deployContract("ReentrantAttacker")) as unknown as ReentrantAttacker;
+      const attacker = await ethers.deployContract("ReentrantAttacker");
       const attackerAddress = await attacker.getAddress();
       const hookAddress = await f.hook.getAddress();
       const poolAddress = await f.hookPool.getAddress();

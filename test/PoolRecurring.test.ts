@@ -8,14 +8,9 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { BudgetLineStruct } from "../types/ethers-contracts/Pool.js";
 import {
-  type BlocklistToken,
-  type FalseReturningToken,
-  type FeeOnTransferToken,
-  type HookToken,
   type IPool,
   type MockERC20,
   type PoolFactory,
-  type ReentrantAttacker,
   Pool__factory,
 } from "../types/ethers-contracts/index.js";
 import {
@@ -138,7 +133,7 @@ async function recall(pool: IPool, donor: HardhatEthersSigner) {
 async function subscriptionsFixture() {
   const [deployer, maintainer, alice, bob, carol, dave, keeper] = await ethers.getSigners();
   const { implementation, factory } = await deployPotluck(ethers);
-  const token = (await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 18])) as unknown as MockERC20;
+  const token = await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 18]);
   const tokenAddress = await token.getAddress();
   const pool = await tokenPool(factory, deployer, maintainer, tokenAddress);
   const ethPool = await createPool(factory, deployer, defaultConfig(maintainer.address));
@@ -149,7 +144,7 @@ async function subscriptionsFixture() {
 async function pledgesFixture() {
   const [deployer, maintainer, alice, bob, carol, dave, stranger] = await ethers.getSigners();
   const { factory } = await deployPotluck(ethers);
-  const token = (await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 18])) as unknown as MockERC20;
+  const token = await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 18]);
   const tokenAddress = await token.getAddress();
   const pool = await tokenPool(factory, deployer, maintainer, tokenAddress, { inKindWeightBps: 5_000 });
   const quadPool = await tokenPool(factory, deployer, maintainer, tokenAddress, {
@@ -356,7 +351,7 @@ describe("PoolRecurring", function () {
 
       it("if the token refuses by returning false", async function () {
         const { factory, deployer, maintainer, alice, keeper } = await loadFixture(subscriptionsFixture);
-        const token = (await ethers.deployContract("FalseReturningToken", ["False", "FLS", 18])) as unknown as FalseReturningToken;
+        const token = await ethers.deployContract("FalseReturningToken", ["False", "FLS", 18]);
         const pool = await tokenPool(factory, deployer, maintainer, await token.getAddress());
         await token.mint(alice.address, 100n * TUSD);
         await token.connect(alice).approve(await pool.getAddress(), ethers.MaxUint256);
@@ -373,7 +368,7 @@ describe("PoolRecurring", function () {
 
       it("if the token blocks the donor", async function () {
         const { factory, deployer, maintainer, alice, keeper } = await loadFixture(subscriptionsFixture);
-        const token = (await ethers.deployContract("BlocklistToken", ["Blocky", "BLK", 6])) as unknown as BlocklistToken;
+        const token = await ethers.deployContract("BlocklistToken", ["Blocky", "BLK", 6]);
         const pool = await tokenPool(factory, deployer, maintainer, await token.getAddress());
         await token.mint(alice.address, 100_000_000n);
         await token.connect(alice).approve(await pool.getAddress(), ethers.MaxUint256);
@@ -455,15 +450,15 @@ describe("PoolRecurring", function () {
 
     it("credits what arrived from a fee-on-transfer token", async function () {
       const { factory, deployer, maintainer, alice, bob, keeper } = await loadFixture(subscriptionsFixture);
-      const token = (await ethers.deployContract("FeeOnTransferToken", [
+      const token = await ethers.deployContract("FeeOnTransferToken", [
         "Fee",
         "FEE",
         18,
         100, // 1%
         ethers.ZeroAddress,
-      ])) as unknown as FeeOnTransferToken;
+      ]);
       const pool = await tokenPool(factory, deployer, maintainer, await token.getAddress());
-      for (const who of [alice, bob]) await fund(token as unknown as MockERC20, pool, who);
+      for (const who of [alice, bob]) await fund(token, pool, who);
       await pool.connect(alice).subscribe(1_000n * TUSD, MONTH);
       const arrived = 990n * TUSD;
       expect(await pool.connect(keeper).collect.staticCall(alice.address)).to.equal(arrived);
@@ -510,10 +505,10 @@ describe("PoolRecurring", function () {
 
     it("cannot be re-entered from the donor's token hook", async function () {
       const { factory, deployer, maintainer, keeper } = await loadFixture(subscriptionsFixture);
-      const token = (await ethers.deployContract("HookToken", ["Hook", "HOOK", 18])) as unknown as HookToken;
+      const token = await ethers.deployContract("HookToken", ["Hook", "HOOK", 18]);
       const pool = await tokenPool(factory, deployer, maintainer, await token.getAddress());
       const poolAddress = await pool.getAddress();
-      const attacker = (await ethers.deployContract("ReentrantAttacker")) as unknown as ReentrantAttacker;
+      const attacker = await ethers.deployContract("ReentrantAttacker");
       const attackerAddress = await attacker.getAddress();
       await token.mint(attackerAddress, 100n * TUSD);
       await attacker.execute(await token.getAddress(), token.interface.encodeFunctionData("registerHooks", [true]), 0n);
@@ -540,10 +535,10 @@ describe("PoolRecurring", function () {
       // A donor whose token calls it back (an ERC-777 style hook) tries to end its order mid-collection: the
       // guard refuses the reentry, and the order was already settled before the transfer.
       const { factory, deployer, maintainer, keeper } = await loadFixture(subscriptionsFixture);
-      const token = (await ethers.deployContract("HookToken", ["Hook", "HOOK", 18])) as unknown as HookToken;
+      const token = await ethers.deployContract("HookToken", ["Hook", "HOOK", 18]);
       const pool = await tokenPool(factory, deployer, maintainer, await token.getAddress());
       const poolAddress = await pool.getAddress();
-      const attacker = (await ethers.deployContract("ReentrantAttacker")) as unknown as ReentrantAttacker;
+      const attacker = await ethers.deployContract("ReentrantAttacker");
       const attackerAddress = await attacker.getAddress();
       await token.mint(attackerAddress, 100n * TUSD);
       await attacker.execute(await token.getAddress(), token.interface.encodeFunctionData("registerHooks", [true]), 0n);

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import type { ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { IPool, ReentrantAttacker, RevertingPayee } from "../types/ethers-contracts/index.js";
+import type { IPool } from "../types/ethers-contracts/index.js";
 import {
   DAY,
   EPOCH,
@@ -161,8 +161,8 @@ async function woundDownFixture() {
   const f = await poolFixture();
   const { pool, maintainer, frank, stranger } = f;
   const poolAddress = await pool.getAddress();
-  const payee = (await ethers.deployContract("RevertingPayee", [false])) as unknown as RevertingPayee;
-  const attacker = (await ethers.deployContract("ReentrantAttacker")) as unknown as ReentrantAttacker;
+  const payee = await ethers.deployContract("RevertingPayee", [false]);
+  const attacker = await ethers.deployContract("ReentrantAttacker");
   const gift = pool.interface.encodeFunctionData("give", [5n * ETH]);
   await payee.execute(poolAddress, gift, 5n * ETH, { value: 5n * ETH });
   await attacker.execute(poolAddress, gift, 5n * ETH, { value: 5n * ETH });

@@ -183,7 +183,8 @@ describe("scripts/lib", function () {
     it("has a sentence for every custom error a pool or the factory can revert with", async function () {
       const names = new Set<string>();
       for (const artifact of ["IPool", "Pool", "PoolExtension", "IPoolFactory", "PoolFactory"]) {
-        for (const item of (await hre.artifacts.readArtifact(artifact)).abi) if (item.type === "error") names.add(item.name);
+        const abi = (await hre.artifacts.readArtifact(artifact)).abi as Array<{ type: string; name: string }>;
+        for (const item of abi) if (item.type === "error") names.add(item.name);
       }
       expect([...names].filter((name) => !explainedErrors().includes(name))).to.deep.equal([]);
     });
@@ -241,7 +242,7 @@ describe("scripts/lib", function () {
     it("writes the record in the documented shape and reads it back", async function () {
       const file = await writeDeployment(record, dir);
       expect(path.basename(file)).to.equal("11155111.json");
-      const json = JSON.parse(await readFile(file, "utf8"));
+      const json = JSON.parse(await readFile(file, "utf8")) as { contracts: Record<string, unknown> };
       expect(Object.keys(json)).to.deep.equal(["chainId", "network", "deployedAt", "contracts"]);
       expect(Object.keys(json.contracts)).to.deep.equal(["PoolFactory", "Pool", "PoolExtension"]);
       expect(await readDeployment(11155111, dir)).to.deep.equal(record);
@@ -264,7 +265,7 @@ describe("scripts/lib", function () {
     it("renders every chain's addresses and the ABIs as const, headed do-not-edit", async function () {
       await writeDeployment(record, dir);
       await writeDeployment({ ...record, chainId: 31337, network: "localhost", contracts: { ...record.contracts, MockUSD: { address: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9", blockNumber: 4 } } }, dir);
-      const text = await renderFrontend({ deploymentsDir: dir, readAbi: async (name) => [{ type: "function", name: `of${name}`, inputs: [] }] });
+      const text = await renderFrontend({ deploymentsDir: dir, readAbi: (name) => Promise.resolve([{ type: "function", name: `of${name}`, inputs: [] }]) });
       expect(text.split("\n")[0]).to.equal(GENERATED_HEADER);
       expect(text).to.include('  31337: {\n    PoolFactory: { address: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0", deployedOnBlock: 12 },');
       expect(text).to.include('    MockUSD: { address: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9", deployedOnBlock: 4 },');

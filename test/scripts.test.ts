@@ -11,7 +11,7 @@ import path from "node:path";
 import { readDeployment, type DeploymentRecord } from "../scripts/lib/deployments.js";
 import { decodeMetadata } from "../scripts/lib/metadata.js";
 import { useSession } from "../scripts/lib/session.js";
-import type { IPool, MockERC20, PoolFactory } from "../types/ethers-contracts/index.js";
+import type { IPool } from "../types/ethers-contracts/index.js";
 import { ClaimStatus, ElectionPhase, SeatStatus } from "./helpers/potluck.js";
 
 interface Run {
@@ -52,8 +52,8 @@ describe("scripts and tasks", function () {
   }
 
   const deployment = async (): Promise<DeploymentRecord> => (await readDeployment(31337, path.join(dir, "deployments")))!;
-  const factory = async () => (await connection.ethers.getContractAt("PoolFactory", (await deployment()).contracts.PoolFactory.address)) as unknown as PoolFactory;
-  const poolAt = async (index: number) => (await connection.ethers.getContractAt("IPool", await (await factory()).poolAt(index))) as unknown as IPool;
+  const factory = async () => await connection.ethers.getContractAt("PoolFactory", (await deployment()).contracts.PoolFactory.address);
+  const poolAt = async (index: number) => await connection.ethers.getContractAt("IPool", await (await factory()).poolAt(index));
   const blockNumber = () => connection.ethers.provider.getBlockNumber();
 
   before(async function () {
@@ -95,13 +95,13 @@ describe("scripts and tasks", function () {
       expect(new Date(record.deployedAt).toISOString()).to.equal(record.deployedAt);
       expect(Object.keys(record.contracts)).to.deep.equal(["PoolFactory", "Pool", "PoolExtension", "MockUSD"]);
       for (const c of Object.values(record.contracts)) {
-        expect(await connection.ethers.provider.getCode(c!.address)).to.not.equal("0x");
-        expect(c!.blockNumber).to.be.a("number").greaterThan(0);
+        expect(await connection.ethers.provider.getCode(c.address)).to.not.equal("0x");
+        expect(c.blockNumber).to.be.a("number").greaterThan(0);
       }
       const f = await factory();
       expect(await f.implementation()).to.equal(record.contracts.Pool.address);
       expect(await (await connection.ethers.getContractAt("Pool", record.contracts.Pool.address)).extension()).to.equal(record.contracts.PoolExtension.address);
-      const usd = (await connection.ethers.getContractAt("MockERC20", record.contracts.MockUSD!.address)) as unknown as MockERC20;
+      const usd = await connection.ethers.getContractAt("MockERC20", record.contracts.MockUSD!.address);
       expect([await usd.name(), await usd.symbol(), await usd.decimals()]).to.deep.equal(["Mock USD", "mUSD", 6n]);
       expect(out).to.include("Recorded in");
 

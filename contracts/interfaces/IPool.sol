@@ -402,10 +402,11 @@ interface IPoolCore is IPoolGiving, IPoolBudget, IPoolSubscriptions, IPoolSucces
     /// @notice Sets up a fresh clone; called by the factory in the creating transaction.
     function initialize(Config calldata config, BudgetLine[] calldata lines) external;
 
-    /// @notice The contract that serves `IPoolChanges` and `IPoolPledges` for every pool (reached through the pool's fallback).
+    /// @notice The contract that serves `IPoolChanges` and `IPoolPledges` for every pool (reached through the
+    /// pool's fallback).
     function extension() external view returns (address);
 }
 
 /// @title IPool
 /// @notice A Potluck pool's whole public face: what clients, scripts and integrators call at its address.
-interface IPool is IPoolCore, IPoolChanges, IPoolPledges {}
+interface IPool is IPoolCore, IPoolChanges, IPoolPledges {} // solhint-disable-line no-empty-blocks, -- a union

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Parameter} from "./IPool.sol";
 import {BudgetLine} from "../types/BudgetLine.sol";
 import {Config} from "../types/Config.sol";
+import {Parameter} from "./IPool.sol";
 
 /// @title IPoolFactory
 /// @notice Creates Potluck pools and keeps the registry of every pool it created.

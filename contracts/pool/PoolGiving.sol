@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {LowLevelCall} from "@openzeppelin/contracts/utils/LowLevelCall.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
@@ -101,6 +101,7 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
     // ---------------------------------------------------------------- transactions
 
     /// @notice Gives the ETH sent: the pool's address is a donation address for ETH pools.
+    // solhint-disable-next-line no-complex-fallback, -- a plain transfer is a gift: the checks and credit are needed
     receive() external payable {
         PoolArgs memory a = _args();
         if (a.asset != address(0)) revert PoolEthNotAccepted(msg.value);
@@ -128,6 +129,7 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
         if (amount == 0) revert PoolZeroAmount();
         // A permit can be front-run (its signature is public once in the mempool): then it reverts here,
         // but the allowance it set is there, and the gift goes on.
+        // solhint-disable-next-line no-empty-blocks, -- success needs nothing more; the catch checks the allowance
         try IERC20Permit(a.asset).permit(msg.sender, address(this), amount, deadline, v, r, s) {}
         catch {
             uint256 allowance = IERC20(a.asset).allowance(msg.sender, address(this));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IPoolPledges} from "../interfaces/IPoolPledges.sol";
 import {Parameter} from "../interfaces/IPool.sol";
+import {IPoolPledges} from "../interfaces/IPoolPledges.sol";
 import {Pledge, PledgeStatus} from "../types/Recurring.sol";
 import {PoolSubscriptions} from "./PoolSubscriptions.sol";
 
@@ -54,7 +54,9 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
         if (valuePerPeriod == 0 || periods == 0) revert PoolZeroAmount();
         // Checked in two steps so that a huge value reverts with the error, not with an overflow panic.
         if (valuePerPeriod > MAX_AMOUNT || valuePerPeriod * periods > MAX_AMOUNT) {
-            revert PoolAmountOverflow(valuePerPeriod > MAX_AMOUNT ? valuePerPeriod : valuePerPeriod * periods, MAX_AMOUNT);
+            revert PoolAmountOverflow(
+                valuePerPeriod > MAX_AMOUNT ? valuePerPeriod : valuePerPeriod * periods, MAX_AMOUNT
+            );
         }
         _checkDuration(Parameter.LinePeriod, period);
         RecurringStorage storage $ = _recurring();
@@ -117,7 +119,9 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
             revert PoolNotPledger(pledgeId, msg.sender);
         }
         PledgeStatus status = p.status;
-        if (status != PledgeStatus.Offered && status != PledgeStatus.Accepted) revert PoolPledgeStatus(pledgeId, status);
+        if (status != PledgeStatus.Offered && status != PledgeStatus.Accepted) {
+            revert PoolPledgeStatus(pledgeId, status);
+        }
         if (status == PledgeStatus.Accepted) _recurring().pledgedPerMonth -= _perMonth(p);
         p.status = PledgeStatus.Withdrawn;
         emit PledgeWithdrawn(pledgeId);

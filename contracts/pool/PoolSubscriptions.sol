@@ -4,8 +4,8 @@ pragma solidity 0.8.30;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
-import {IPoolSubscriptions} from "../interfaces/IPoolSubscriptions.sol";
 import {Parameter} from "../interfaces/IPool.sol";
+import {IPoolSubscriptions} from "../interfaces/IPoolSubscriptions.sol";
 import {PoolArgs} from "../types/PoolArgs.sol";
 import {Pledge, Subscription} from "../types/Recurring.sol";
 import {PoolBudget} from "./PoolBudget.sol";
@@ -117,6 +117,7 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
 
     function _recurring() internal pure returns (RecurringStorage storage $) {
         // The one line of assembly ERC-7201 needs: pointing a storage struct at its namespace.
+        // solhint-disable-next-line no-inline-assembly, -- see the line above
         assembly {
             $.slot := RECURRING_STORAGE
         }

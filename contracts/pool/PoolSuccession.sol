@@ -8,7 +8,6 @@ import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
 import {IPoolSuccession} from "../interfaces/IPool.sol";
 import {Candidate, Election, ElectionKind, ElectionPhase, Petition} from "../types/Election.sol";
 import {PoolArgs} from "../types/PoolArgs.sol";
-import {Rules} from "../types/Rules.sol";
 import {Seat, SeatStatus} from "../types/Seat.sol";
 import {PoolSubscriptions} from "./PoolSubscriptions.sol";
 

@@ -22,6 +22,7 @@ type PackedContribution is uint256;
 using ContributionCodec for PackedContribution global;
 using ContributionCodec for Contribution global;
 
+/// @title ContributionCodec
 /// @notice Packs and unpacks `Contribution` (layout above) so the hot path never writes a field at a time.
 library ContributionCodec {
     function pack(Contribution memory c) internal pure returns (PackedContribution) {

@@ -24,6 +24,7 @@ type PackedTotals is uint256;
 using GivingTotalsCodec for PackedTotals global;
 using GivingTotalsCodec for GivingTotals global;
 
+/// @title GivingTotalsCodec
 /// @notice Packs and unpacks `GivingTotals` (layout above) so the hot path never writes a field at a time.
 library GivingTotalsCodec {
     function pack(GivingTotals memory t) internal pure returns (PackedTotals) {

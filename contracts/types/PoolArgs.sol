@@ -9,6 +9,7 @@ import {Weighting} from "./Weighting.sol";
 /// @custom:member epochLength Seconds per epoch.
 /// @custom:member weighting Linear or Quadratic.
 /// @custom:member inKindWeightBps Weight of delivered in-kind value, in basis points of money's weight.
+// solhint-disable-next-line gas-struct-packing, -- 160+40+32+8+16 bits: one word already, and never stored
 struct PoolArgs {
     address asset;
     uint40 genesis;
@@ -17,12 +18,15 @@ struct PoolArgs {
     uint16 inKindWeightBps;
 }
 
+/// @title PoolArgsCodec
 /// @notice Packs `PoolArgs` into exactly one 32-byte word, the clone's immutable args.
 /// @dev Word layout (high to low bits): asset(160) | genesis(40) | epochLength(32) | weighting(8) | inKindBps(16).
 library PoolArgsCodec {
     /// @notice The 32 bytes appended to the clone's code.
     function encode(PoolArgs memory args) internal pure returns (bytes memory) {
-        return abi.encodePacked(args.asset, args.genesis, args.epochLength, uint8(args.weighting), args.inKindWeightBps);
+        return abi.encodePacked(
+            args.asset, args.genesis, args.epochLength, uint8(args.weighting), args.inKindWeightBps
+        );
     }
 
     /// @notice Reads back what `encode` wrote.

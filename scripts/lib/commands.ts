@@ -48,7 +48,7 @@ export async function generateFrontendCommand(hre: HardhatRuntimeEnvironment): P
     const file = await generateFrontend({
       deploymentsDir: session().deploymentsDir,
       outFile: session().frontendFile,
-      readAbi: async (name) => (await hre.artifacts.readArtifact(name)).abi,
+      readAbi: async (name) => (await hre.artifacts.readArtifact(name)).abi as readonly unknown[],
     });
     session().out(`Wrote ${file}`);
   });

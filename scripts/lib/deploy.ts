@@ -161,7 +161,7 @@ export async function deployPotluck(connection: NetworkConnection, options: Depl
     const file = await generateFrontend({
       deploymentsDir: session().deploymentsDir,
       outFile: session().frontendFile,
-      readAbi: async (name) => (await options.artifacts.readArtifact(name)).abi,
+      readAbi: async (name) => (await options.artifacts.readArtifact(name)).abi as readonly unknown[],
     });
     out(`Web app contracts: ${file}`);
   }

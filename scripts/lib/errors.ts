@@ -71,6 +71,9 @@ function status(names: readonly string[], value: bigint): string {
 type Sentence = (args: Result, ctx: ExplainContext, amount: (v: bigint) => string) => string;
 
 /** One sentence per custom error of the IPool and IPoolFactory ABIs (and the ERC-20 errors a gift can hit). */
+// ethers decodes an error's arguments as a `Result` (any[]): each one's type is the one in the error's ABI, which
+// the sentences below follow (test/scripts-lib.test.ts checks that every error has one).
+/* eslint-disable @typescript-eslint/no-unsafe-argument */
 const SENTENCES: Record<string, Sentence> = {
   PoolInvalidParameter: ([parameter, value], _ctx, amount) => {
     const [name, kind, rule] = PARAMETERS[Number(parameter)] ?? [`parameter ${parameter}`, "count", "is out of range"];
@@ -165,6 +168,7 @@ const SENTENCES: Record<string, Sentence> = {
   Error: ([reason]) => `The transaction reverted: ${reason}`,
   Panic: ([code]) => `The transaction hit a Solidity panic (code 0x${BigInt(code).toString(16)}).`,
 };
+/* eslint-enable @typescript-eslint/no-unsafe-argument */
 
 /** The custom errors that have a sentence of their own. */
 export function explainedErrors(): string[] {
@@ -250,7 +254,8 @@ export function explainError(error: unknown, iface: Interface | undefined, ctx: 
   const args = (error as { messageArguments?: Record<string, unknown> })?.messageArguments ?? {};
   // Hardhat: a configuration variable (RPC URL or key) is neither in the keystore nor in the environment.
   if (code === "HHE7" || code === "HHE50002" || /Configuration Variable .* not found|not found in the development keystore/.test(text)) {
-    const name = String(args.name ?? args.key ?? /"([A-Z0-9_]+)"/.exec(text)?.[1] ?? "the variable");
+    const given = args.name ?? args.key;
+    const name = typeof given === "string" ? given : (/"([A-Z0-9_]+)"/.exec(text)?.[1] ?? "the variable");
     const kind = /KEY|PRIVATE/.test(name) ? "Missing key" : "Missing setting";
     return `${kind}: ${name} is not set for network ${ctx.network ?? "?"}. Store it in Hardhat's keystore with ` +
       `\`npx hardhat keystore set ${name}\` (or export it as an environment variable for this shell only).`;

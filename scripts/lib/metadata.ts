@@ -51,5 +51,5 @@ export function checkMetadata(value: { name?: unknown; description?: unknown; li
   if (!Array.isArray(links) || links.some((l) => typeof l !== "string")) {
     throw new PotluckError("\"links\" must be an array of URLs.");
   }
-  return { name: value.name.trim(), description: (value.description as string | undefined) ?? "", links: links as string[] };
+  return { name: value.name.trim(), description: value.description ?? "", links: links as string[] };
 }

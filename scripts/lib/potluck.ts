@@ -54,7 +54,7 @@ export async function ensureArtifacts(hre: HardhatRuntimeEnvironment): Promise<v
 export async function loadErrorInterface(hre: HardhatRuntimeEnvironment): Promise<Interface> {
   const abis = await Promise.all(
     ["IPool", "Pool", "PoolExtension", "PoolFactory", "MockERC20"].map(async (name) =>
-      (await hre.artifacts.artifactExists(name)) ? (await hre.artifacts.readArtifact(name)).abi : [],
+      (await hre.artifacts.artifactExists(name)) ? ((await hre.artifacts.readArtifact(name)).abi as readonly unknown[]) : [],
     ),
   );
   return errorInterface(...abis);
@@ -94,7 +94,7 @@ export async function openPotluck(connection: NetworkConnection): Promise<Potluc
           : "is it the right network? Deploy again with `npx hardhat deploy --network " + network + "`."),
     );
   }
-  const factory = (await ethers.getContractAt("PoolFactory", address)) as unknown as PoolFactory;
+  const factory = await ethers.getContractAt("PoolFactory", address);
   return { connection, ethers, network, chainId, deployment, factory };
 }
 
@@ -137,7 +137,7 @@ export async function listPools(potluck: Potluck): Promise<PoolEntry[]> {
 
 export async function assetInfo(ethers: HardhatEthers, address: string): Promise<AssetInfo> {
   if (address === ZERO_ADDRESS) return ETH;
-  const token = (await ethers.getContractAt("MockERC20", address)) as unknown as MockERC20;
+  const token = await ethers.getContractAt("MockERC20", address);
   const [symbol, decimals] = await Promise.all([
     token.symbol().catch(() => "tokens"),
     token.decimals().catch(() => 18n),
@@ -184,9 +184,9 @@ export async function openPool(potluck: Potluck, ref: string): Promise<OpenPool>
       );
     }
   }
-  const pool = (await ethers.getContractAt("IPool", entry.address)) as unknown as IPool;
+  const pool = await ethers.getContractAt("IPool", entry.address);
   const asset = await assetInfo(ethers, await pool.asset());
-  const token = asset.address === ZERO_ADDRESS ? undefined : ((await ethers.getContractAt("MockERC20", asset.address)) as unknown as MockERC20);
+  const token = asset.address === ZERO_ADDRESS ? undefined : await ethers.getContractAt("MockERC20", asset.address);
   return { pool, address: entry.address, entry, asset, token };
 }
 

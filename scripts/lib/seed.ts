@@ -14,7 +14,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { ContractTransactionResponse } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 import type { ConfigStruct } from "../../types/ethers-contracts/Pool.js";
-import type { IPool, MockERC20, PoolFactory } from "../../types/ethers-contracts/index.js";
+import type { IPool } from "../../types/ethers-contracts/index.js";
 import { LOCAL_CHAIN_IDS, type DeploymentRecord } from "./deployments.js";
 import { PotluckError } from "./errors.js";
 import { encodeMetadata, type PoolMetadata } from "./metadata.js";
@@ -73,8 +73,8 @@ export async function seedDemo(connection: NetworkConnection, deployment: Deploy
   }
   const musdRecord = deployment.contracts.MockUSD;
   if (musdRecord === undefined) throw new PotluckError("The deployment has no MockUSD: deploy again on the local chain (`npx hardhat deploy`).");
-  const factory = (await ethers.getContractAt("PoolFactory", deployment.contracts.PoolFactory.address)) as unknown as PoolFactory;
-  const musd = (await ethers.getContractAt("MockERC20", musdRecord.address)) as unknown as MockERC20;
+  const factory = await ethers.getContractAt("PoolFactory", deployment.contracts.PoolFactory.address);
+  const musd = await ethers.getContractAt("MockERC20", musdRecord.address);
   const signers = await ethers.getSigners();
   if (signers.length < 20) throw new PotluckError(`The demo needs the node's 20 funded accounts; this network has ${signers.length}.`);
 
@@ -111,7 +111,7 @@ export async function seedDemo(connection: NetworkConnection, deployment: Deploy
     const tx = await factory.connect(deployer).createPool({ ...config, metadataURI: encodeMetadata(metadata) }, lines);
     const rc = await tx.wait();
     const event = rc!.logs.map((l) => { try { return factory.interface.parseLog(l); } catch { return null; } }).find((e) => e?.name === "PoolCreated");
-    const pool = (await ethers.getContractAt("IPool", event!.args.pool as string)) as unknown as IPool;
+    const pool = await ethers.getContractAt("IPool", event!.args.pool as string);
     created.push({ pool, name: metadata.name, asset: config.asset === ethers.ZeroAddress ? "ETH" : "mUSD", story });
     return pool;
   }

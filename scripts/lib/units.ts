@@ -14,7 +14,7 @@ export interface AssetInfo {
 export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 export const ETH: AssetInfo = { address: ZERO_ADDRESS, symbol: "ETH", decimals: 18 };
 
-const AMOUNT = /^(?<number>[0-9][0-9_,]*(?:\.[0-9]*)?|\.[0-9]+)\s*(?<unit>[A-Za-z][A-Za-z0-9.\-]*)?$/;
+const AMOUNT = /^(?<number>[0-9][0-9_,]*(?:\.[0-9]*)?|\.[0-9]+)\s*(?<unit>[A-Za-z][A-Za-z0-9.-]*)?$/;
 
 /**
  * Parses an amount written for people into the asset's smallest unit: "0.05 ETH", "20 mUSD", "20",

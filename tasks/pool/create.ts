@@ -75,13 +75,15 @@ export default async function create(args: Args, hre: HardhatRuntimeEnvironment)
       assetAddress = potluck.ethers.getAddress(assetText);
       if ((await potluck.ethers.provider.getCode(assetAddress)) === "0x") throw new PotluckError(`The asset ${assetAddress} has no code on network "${potluck.network}": it is not a token there.`);
     } else {
+      // ethers types isAddress() as a type guard, so TypeScript takes this branch's string for `never`.
+      // eslint-disable-next-line @typescript-eslint/restrict-template-expressions
       throw new PotluckError(`--asset "${assetText}" is not ETH, mUSD or a token address.`);
     }
     const asset = await assetInfo(potluck.ethers, assetAddress);
     ctx.explain.asset = asset;
 
     const maintainerText = setting("maintainer");
-    const maintainer = maintainerText === undefined || maintainerText === "" || maintainerText === "sender" ? signer.address : await addressArg(potluck, String(maintainerText), "maintainer");
+    const maintainer = maintainerText === undefined || maintainerText === "" || maintainerText === "sender" ? signer.address : await addressArg(potluck, typeof maintainerText === "string" ? maintainerText : JSON.stringify(maintainerText), "maintainer");
 
     const linesSetting = setting("lines") ?? [];
     const specs: LineSpec[] = typeof linesSetting === "string" ? parseLines(linesSetting) : (linesSetting as LineSpec[]);
@@ -90,7 +92,7 @@ export default async function create(args: Args, hre: HardhatRuntimeEnvironment)
       if (typeof l?.name !== "string" || l.cap === undefined || l.period === undefined) {
         throw new PotluckError(`Budget line ${i} needs a name, a cap and a period, e.g. { "name": "hosting", "cap": "0.3", "period": "30d" }.`);
       }
-      return { name: l.name.trim(), cap: parseAmount(String(l.cap), asset), period: parseDuration(l.period as string) };
+      return { name: l.name.trim(), cap: parseAmount(String(l.cap), asset), period: parseDuration(l.period) };
     });
 
     const weighting = String(setting("weighting")).toLowerCase();

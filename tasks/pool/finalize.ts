@@ -13,7 +13,7 @@ export default async function finalize({ pool: ref, from }: Args, hre: HardhatRu
     const { logs } = await confirm(`Finalized the election of ${opened.entry.label}`, opened.pool.connect(signer).finalizeElection());
     const result = eventIn(opened, logs, "ElectionFinalized");
     if (result?.args.installed === true) {
-      ctx.out(`  ${result.args.leader} won with ${(await weightFormatter(opened))(result.args.votes)} and is the new maintainer.`);
+      ctx.out(`  ${result.args.leader} won with ${(await weightFormatter(opened))(result.args.votes as bigint)} and is the new maintainer.`);
     } else {
       ctx.out("  No candidate reached the quorum: the seat stays as it was. A new election can be called.");
     }

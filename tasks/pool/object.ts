@@ -16,7 +16,7 @@ export default async function object({ pool: ref, claim, from }: Args, hre: Hard
     if (eventIn(opened, logs, "ClaimRejected") !== undefined) {
       ctx.out(`  Objections reached the quorum: claim #${id} is rejected and its budget freed.`);
     } else if (objected !== undefined) {
-      ctx.out(`  Your weight: ${weight(objected.args.weight)}. Still needed to reject it: ${weight(objected.args.toReject)}.`);
+      ctx.out(`  Your weight: ${weight(objected.args.weight as bigint)}. Still needed to reject it: ${weight(objected.args.toReject as bigint)}.`);
     }
   });
 }

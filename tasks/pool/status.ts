@@ -1,7 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask, short, table } from "../../scripts/lib/cli.js";
-import { ClaimStatusName, ElectionPhaseName, PledgeStatusName, SeatStatusName } from "../../scripts/lib/errors.js";
+import { ClaimStatusName, ElectionPhaseName, PledgeStatusName } from "../../scripts/lib/errors.js";
 import { addressArg, chainNow } from "../../scripts/lib/potluck.js";
 import { formatAmount, formatBps, formatCountdown, formatDate as date, formatDuration } from "../../scripts/lib/units.js";
 

@@ -15,6 +15,6 @@ export default async function vote({ pool: ref, candidate, from }: Args, hre: Ha
     const voted = eventIn(opened, logs, "Voted");
     const [, , , , leader, leaderVotes] = await opened.pool.election();
     const weight = await weightFormatter(opened);
-    ctx.out(`  Your weight: ${voted === undefined ? "?" : weight(voted.args.weight)}. Leading: ${leader} with ${weight(leaderVotes)}.`);
+    ctx.out(`  Your weight: ${voted === undefined ? "?" : weight(voted.args.weight as bigint)}. Leading: ${leader} with ${weight(leaderVotes)}.`);
   });
 }

@@ -67,10 +67,10 @@ export function defaultLines(): BudgetLineStruct[] {
 export async function deployPotluck(ethers: HardhatEthers) {
   const extension = await ethers.deployContract("PoolExtension");
   const implementation = await ethers.deployContract("Pool", [await extension.getAddress()]);
-  const factory = (await ethers.deployContract("PoolFactory", [
+  const factory = await ethers.deployContract("PoolFactory", [
     await implementation.getAddress(),
-  ])) as unknown as PoolFactory;
-  return { implementation: implementation as unknown as Pool, extension, factory };
+  ]);
+  return { implementation: implementation, extension, factory };
 }
 
 /**

@@ -462,7 +462,8 @@ contract PoolHandler is Test {
 
     function reclaim(uint256 actorSeed) external {
         address actor = _actor(actorSeed);
-        uint256 expected = ghostGivenByContributors == 0 ? 0 : ghostLeft * ghostGivenBy[actor] / ghostGivenByContributors;
+        uint256 expected =
+            ghostGivenByContributors == 0 ? 0 : ghostLeft * ghostGivenBy[actor] / ghostGivenByContributors;
         uint256 before = held();
         vm.prank(actor);
         try pool.reclaim() returns (uint256 amount) {

@@ -40,6 +40,7 @@ abstract contract Test {
         string[] artifacts;
     }
 
+    // solhint-disable-next-line const-name-snakecase, -- forge-std's name for the cheatcode handle
     Vm internal constant vm = Vm(VM_ADDRESS);
 
     uint256 private constant UINT256_MAX = type(uint256).max;

@@ -43,6 +43,7 @@ contract Jar {
 
     function withdraw() external returns (uint256 amount) {
         if (msg.sender != owner) revert JarNotOwner(msg.sender);
+        // solhint-disable-next-line foundry-no-block-time-number, -- Jar is the contract under test, not test code
         if (block.timestamp < unlocksAt) revert JarLocked(block.timestamp, unlocksAt);
         amount = address(this).balance;
         if (amount == 0) revert JarEmpty();
@@ -170,6 +171,7 @@ contract TestBaseTest is Test {
 /// inheriting Test: the runner calls every non-view function of a targeted contract, so a handler should
 /// expose nothing but its actions (targetSelector narrows them further).
 contract JarHandler {
+    // solhint-disable-next-line const-name-snakecase, -- forge-std's name for the cheatcode handle
     Vm private constant vm = Vm(VM_ADDRESS);
 
     Jar public immutable jar;
@@ -258,7 +260,7 @@ contract MocksTest is Test {
         MockERC20 token = new MockERC20("Test USD", "TUSD", 6);
         assertEq(token.decimals(), 6);
         (address owner, uint256 key) = makeAddrAndKey("permitter");
-        uint256 deadline = block.timestamp + 1 hours;
+        uint256 deadline = vm.getBlockTimestamp() + 1 hours;
         bytes32 structHash = keccak256(
             abi.encode(
                 keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"),
@@ -338,6 +340,7 @@ contract MocksTest is Test {
     }
 
     /// @dev External wrapper so a revert inside a library can be expected.
+    // solhint-disable-next-line potluck/test-function-naming, -- called as this.safeTransferAsThis(), see above
     function safeTransferAsThis(IERC20 token, address to, uint256 amount) external {
         token.safeTransfer(to, amount);
     }

@@ -11,6 +11,7 @@ address constant VM_ADDRESS = 0x7109709ECfa91a80626fF3989D68f67F5b1DD12D;
 /// one that the installed EDR declares and Hardhat does not list as unsupported.
 /// @dev forge-std is not installable here, hence this file. Add a cheatcode by copying its declaration
 /// from forge-std's `Vm.sol` or the Hardhat cheatcode reference, never by guessing its parameter types.
+// solhint-disable-next-line interface-starts-with-i, -- forge-std's name, so tests read like forge-std's
 interface Vm {
     /// @notice A log captured between `recordLogs()` and `getRecordedLogs()`.
     struct Log {

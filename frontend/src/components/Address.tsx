@@ -1,9 +1,8 @@
-import type { Address as A } from "viem";
 import { shortAddress } from "../lib/format";
 import { chain } from "../wagmi";
 
 /** A short address with the full one on hover, linked to the explorer when there is one. */
-export function Address({ address, you }: { address: A | string; you?: string }) {
+export function Address({ address, you }: { address: string; you?: string }) {
   const explorer = chain.blockExplorers?.default.url;
   const label = shortAddress(address);
   const isYou = you !== undefined && you.toLowerCase() === address.toLowerCase();

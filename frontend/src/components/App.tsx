@@ -1,7 +1,7 @@
 // The shell: header with the wallet, the chain's clock for every countdown, and two pages chosen by the
 // URL's hash (#/ explore, #/pool/0x… a pool), so the production build is static files.
 import { useEffect, useState } from "react";
-import { isAddress, type Address } from "viem";
+import { isAddress } from "viem";
 import { deployedChainIds, deployment } from "../contracts";
 import { ChainClockContext, useWatchChainClock } from "../hooks/useChainClock";
 import { chain, rpcUrl } from "../wagmi";
@@ -23,7 +23,7 @@ export function App() {
   const clock = useWatchChainClock();
   const hash = useHashRoute();
   const match = /^#\/pool\/(0x[0-9a-fA-F]{40})/.exec(hash);
-  const pool = match !== null && isAddress(match[1]) ? (match[1] as Address) : undefined;
+  const pool = match !== null && isAddress(match[1]) ? match[1] : undefined;
   return (
     <ChainClockContext.Provider value={clock}>
       <header className="top">

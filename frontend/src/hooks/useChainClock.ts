@@ -46,9 +46,13 @@ export function useWatchChainClock(): ChainClock {
     return () => clearInterval(id);
   }, []);
 
+  // Deliberately impure: each render (a new block, or the tick every second) reads the wall clock and the last
+  // block seen, which the effect above keeps in a ref so that a re-fetch of the same block does not reset it.
+  /* eslint-disable react-hooks/purity, react-hooks/refs */
   void tick;
   const s = seen.current;
   if (s === undefined) return { now: BigInt(Math.floor(Date.now() / 1000)) };
   const elapsed = BigInt(Math.max(0, Math.floor((Date.now() - s.wall) / 1000)));
   return { now: s.timestamp + elapsed, blockNumber: s.number, blockTime: s.timestamp };
+  /* eslint-enable react-hooks/purity, react-hooks/refs */
 }

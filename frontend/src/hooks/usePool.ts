@@ -287,7 +287,7 @@ export function usePool(address: Address | undefined) {
   });
 
   const lineViews: BudgetLineView[] = lineIds.map((id, i) => {
-    const l = lines.data?.[i] as readonly [string, bigint, bigint, bigint, bigint, bigint] | undefined;
+    const l = lines.data?.[i];
     return { id: Number(id), name: l?.[0] ?? `line ${id}`, cap: l?.[1] ?? 0n, period: BigInt(l?.[2] ?? 0), spent: l?.[3] ?? 0n, left: l?.[4] ?? 0n, nextReset: l?.[5] ?? 0n };
   });
 
@@ -297,7 +297,7 @@ export function usePool(address: Address | undefined) {
   });
 
   const pledgeRecords: PledgeRecord[] = pledgeIds.map((id, i) => {
-    const p = pledges.data?.[i] as { pledger: Address; valuePerPeriod: bigint; period: number; periods: number; delivered: number; status: number; description: string } | undefined;
+    const p = pledges.data?.[i];
     return { id, pledger: p?.pledger ?? at, valuePerPeriod: p?.valuePerPeriod ?? 0n, period: BigInt(p?.period ?? 0), periods: p?.periods ?? 0, delivered: p?.delivered ?? 0, status: p?.status ?? 0, description: p?.description ?? "" };
   });
 
@@ -307,7 +307,7 @@ export function usePool(address: Address | undefined) {
   }).sort((a, b) => (b.given > a.given ? 1 : b.given < a.given ? -1 : 0));
 
   const candidates: Candidate[] = nominations.map((e, i) => {
-    const c = candidateReads.data?.[i] as readonly [boolean, bigint] | undefined;
+    const c = candidateReads.data?.[i];
     return { address: e.args.candidate as Address, votes: c?.[1] ?? 0n, nominatedBy: e.args.nominator as Address };
   }).sort((a, b) => (b.votes > a.votes ? 1 : b.votes < a.votes ? -1 : 0));
 

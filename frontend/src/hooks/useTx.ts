@@ -51,7 +51,7 @@ export function useTx(context: () => ErrorContext = () => ({})) {
       const steps: TxSteps = {
         send: async (label, parameters) => {
           setState({ phase: "pending", label });
-          const hash = await writeContract(config as Config, parameters as never);
+          const hash = await writeContract(config, parameters as never);
           setState({ phase: "confirming", label, hash });
           const receipt = await waitForTransactionReceipt(config, { hash });
           if (receipt.status !== "success") throw Object.assign(new Error("The transaction was mined but reverted."), { shortMessage: "reverted" });

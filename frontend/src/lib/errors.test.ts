@@ -18,6 +18,8 @@ const abi = parseAbi([
 
 /** What viem throws when a write's simulation or gas estimate hits a custom error. */
 function reverted(errorName: "PoolOverBudget" | "PoolChallengeWindowOpen" | "PoolNoWeight", args: readonly unknown[]) {
+  // tsc needs the cast (args is typed per error name); the rule checks against the widened parameter type.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const data = encodeErrorResult({ abi, errorName, args } as never);
   const cause = new ContractFunctionRevertedError({ abi, data, functionName: "fileClaim" });
   return new ContractFunctionExecutionError(cause, { abi, functionName: "fileClaim", args: [] });

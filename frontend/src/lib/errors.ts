@@ -36,7 +36,8 @@ const PARAMETERS: Array<[string, "address" | "duration" | "bps" | "count" | "amo
   ["name or description", "bytes", "must be 1 to 64 bytes long (a pledge's description up to 280)"],
 ];
 
-const big = (v: unknown): bigint => (typeof v === "bigint" ? v : BigInt(String(v ?? 0)));
+const big = (v: unknown): bigint =>
+  typeof v === "bigint" ? v : typeof v === "number" || typeof v === "string" ? BigInt(v) : 0n;
 const who = (v: unknown): string => shortAddress(String(v));
 const named = (names: readonly string[], v: unknown): string => names[Number(v)] ?? `status ${String(v)}`;
 
@@ -143,7 +144,8 @@ interface ErrorLike {
   message?: string;
   details?: string;
   cause?: unknown;
-  data?: { errorName?: string; args?: readonly unknown[] } | unknown;
+  /** `{ errorName, args }` when viem decoded the revert; raw revert data or anything else otherwise. */
+  data?: unknown;
   reason?: string;
 }
 
@@ -152,7 +154,7 @@ function chain(error: unknown): ErrorLike[] {
   const out: ErrorLike[] = [];
   let e: unknown = error;
   for (let depth = 0; depth < 8 && e !== null && typeof e === "object"; depth++) {
-    out.push(e as ErrorLike);
+    out.push(e);
     e = (e as ErrorLike).cause;
   }
   return out;

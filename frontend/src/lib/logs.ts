@@ -58,7 +58,7 @@ export async function contractLogs(
 ): Promise<Log[]> {
   const cached = caches.get(key) ?? { toBlock: fromBlock - 1n, logs: [] };
   const next = await extendLogs<Log>(cached, latest, size, (from, to) =>
-    client.getLogs({ address, events, fromBlock: from, toBlock: to, strict: true }) as Promise<Log[]>,
+    client.getLogs({ address, events, fromBlock: from, toBlock: to, strict: true }),
   );
   caches.set(key, next);
   return next.logs;
