@@ -114,7 +114,7 @@ function terminates(node) {
     case "UncheckedBlock":
       return terminates(node.statements.at(-1));
     case "IfStatement":
-      return node.falseBody != null && terminates(node.trueBody) && terminates(node.falseBody);
+      return node.falseBody !== undefined && node.falseBody !== null && terminates(node.trueBody) && terminates(node.falseBody);
     default:
       return false;
   }

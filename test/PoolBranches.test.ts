@@ -2,11 +2,11 @@
 // order on a token that keeps the whole transfer as a fee, and the `proposal` view of an id never proposed.
 import { expect } from "chai";
 import { network } from "hardhat";
-import type { FeeOnTransferToken, MockERC20 } from "../types/ethers-contracts/index.js";
+import type { MockERC20 } from "../types/ethers-contracts/index.js";
 import { DAY, createPool, defaultConfig, deployPotluck } from "./helpers/potluck.js";
 
 const { ethers, networkHelpers } = await network.create();
-const { loadFixture, time } = networkHelpers;
+const { loadFixture } = networkHelpers;
 
 const TUSD = 10n ** 18n;
 const MONTH = 30n * DAY;
@@ -16,13 +16,13 @@ const BPS = 10_000n;
 async function wholeFeeFixture() {
   const [deployer, maintainer, alice, keeper] = await ethers.getSigners();
   const { factory } = await deployPotluck(ethers);
-  const token = (await ethers.deployContract("FeeOnTransferToken", [
+  const token = await ethers.deployContract("FeeOnTransferToken", [
     "Fee",
     "FEE",
     18,
     0, // no fee yet
     ethers.ZeroAddress, // fees are burned
-  ])) as unknown as FeeOnTransferToken;
+  ]);
   const pool = await createPool(factory, deployer, defaultConfig(maintainer.address, { asset: await token.getAddress() }));
   const poolAddress = await pool.getAddress();
   await (token as unknown as MockERC20).mint(alice.address, 1_000n * TUSD); // mints pay no fee

@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { MockERC20, PoolFactory } from "../../types/ethers-contracts/index.js";
+import type { PoolFactory } from "../../types/ethers-contracts/index.js";
 import {
   DAY,
   EPOCH,
@@ -33,7 +33,7 @@ const LINE_PERIOD = 30n * DAY;
 async function tokenPoolFixture() {
   const [deployer, maintainer, alice, bob] = await ethers.getSigners();
   const { factory } = await deployPotluck(ethers);
-  const token = (await ethers.deployContract("MockERC20", ["T", "T", 18])) as unknown as MockERC20;
+  const token = await ethers.deployContract("MockERC20", ["T", "T", 18]);
   const pool = await createPool(factory, deployer, defaultConfig(maintainer.address, { asset: await token.getAddress() }));
   const poolAddress = await pool.getAddress();
   for (const who of [alice, bob]) await token.connect(who).approve(poolAddress, MAX_UINT);

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { IPool } from "../../types/ethers-contracts/index.js";
-import { ETH, ElectionPhase, Parameter, SeatStatus, Weighting, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
+import { ETH, ElectionPhase, Parameter, Weighting, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
 import { kit } from "./shared.js";
 
 const { ethers, networkHelpers } = await network.create();

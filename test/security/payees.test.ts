@@ -5,7 +5,6 @@
 // ("payClaim" › "reverts"); here they are mixed in one pool, as a keeper paying a queue would meet them.
 import { expect } from "chai";
 import { network } from "hardhat";
-import type { GasGriefingPayee, MockERC20, RevertingPayee } from "../../types/ethers-contracts/index.js";
 import { ClaimStatus, DAY, ETH, SeatStatus, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
 import { GasMode, kit } from "./shared.js";
 
@@ -24,9 +23,9 @@ async function queueFixture() {
   await giveEth(pool, alice, 10n * ETH);
   await giveEth(pool, bob, 30n * ETH);
   await nextEpoch(pool, networkHelpers);
-  const reverting = (await ethers.deployContract("RevertingPayee", [true])) as unknown as RevertingPayee;
-  const burner = (await ethers.deployContract("GasGriefingPayee", [GasMode.BurnGas, 0])) as unknown as GasGriefingPayee;
-  const bomber = (await ethers.deployContract("GasGriefingPayee", [GasMode.RevertBomb, BOMB])) as unknown as GasGriefingPayee;
+  const reverting = await ethers.deployContract("RevertingPayee", [true]);
+  const burner = await ethers.deployContract("GasGriefingPayee", [GasMode.BurnGas, 0]);
+  const bomber = await ethers.deployContract("GasGriefingPayee", [GasMode.RevertBomb, BOMB]);
   const payees = [await reverting.getAddress(), await burner.getAddress(), await bomber.getAddress(), honest.address];
   const claims = [];
   for (const [i, to] of payees.entries()) claims.push(await file(pool, maintainer, STIPEND, BigInt(i + 1) * ETH, to, `c${i}`));
@@ -112,7 +111,7 @@ describe("Attacks: hostile payees and forced ETH", function () {
       const [deployer, maintainer, alice] = await ethers.getSigners();
       const { factory } = await deployPotluck(ethers);
       const pool = await createPool(factory, deployer, defaultConfig(maintainer.address));
-      const burner = (await ethers.deployContract("GasGriefingPayee", [GasMode.Off, 0])) as unknown as GasGriefingPayee;
+      const burner = await ethers.deployContract("GasGriefingPayee", [GasMode.Off, 0]);
       const burnerAddress = await burner.getAddress();
       await burner.execute(await pool.getAddress(), pool.interface.encodeFunctionData("give", [ETH]), ETH, { value: ETH });
       await giveEth(pool, alice, 3n * ETH);
@@ -173,7 +172,7 @@ describe("Attacks: hostile payees and forced ETH", function () {
     it("forced into an ERC-20 pool, is not the pool's asset: nothing to sweep, the ledger ignores it", async function () {
       const [deployer, maintainer, alice] = await ethers.getSigners();
       const { factory } = await deployPotluck(ethers);
-      const token = (await ethers.deployContract("MockERC20", ["T", "T", 18])) as unknown as MockERC20;
+      const token = await ethers.deployContract("MockERC20", ["T", "T", 18]);
       const pool = await createPool(factory, deployer, defaultConfig(maintainer.address, { asset: await token.getAddress() }));
       const poolAddress = await pool.getAddress();
       await token.mint(alice.address, ETH);

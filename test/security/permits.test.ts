@@ -50,7 +50,7 @@ async function signPermit(
 async function permitFixture() {
   const [deployer, maintainer, donor, attacker] = await ethers.getSigners();
   const { implementation, factory } = await deployPotluck(ethers);
-  const token = (await ethers.deployContract("MockERC20", ["Permit USD", "pUSD", 18])) as unknown as MockERC20;
+  const token = await ethers.deployContract("MockERC20", ["Permit USD", "pUSD", 18]);
   const tokenAddress = await token.getAddress();
   const pool = await createPool(factory, deployer, defaultConfig(maintainer.address, { asset: tokenAddress }));
   const other = await createPool(factory, deployer, defaultConfig(maintainer.address, { asset: tokenAddress }));

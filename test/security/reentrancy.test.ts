@@ -11,7 +11,7 @@
 // (no double payment, no double credit, ledger == asset held) and the inner one did exactly its own thing.
 import { expect } from "chai";
 import { network } from "hardhat";
-import { type HookToken, type Pool, type ReentrantAttacker } from "../../types/ethers-contracts/index.js";
+import { type HookToken } from "../../types/ethers-contracts/index.js";
 import { ClaimStatus, DAY, ETH, SeatStatus, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
 import {
   GUARD_SELECTOR,
@@ -48,12 +48,12 @@ type Kind = "eth" | "hook";
 async function filledFixture(kind: Kind) {
   const [deployer, alice, bob, payee, keeper] = await ethers.getSigners();
   const { implementation, factory } = await deployPotluck(ethers);
-  const attacker = (await ethers.deployContract("ReentrantAttacker")) as unknown as ReentrantAttacker;
+  const attacker = await ethers.deployContract("ReentrantAttacker");
   const attackerAddress = await attacker.getAddress();
   let hook: HookToken | undefined;
   let asset = ZERO;
   if (kind === "hook") {
-    hook = (await ethers.deployContract("HookToken", ["Hook", "HOOK", 18])) as unknown as HookToken;
+    hook = await ethers.deployContract("HookToken", ["Hook", "HOOK", 18]);
     asset = await hook.getAddress();
   }
   const pool = await createPool(factory, deployer, defaultConfig(attackerAddress, { asset }));
@@ -99,12 +99,12 @@ async function filledFixture(kind: Kind) {
 async function woundFixture(kind: Kind) {
   const [deployer, alice, maintainer, payee, keeper] = await ethers.getSigners();
   const { implementation, factory } = await deployPotluck(ethers);
-  const attacker = (await ethers.deployContract("ReentrantAttacker")) as unknown as ReentrantAttacker;
+  const attacker = await ethers.deployContract("ReentrantAttacker");
   const attackerAddress = await attacker.getAddress();
   let hook: HookToken | undefined;
   let asset = ZERO;
   if (kind === "hook") {
-    hook = (await ethers.deployContract("HookToken", ["Hook", "HOOK", 18])) as unknown as HookToken;
+    hook = await ethers.deployContract("HookToken", ["Hook", "HOOK", 18]);
     asset = await hook.getAddress();
   }
   const pool = await createPool(factory, deployer, defaultConfig(maintainer.address, { asset }));
@@ -474,7 +474,7 @@ describe("Attacks: reentrancy", function () {
 
     it("reverts with ReentrancyGuardReentrantCall() (selector 0x3ee5aeb5), the error IPool's ABI does not carry", async function () {
       const { implementation } = await loadFixture(ethFilled);
-      expect((implementation as unknown as Pool).interface.getError("ReentrancyGuardReentrantCall")!.selector).to.equal(
+      expect((implementation).interface.getError("ReentrancyGuardReentrantCall")!.selector).to.equal(
         GUARD_SELECTOR,
       );
     });
@@ -508,7 +508,7 @@ describe("Attacks: reentrancy", function () {
         const probe = row.expect({ wound, eth, site, attackerAddress: ZERO, payableAt: 0n, effectiveAt: 0n, abandonedAt: 0n } as unknown as Ctx);
         it(`${row.call}: ${describeOutcome(probe)}`, async function () {
           const f = await loadFixture(fixtures[site]);
-          await runRow({ ...f, wound, eth, site } as Ctx, row);
+          await runRow({ ...f, wound, eth, site }, row);
         });
       }
     });
