@@ -320,7 +320,7 @@ contract PoolHandler is Test {
             claimDelay: uint32(bound(uint16(seed), 1 hours, 2 days)),
             ruleChangeDelay: uint32(bound(uint16(seed >> 16), 1 hours, 2 days)),
             inactivityPeriod: uint32(bound(uint24(seed >> 32), 1 days, 20 days)),
-            vacancyPeriod: uint32(bound(uint24(seed >> 56), 1 hours, 5 days)),
+            vacancyPeriod: uint32(bound(uint24(seed >> 56), 2 days, 5 days)), // at least two 1-day epochs
             objectionQuorumBps: uint16(bound(uint16(seed >> 80), 1, 10_000)),
             electionQuorumBps: uint16(bound(uint16(seed >> 96), 1, 10_000)),
             recallThresholdBps: uint16(bound(uint16(seed >> 112), 1, 10_000))

@@ -212,7 +212,7 @@ abstract contract PoolInvariantsBase is Test {
 
     // ---------------------------------------------------------------- config
 
-    /// @dev Short clocks (1-day epochs, 6-hour challenge windows, 12-hour vacancy) so that a run of 64 calls
+    /// @dev Short clocks (1-day epochs, 6-hour challenge windows, 2-day vacancy) so that a run of 64 calls
     /// can reach claims paid, elections held and a wind-down; a 50% recall bar so recalls do not freeze
     /// payments in most runs.
     function _config(address asset) internal pure returns (Config memory) {
@@ -224,7 +224,7 @@ abstract contract PoolInvariantsBase is Test {
             claimDelay: 6 hours,
             ruleChangeDelay: 1 days,
             inactivityPeriod: 4 days,
-            vacancyPeriod: 12 hours,
+            vacancyPeriod: 2 days, // the least a 1-day epoch allows
             objectionQuorumBps: 2_000,
             electionQuorumBps: 2_500,
             recallThresholdBps: 5_000,
