@@ -27,8 +27,12 @@ export default defineConfig({
     },
   },
   paths: { tests: { mocha: "test", solidity: "test" } },
+  // CI's profile keeps `npm test` to minutes; `npm run test:long` (POTLUCK_PROFILE=long) searches far deeper.
   test: {
-    solidity: { fuzz: { runs: 200 }, invariant: { runs: 64, depth: 64 } },
+    solidity:
+      process.env.POTLUCK_PROFILE === "long"
+        ? { fuzz: { runs: 5_000 }, invariant: { runs: 512, depth: 128 } }
+        : { fuzz: { runs: 200 }, invariant: { runs: 64, depth: 64 } },
   },
   networks: {
     hardhat: { type: "edr-simulated", chainType: "l1" },
