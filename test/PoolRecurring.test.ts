@@ -301,6 +301,19 @@ describe("PoolRecurring", function () {
     }
 
     describe("reverts", function () {
+      it("if the gift would take the pool past the 96-bit total, with PoolAmountOverflow; a smaller order is collected", async function () {
+        const { pool, token, alice, bob, carol, keeper } = await loadFixture(subscriptionsFixture);
+        await pool.connect(alice).subscribe(100n, MONTH);
+        await pool.connect(carol).subscribe(5n, MONTH);
+        await token.mint(bob.address, MAX_AMOUNT);
+        await pool.connect(bob).give(MAX_AMOUNT - 10n); // 10 units of room left
+        await expect(pool.connect(keeper).collect(alice.address))
+          .to.be.revertedWithCustomError(pool, "PoolAmountOverflow")
+          .withArgs(MAX_AMOUNT + 90n, MAX_AMOUNT);
+        await expect(pool.connect(keeper).collect(carol.address)).to.emit(pool, "Collected").withArgs(carol.address, 5n, 1n);
+        expect(await pool.totalGiven()).to.equal(MAX_AMOUNT - 5n);
+      });
+
       it("if the donor has no standing order", async function () {
         const { pool, dave, keeper } = await loadFixture(subscriptionsFixture);
         await expect(pool.connect(keeper).collect(dave.address))

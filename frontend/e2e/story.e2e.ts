@@ -256,7 +256,7 @@ describe("the web app, in a real browser", () => {
     // A payee the contract refuses: the custom error comes back as a sentence.
     await form.getByLabel("payee").fill("0x0000000000000000000000000000000000000000");
     await page.getByTestId("file-claim-submit").click();
-    await page.getByTestId("file-claim-tx").filter({ hasText: "The payee cannot be the zero address." }).waitFor({ timeout: WAIT });
+    await page.getByTestId("file-claim-tx").filter({ hasText: "The payee cannot be the zero address or the pool itself." }).waitFor({ timeout: WAIT });
     await form.getByLabel("payee").fill("");
     await page.getByTestId("file-claim-submit").click();
     await confirmed("file-claim-tx");

@@ -8,7 +8,7 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { IPool } from "../../types/ethers-contracts/index.js";
 import { ETH, ElectionPhase, Parameter, Weighting, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
-import { kit } from "./shared.js";
+import { UNDER_COVERAGE, kit } from "./shared.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture, time } = networkHelpers;
@@ -89,12 +89,15 @@ describe("Attacks: swamping elections", function () {
     await toVoting(pool);
     const gas: bigint[] = [];
     for (const s of crowd) gas.push(await gasOf(pool.connect(s).vote(s.address)));
-    // The first vote also writes the voting epoch's total weight; every later one is flat.
-    expect(spread(gas.slice(1))).to.be.lessThanOrEqual(CALLDATA_SLACK);
-    expect(gas[0]).to.be.greaterThan(gas[1]);
     const aliceGas = await gasOf(pool.connect(alice).vote(honest.address));
-    // Taking the lead rewrites the election's two slots (2 × 2,900); nothing else differs from a sybil's vote.
-    expect(aliceGas - gas[SYBILS - 1]).to.be.lessThanOrEqual(2n * 2_900n + CALLDATA_SLACK);
+    // Gas is meaningless under coverage's instrumentation; the outcome below is checked either way.
+    if (!UNDER_COVERAGE) {
+      // The first vote also writes the voting epoch's total weight; every later one is flat.
+      expect(spread(gas.slice(1))).to.be.lessThanOrEqual(CALLDATA_SLACK);
+      expect(gas[0]).to.be.greaterThan(gas[1]);
+      // Taking the lead rewrites the election's two slots (2 × 2,900); nothing else differs from a sybil's vote.
+      expect(aliceGas - gas[SYBILS - 1]).to.be.lessThanOrEqual(2n * 2_900n + CALLDATA_SLACK);
+    }
     const { id, leader, leaderVotes, votingEndsAt } = await pool.election();
     expect([leader, leaderVotes]).to.deep.equal([honest.address, 10n * ETH]);
     // Two hundred heads weigh 200,000 wei between them.

@@ -4,7 +4,11 @@ import type { ContractTransactionResponse } from "ethers";
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import type { IPool } from "../../types/ethers-contracts/index.js";
+import hre from "hardhat";
 import { DAY, HOUR } from "../helpers/potluck.js";
+
+/** `hardhat test --coverage` instruments the contracts: their gas figures then mean nothing. */
+export const UNDER_COVERAGE = hre.globalOptions.coverage === true;
 
 export const MAX_AMOUNT = 2n ** 96n - 1n; // PoolGiving.MAX_AMOUNT
 export const BPS = 10_000n;
