@@ -28,7 +28,15 @@ export default defineConfig({
   },
   paths: { tests: { mocha: "test", solidity: "test" } },
   test: {
-    solidity: { fuzz: { runs: 200 }, invariant: { runs: 64, depth: 64 } },
+    // Solidity test profiles: `default` is what `npm test` and CI run; `long` is for local use
+    // (`npm run test:long`, i.e. `hardhat test solidity --test-profile long`; HARDHAT_TEST_PROFILE=long too).
+    // The README ("Accounting invariants") gives both profiles' figures and timings.
+    solidity: {
+      profiles: {
+        default: { fuzz: { runs: 200 }, invariant: { runs: 64, depth: 128 } },
+        long: { fuzz: { runs: 5_000 }, invariant: { runs: 1_000, depth: 200 } },
+      },
+    },
   },
   networks: {
     hardhat: { type: "edr-simulated", chainType: "l1" },
