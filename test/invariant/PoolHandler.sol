@@ -431,9 +431,15 @@ contract PoolHandler is PoolModel {
         } catch (bytes memory r) {
             reason = r;
         }
-        // Whether the line has room is for the period ledger to judge (invariant), not predicted here.
-        if (ok) _ok("fileClaim");
-        else _reverted("fileClaim", reason);
+        if (line < count && !ghostPeriodChanged[line]) {
+            // The model knows what the line has left: the claim must go through exactly when it fits.
+            (, uint256 ghostLeft) = ghostLineLeft(line);
+            _done("fileClaim", "claims", _activeMaintainer(sender) && amount <= ghostLeft, ok, reason);
+        } else {
+            // Spending carried across a change of period length: the period ledger (invariant) judges it.
+            if (ok) _ok("fileClaim");
+            else _reverted("fileClaim", reason);
+        }
         if (!ok) return;
         if (!_activeMaintainer(sender)) _violation("claims", "fileClaim accepted from someone who may not file");
         if (line >= count) {
@@ -597,6 +603,7 @@ contract PoolHandler is PoolModel {
         } else if (p.isNew) {
             _lines.push(GhostLine({name: "line", cap: p.cap, period: p.period}));
         } else {
+            if (p.period != _lines[p.line].period) ghostPeriodChanged[p.line] = true;
             _lines[p.line] = GhostLine({name: "line", cap: p.cap, period: p.period});
         }
     }

@@ -187,8 +187,9 @@ abstract contract PoolInvariantsBase is Test {
     // ---------------------------------------------------------------- (c) claims and lines
 
     /// @notice No claim is paid twice, before its challenge window closed, while a recall runs, once void, or
-    /// past the ledger; no line pays (or holds reserved) more than its cap in one period; each claim reads the
-    /// status, amount, window and objection bar the rules give it.
+    /// past the ledger; no line pays (or holds reserved) more than its cap in one period, and a line whose period
+    /// length never changed has exactly its cap less this period's claims left (a claim that fits goes through);
+    /// each claim reads the status, amount, window and objection bar the rules give it.
     function invariant_payClaim_neverTwiceNorPastTheLineCap() public view {
         uint256 claims = handler.claimCount();
         assertEq(pool.claimCount(), claims, "claimCount == claims filed");
@@ -205,6 +206,15 @@ abstract contract PoolInvariantsBase is Test {
             assertEq(c.amount, g.amount, "claim amount");
             assertEq(c.payableAt, g.payableAt, "claim payable at filing + claimDelay");
             assertEq(c.toReject, g.toReject, "objection bar less the matured weight that objected");
+        }
+        uint256 lines = handler.lineCount();
+        for (uint256 line; line < lines; ++line) {
+            (,,, uint256 spent, uint256 left, uint256 nextReset) = pool.budgetLine(line);
+            assertEq(nextReset, handler.ghostNextReset(line), "a line's period ends on a boundary from creation");
+            if (handler.ghostPeriodChanged(line)) continue;
+            (uint256 ghostSpent, uint256 ghostLeft) = handler.ghostLineLeft(line);
+            assertEq(spent, ghostSpent, "spent this period == claims filed in it, less cancelled and rejected ones");
+            assertEq(left, ghostLeft, "left this period == cap - spent");
         }
         uint256 periods = handler.periodCount();
         for (uint256 i; i < periods; ++i) {

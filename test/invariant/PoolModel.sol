@@ -143,6 +143,9 @@ abstract contract PoolModel is Test {
     mapping(bytes32 key => PeriodLedger) internal _periods;
     mapping(bytes32 key => bool) internal _knownPeriod;
     GhostLine[] internal _lines;
+    /// @notice Lines whose period length was changed by an applied proposal: what was spent is carried into the
+    /// new period (README), so the model predicts what such a line has left only as "never past its cap".
+    mapping(uint256 line => bool) public ghostPeriodChanged;
 
     // ---------------------------------------------------------------- rules and changes
 
@@ -289,6 +292,20 @@ abstract contract PoolModel is Test {
 
     function lineAt(uint256 i) external view returns (GhostLine memory) {
         return _lines[i];
+    }
+
+    /// @notice What a line whose period length never changed has left in its current period: its cap less the
+    /// claims filed in this period that were not cancelled or rejected (paid and voided ones stay counted).
+    function ghostLineLeft(uint256 line) public view returns (uint256 spent, uint256 left) {
+        GhostLine storage l = _lines[line];
+        spent = _periods[_periodKey(line, l.period)].reserved;
+        left = l.cap > spent ? l.cap - spent : 0;
+    }
+
+    /// @notice When a line's current period ends: periods are counted from the pool's creation.
+    function ghostNextReset(uint256 line) external view returns (uint256) {
+        uint256 period = _lines[line].period;
+        return _genesis + ((_now() - _genesis) / period + 1) * period;
     }
 
     function ghostRules() external view returns (Rules memory) {
