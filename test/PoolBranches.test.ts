@@ -3,14 +3,13 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { MockERC20 } from "../types/ethers-contracts/index.js";
-import { DAY, createPool, defaultConfig, deployPotluck } from "./helpers/potluck.js";
+import { BPS, DAY, createPool, defaultConfig, deployPotluck } from "./helpers/potluck.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture } = networkHelpers;
 
 const TUSD = 10n ** 18n;
 const MONTH = 30n * DAY;
-const BPS = 10_000n;
 
 /** A pool of a fee-on-transfer token, and a donor with a standing order whose first period is due. */
 async function wholeFeeFixture() {

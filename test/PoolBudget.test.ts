@@ -33,6 +33,10 @@ import {
   defaultLines,
   deployPotluck,
   nextEpoch,
+  BPS,
+  MAX_AMOUNT,
+  MAX_DURATION,
+  MIN_DURATION,
 } from "./helpers/potluck.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -40,13 +44,9 @@ const { loadFixture, time } = networkHelpers;
 
 // ---------------------------------------------------------------- constants mirrored from the contracts
 
-const MAX_AMOUNT = 2n ** 96n - 1n; // PoolGiving.MAX_AMOUNT
-const MIN_DURATION = HOUR; // PoolBudget.MIN_DURATION
-const MAX_DURATION = 3650n * DAY; // PoolBudget.MAX_DURATION
 const MAX_LINES = 256n; // PoolBudget.MAX_LINES
 const MAX_NAME_LENGTH = 64; // PoolBudget.MAX_NAME_LENGTH, bytes
 const NEW_LINE = 65_535n; // PoolChanges.NEW_LINE: a proposal's line before the new line gets its id
-const BPS = 10_000n;
 const ProposalKind = { None: 0n, BudgetLine: 1n, Rules: 2n } as const;
 const ProposalStatus = { None: 0n, Pending: 1n, Applied: 2n, Rejected: 3n, Cancelled: 4n } as const;
 const GasMode = { Off: 0, BurnGas: 1, ReturnBomb: 2, RevertBomb: 3 } as const; // GasGriefingPayee.Mode

@@ -18,6 +18,11 @@ import {
   defaultConfig,
   defaultLines,
   deployPotluck,
+  MAX_AMOUNT,
+  MAX_DURATION,
+  MAX_EPOCH,
+  MIN_DURATION,
+  MIN_EPOCH,
 } from "./helpers/potluck.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -25,13 +30,8 @@ const { loadFixture } = networkHelpers;
 
 // ---------------------------------------------------------------- constants mirrored from the contracts
 
-const MIN_EPOCH = HOUR; // PoolFactory.MIN_EPOCH
-const MAX_EPOCH = 365n * DAY; // PoolFactory.MAX_EPOCH
-const MIN_DURATION = HOUR; // PoolBudget.MIN_DURATION
-const MAX_DURATION = 3650n * DAY; // PoolBudget.MAX_DURATION
 const MAX_LINES = 256; // PoolBudget.MAX_LINES
 const MAX_NAME_LENGTH = 64; // PoolBudget.MAX_NAME_LENGTH, bytes
-const MAX_AMOUNT = 2n ** 96n - 1n; // PoolGiving.MAX_AMOUNT
 const BPS = 10_000;
 const ZERO = ethers.ZeroAddress;
 

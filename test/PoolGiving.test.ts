@@ -13,41 +13,32 @@ import {
   type IPool,
   type MockERC20,
 } from "../types/ethers-contracts/index.js";
-import { DAY, EPOCH, ETH, Weighting, createPool, defaultConfig, nextEpoch, deployPotluck } from "./helpers/potluck.js";
+import {
+  BPS,
+  DAY,
+  EPOCH,
+  ETH,
+  MAX_AMOUNT,
+  WEIGHTINGS,
+  Weighting,
+  createPool,
+  defaultConfig,
+  deployPotluck,
+  isqrt,
+  nextEpoch,
+  weightFor,
+} from "./helpers/potluck.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture, time } = networkHelpers;
 
 // ---------------------------------------------------------------- constants mirrored from the contracts
 
-const MAX_AMOUNT = 2n ** 96n - 1n; // PoolGiving.MAX_AMOUNT
 const TUSD = 10n ** 18n; // one unit of the 18-decimal test tokens
 const FEE_BPS = 100n; // the fee-on-transfer token keeps 1%
-const BPS = 10_000n;
 const ZERO = ethers.ZeroAddress;
-const WEIGHTINGS = [
-  ["Linear", Weighting.Linear],
-  ["Quadratic", Weighting.Quadratic],
-] as const;
 
 // ---------------------------------------------------------------- helpers
-
-/** floor(sqrt(n)), as OpenZeppelin's Math.sqrt rounds. */
-function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = n;
-  let y = (x + 1n) / 2n;
-  while (y < x) {
-    x = y;
-    y = (x + n / x) / 2n;
-  }
-  return x;
-}
-
-/** The weight a matured amount gives under `weighting`. */
-function weightFor(weighting: number, matured: bigint): bigint {
-  return weighting === Weighting.Linear ? matured : isqrt(matured);
-}
 
 /** How many `Given` events a transaction emitted from `pool`. */
 async function givenEvents(pool: IPool, tx: Promise<ContractTransactionResponse>) {

@@ -26,6 +26,12 @@ import {
   defaultLines,
   deployPotluck,
   nextEpoch,
+  BPS,
+  MAX_AMOUNT,
+  MAX_DURATION,
+  MIN_DURATION,
+  WEIGHTINGS,
+  weightFor,
 } from "./helpers/potluck.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -33,38 +39,13 @@ const { loadFixture, time } = networkHelpers;
 
 // ---------------------------------------------------------------- constants mirrored from the contracts
 
-const MAX_AMOUNT = 2n ** 96n - 1n; // PoolGiving.MAX_AMOUNT
 const MAX_CATCH_UP = 3n; // PoolSubscriptions.MAX_CATCH_UP
 const MONTH = 30n * DAY; // PoolSubscriptions.MONTH, the unit of `carried()`
-const MIN_DURATION = HOUR; // PoolBudget.MIN_DURATION
-const MAX_DURATION = 3650n * DAY; // PoolBudget.MAX_DURATION
 const MAX_DESCRIPTION_LENGTH = 280; // PoolPledges.MAX_DESCRIPTION_LENGTH, bytes
-const BPS = 10_000n;
 const TUSD = 10n ** 18n; // one unit of the 18-decimal test token
 const PledgeStatus = { None: 0n, Offered: 1n, Accepted: 2n, Declined: 3n, Withdrawn: 4n, Completed: 5n } as const;
-const WEIGHTINGS = [
-  ["Linear", Weighting.Linear],
-  ["Quadratic", Weighting.Quadratic],
-] as const;
 
 // ---------------------------------------------------------------- helpers
-
-/** floor(sqrt(n)), as OpenZeppelin's Math.sqrt rounds. */
-function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = n;
-  let y = (x + 1n) / 2n;
-  while (y < x) {
-    x = y;
-    y = (x + n / x) / 2n;
-  }
-  return x;
-}
-
-/** The weight a matured basis gives under `weighting`. */
-function weightFor(weighting: number, basis: bigint): bigint {
-  return weighting === Weighting.Linear ? basis : isqrt(basis);
-}
 
 /** The plain values of a multi-value return (an ethers `Result`), for deep comparisons. */
 function list(result: readonly unknown[]): unknown[] {

@@ -20,6 +20,7 @@ import {
   defaultConfig,
   deployPotluck,
   nextEpoch,
+  BPS,
 } from "./helpers/potluck.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -27,7 +28,6 @@ const { loadFixture, time } = networkHelpers;
 
 // ---------------------------------------------------------------- constants mirrored from the contracts
 
-const BPS = 10_000n; // PoolGiving.BPS
 const PETITION_EPOCHS = 2n; // PoolSuccession.PETITION_EPOCHS
 const CLAIM_DELAY = 3n * DAY; // defaultConfig().claimDelay
 const RULE_CHANGE_DELAY = 7n * DAY; // defaultConfig().ruleChangeDelay

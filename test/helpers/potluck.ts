@@ -15,7 +15,20 @@ export const DAY = 24n * HOUR;
 export const EPOCH = 7n * DAY;
 export const ETH = 10n ** 18n;
 
+
+// Constants mirrored from the contracts.
+export const MAX_AMOUNT = 2n ** 96n - 1n; // PoolGiving.MAX_AMOUNT
+export const BPS = 10_000n; // PoolGiving.BPS
+export const MIN_DURATION = HOUR; // PoolBudget.MIN_DURATION
+export const MAX_DURATION = 3650n * DAY; // PoolBudget.MAX_DURATION
+export const MIN_EPOCH = HOUR; // PoolFactory.MIN_EPOCH
+export const MAX_EPOCH = 365n * DAY; // PoolFactory.MAX_EPOCH
+
 export const Weighting = { Linear: 0, Quadratic: 1 } as const;
+export const WEIGHTINGS = [
+  ["Linear", Weighting.Linear],
+  ["Quadratic", Weighting.Quadratic],
+] as const;
 export const SeatStatus = { Filled: 0n, Recall: 1n, Open: 2n, WoundDown: 3n } as const;
 export const ClaimStatus = { None: 0n, Pending: 1n, Paid: 2n, Rejected: 3n, Cancelled: 4n, Void: 5n } as const;
 export const ElectionPhase = { None: 0n, Nominating: 1n, Voting: 2n, Counting: 3n } as const;
@@ -106,4 +119,21 @@ export async function nextEpoch(pool: IPool | Pool, helpers: NetworkHelpers, off
 /** The pool's whole public face (core and extension) at its address, as clients use it. */
 export function asIPool(pool: IPool | Pool): IPool {
   return IPool__factory.connect(pool.target as string, pool.runner);
+}
+
+/** floor(sqrt(n)), as OpenZeppelin's Math.sqrt rounds. */
+export function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = n;
+  let y = (x + 1n) / 2n;
+  while (y < x) {
+    x = y;
+    y = (x + n / x) / 2n;
+  }
+  return x;
+}
+
+/** The weight a matured basis gives under `weighting`. */
+export function weightFor(weighting: number, basis: bigint): bigint {
+  return weighting === Weighting.Linear ? basis : isqrt(basis);
 }

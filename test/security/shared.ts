@@ -5,17 +5,11 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import type { IPool } from "../../types/ethers-contracts/index.js";
 import hre from "hardhat";
-import { DAY, HOUR } from "../helpers/potluck.js";
 
 /** `hardhat test --coverage` instruments the contracts: their gas figures then mean nothing. */
 export const UNDER_COVERAGE = hre.globalOptions.coverage === true;
 
-export const MAX_AMOUNT = 2n ** 96n - 1n; // PoolGiving.MAX_AMOUNT
-export const BPS = 10_000n;
-export const MIN_DURATION = HOUR; // PoolBudget.MIN_DURATION
-export const MAX_DURATION = 3650n * DAY; // PoolBudget.MAX_DURATION
-export const MIN_EPOCH = HOUR; // PoolFactory.MIN_EPOCH
-export const MAX_EPOCH = 365n * DAY; // PoolFactory.MAX_EPOCH
+export { BPS, MAX_AMOUNT, MAX_DURATION, MAX_EPOCH, MIN_DURATION, MIN_EPOCH } from "../helpers/potluck.js";
 export const ZERO = "0x0000000000000000000000000000000000000000";
 /** OpenZeppelin's ReentrancyGuardTransient: its error, and the slot it uses (in transient storage only). */
 export const GUARD_SELECTOR = "0x3ee5aeb5"; // bytes4(keccak256("ReentrancyGuardReentrantCall()"))
