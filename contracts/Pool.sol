@@ -46,9 +46,9 @@ contract Pool is PoolSuccession, IPoolCore {
             electionQuorumBps: config.electionQuorumBps,
             recallThresholdBps: config.recallThresholdBps
         });
-        _checkRules(r);
-        _setRules(r);
         PoolArgs memory a = _args();
+        _checkRules(r, a.epochLength);
+        _setRules(r);
         // solhint-disable-next-line gas-length-in-loops, -- a calldata array's length is no storage read
         for (uint256 i; i < lines.length; ++i) {
             // Bounded by MAX_LINES: set-up, not a loop over users.

@@ -286,14 +286,14 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         if (period < MIN_DURATION || period > MAX_DURATION) revert PoolInvalidParameter(Parameter.LinePeriod, period);
     }
 
-    function _checkRules(Rules memory r) internal view {
+    function _checkRules(Rules memory r, uint256 epochLength) internal pure {
         _checkDuration(Parameter.ClaimDelay, r.claimDelay);
         _checkDuration(Parameter.RuleChangeDelay, r.ruleChangeDelay);
         _checkDuration(Parameter.InactivityPeriod, r.inactivityPeriod);
         _checkDuration(Parameter.VacancyPeriod, r.vacancyPeriod);
         // The election an open seat starts votes within 1.5 epochs, so a vacancy of two epochs always lets it
         // vote before anyone may wind the pool down.
-        if (r.vacancyPeriod < 2 * uint256(_args().epochLength)) {
+        if (r.vacancyPeriod < 2 * epochLength) {
             revert PoolInvalidParameter(Parameter.VacancyPeriod, r.vacancyPeriod);
         }
         _checkBps(Parameter.ObjectionQuorumBps, r.objectionQuorumBps, 1);

@@ -61,7 +61,7 @@ abstract contract PoolChanges is PoolBudget, IPoolChanges {
 
     /// @inheritdoc IPoolChanges
     function proposeRulesChange(Rules calldata newRules) external onlyActiveMaintainer returns (uint256 proposalId) {
-        _checkRules(newRules);
+        _checkRules(newRules, _args().epochLength);
         proposalId = _propose(ProposalKind.Rules);
         _proposals[proposalId].rules = newRules;
     }
