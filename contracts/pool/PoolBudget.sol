@@ -138,7 +138,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         ClaimStatus status = c.status;
         if (status != ClaimStatus.Pending) _revertNotPending(claimId, status);
         if (block.timestamp >= c.payableAt) revert PoolChallengeWindowClosed(claimId, c.payableAt);
-        (uint256 weight, uint128 toReject) = _tally(_claimObjections[msg.sender], c.number, c.toReject);
+        (uint256 weight, uint128 toReject) = _tally(_claimObjections[msg.sender], c.number, claimId, c.toReject);
         c.toReject = uint104(toReject); // <= the bar set at filing
         emit ClaimObjected(claimId, msg.sender, weight, toReject);
         if (toReject == 0) {
@@ -230,16 +230,16 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         revert PoolClaimNotPending(claimId, status);
     }
 
-    /// @dev Records `msg.sender`'s objection (once per id) with their matured weight; returns that weight and
-    /// what is still needed to reject (0: rejected).
-    function _tally(BitMaps.BitMap storage objected, uint256 id, uint128 toReject)
+    /// @dev Records `msg.sender`'s objection to ballot `id` (once, at `index` of their bitmap) with their matured
+    /// weight; returns that weight and what is still needed to reject (0: rejected).
+    function _tally(BitMaps.BitMap storage objected, uint256 index, uint256 id, uint128 toReject)
         internal
         returns (uint256 weight, uint128)
     {
-        if (objected.get(id)) revert PoolAlreadyObjected(id, msg.sender);
+        if (objected.get(index)) revert PoolAlreadyObjected(id, msg.sender);
         weight = _weightOf(_args(), msg.sender);
         if (weight == 0) revert PoolNoWeight(msg.sender);
-        objected.set(id);
+        objected.set(index);
         return (weight, weight >= toReject ? 0 : toReject - uint128(weight));
     }
 
