@@ -31,6 +31,7 @@ const MUSD: AssetInfo = { address: "0x00000000000000000000000000000000000000aa",
 const ABI = [
   "error PoolOverBudget(uint256 line, uint256 amount, uint256 left)",
   "error PoolChallengeWindowOpen(uint256 claimId, uint256 payableAt)",
+  "error PoolUnknownClaim(uint256 claimId)",
   "error PoolInvalidParameter(uint8 parameter, uint256 value)",
   "error PoolNoWeight(address who)",
   "error PoolElectionPhase(uint8 phase)",

@@ -110,11 +110,10 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         // Paid to itself, an ETH pool would credit the payout to itself as a gift nobody can reclaim.
         if (payee == address(0) || payee == address(this)) revert PoolInvalidPayee(payee);
         if (receiptHash == 0) revert PoolInvalidReceipt(receiptHash);
-        claimId = uint256(receiptHash);
-        Claim storage c = _claims[claimId];
-        // The slot is written below anyway, so this read costs no extra cold access.
-        if (c.status != ClaimStatus.None) revert PoolReceiptAlreadyFiled(receiptHash);
         uint32 number = _nextClaimNumber();
+        claimId = uint256(receiptHash);
+        // The slot is written below anyway, so this read costs no extra cold access.
+        if (_claims[claimId].status != ClaimStatus.None) revert PoolReceiptAlreadyFiled(receiptHash);
         Rules memory r = _rules;
         (uint32 index, uint32 period) = _reserve(line, amount);
         _claims[claimId] = Claim({
