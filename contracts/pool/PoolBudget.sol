@@ -132,7 +132,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
 
     /// @inheritdoc IPoolBudget
     function object(uint256 claimId) external {
-        // Reads the rules slot only: a paid claim still reads Pending there, but its window has closed.
+        // Reads only the claim's state slot: a paid claim still reads Pending there, but its window has closed.
         Claim storage c = _claims[claimId];
         ClaimStatus status = c.status;
         if (status != ClaimStatus.Pending) _revertNotPending(claimId, status);

@@ -13,7 +13,7 @@ enum ClaimStatus {
 }
 
 /// @notice An expense claim, stored under its id, which is its receipt hash: two slots, one for the payout and
-/// one for the rules. Keying the claim by its receipt stores the hash without a slot of its own and lets a
+/// one for its state. Keying the claim by its receipt stores the hash without a slot of its own and lets a
 /// receipt back one claim only. Paying clears the payout slot (its storage refund pays part of the payout);
 /// `ClaimFiled` keeps the payee and the amount.
 /// @custom:member payee Who is paid (address(0) once paid).
