@@ -11,7 +11,7 @@ const FROM = {
   description: "Account that signs: a number on this network (0, 1, … on the local node) or an address whose key the network has",
   defaultValue: "0",
 } as const;
-const CLAIM = { name: "claim", description: "The claim's number (see `pool:status`)" } as const;
+const CLAIM = { name: "claim", description: "The claim's number (#3, see `pool:status`) or its id (the receipt hash, 0x…)" } as const;
 
 export const potluckTasks = [
   task("deploy", "Deploy Potluck (PoolExtension, Pool, PoolFactory; MockUSD locally) and record deployments/<chainId>.json")

@@ -28,6 +28,7 @@ import {
   Parameter,
   SeatStatus,
   Weighting,
+  claimIdOf,
   createPool,
   defaultConfig,
   defaultLines,
@@ -124,21 +125,25 @@ async function at(t: bigint) {
 const receiptHash = (label: string) => ethers.id(`receipt: ${label}`);
 const receiptURI = (label: string) => `ipfs://bafybeihostinginvoice/${label}.pdf`;
 
-/** Files a claim as `maintainer` and returns its id, the filing time and its payableAt. */
+/**
+ * Files a claim as `maintainer` and returns its id (its receipt hash), its number, the filing time and its
+ * payableAt. A receipt backs one claim only, so the default label is the claim's number: distinct in a pool.
+ */
 async function file(
   pool: IPool,
   maintainer: HardhatEthersSigner,
   line: bigint,
   amount: bigint,
   payee: string,
-  label = "invoice",
+  label?: string,
 ) {
-  const id = await pool.claimCount();
-  const filedAt = await minedAt(
-    pool.connect(maintainer).fileClaim(line, amount, payee, receiptHash(label), receiptURI(label)),
-  );
+  const number = await pool.claimCount();
+  const tag = label ?? `invoice ${number}`;
+  const id = claimIdOf(receiptHash(tag));
+  const filedAt = await minedAt(pool.connect(maintainer).fileClaim(line, amount, payee, receiptHash(tag), receiptURI(tag)));
   const [c] = await pool.claim(id);
-  return { id, filedAt, payableAt: c.payableAt };
+  expect(c.number, "the claim's number").to.equal(number);
+  return { id, number, filedAt, payableAt: c.payableAt };
 }
 
 async function statusOf(pool: IPool, id: bigint): Promise<bigint> {
@@ -571,6 +576,61 @@ describe("PoolBudget", function () {
           .to.be.revertedWithCustomError(pool, "PoolNotMaintainer")
           .withArgs(maintainer.address);
       });
+
+      it("if the receipt hash is zero (the hash is the claim's id, and a claim needs a receipt)", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
+        await expect(pool.connect(maintainer).fileClaim(STIPEND, ETH, payee.address, ethers.ZeroHash, receiptURI("x")))
+          .to.be.revertedWithCustomError(pool, "PoolInvalidReceipt")
+          .withArgs(ethers.ZeroHash);
+        expect(await pool.claimCount()).to.equal(0n);
+        expect(await lineOf(pool, STIPEND)).to.include({ spent: 0n, left: STIPEND_CAP });
+      });
+
+      it("if the receipt backs a claim already, whatever became of it (pending, paid, cancelled, rejected)", async function () {
+        const { pool, maintainer, bob, keeper, payee, stranger } = await loadFixture(budgetFixture);
+        const claims = {
+          pending: await file(pool, maintainer, STIPEND, ETH, payee.address, "pending"),
+          paid: await file(pool, maintainer, STIPEND, ETH, payee.address, "paid"),
+          cancelled: await file(pool, maintainer, STIPEND, ETH, payee.address, "cancelled"),
+          rejected: await file(pool, maintainer, STIPEND, ETH, payee.address, "rejected"),
+        };
+        await pool.connect(maintainer).cancelClaim(claims.cancelled.id);
+        await pool.connect(bob).object(claims.rejected.id);
+        await at(claims.paid.payableAt);
+        await pool.connect(keeper).payClaim(claims.paid.id);
+        const statuses = [ClaimStatus.Pending, ClaimStatus.Paid, ClaimStatus.Cancelled, ClaimStatus.Rejected];
+        const ids = Object.values(claims).map((c) => c.id);
+        expect(await Promise.all(ids.map((id) => statusOf(pool, id)))).to.deep.equal(statuses);
+        const records = await Promise.all(ids.map(async (id) => list(await pool.claim(id))));
+        const lines = [await lineOf(pool, HOSTING), await lineOf(pool, STIPEND)];
+        expect(lines[1]).to.include({ spent: 2n * ETH }); // the pending and the paid claim
+
+        for (const label of Object.keys(claims)) {
+          // Another line, amount, payee or URI changes nothing: the receipt is the key.
+          for (const [line, amount, to] of [
+            [STIPEND, ETH, payee.address],
+            [HOSTING, 1n, stranger.address],
+          ] as const) {
+            await expect(pool.connect(maintainer).fileClaim(line, amount, to, receiptHash(label), receiptURI("again")))
+              .to.be.revertedWithCustomError(pool, "PoolReceiptAlreadyFiled")
+              .withArgs(receiptHash(label));
+          }
+        }
+        expect(await pool.claimCount()).to.equal(4n);
+        expect([await lineOf(pool, HOSTING), await lineOf(pool, STIPEND)]).to.deep.equal(lines);
+        expect(await Promise.all(ids.map(async (id) => list(await pool.claim(id))))).to.deep.equal(records);
+      });
+
+      it("if the receipt backs a claim a recall voided (the successor cannot refile it either)", async function () {
+        const { pool, maintainer, bob, successor, payee } = await loadFixture(budgetFixture);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address, "voided");
+        await replaceByRecall(pool, bob, successor);
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Void);
+        await expect(pool.connect(successor).fileClaim(STIPEND, ETH, payee.address, receiptHash("voided"), ""))
+          .to.be.revertedWithCustomError(pool, "PoolReceiptAlreadyFiled")
+          .withArgs(receiptHash("voided"));
+        expect(await pool.claimCount()).to.equal(1n);
+      });
     });
 
     it("reserves the amount, stores the receipt hash and emits ClaimFiled with the receipt URI", async function () {
@@ -579,22 +639,24 @@ describe("PoolBudget", function () {
       const tx = pool.connect(maintainer).fileClaim(HOSTING, (3n * ETH) / 2n, payee.address, hash, receiptURI("jan"));
       await expect(tx)
         .to.emit(pool, "ClaimFiled")
-        .withArgs(0n, HOSTING, payee.address, (3n * ETH) / 2n, hash, receiptURI("jan"));
-      expect(await pool.receiptOf(0n)).to.equal(hash);
+        .withArgs(claimIdOf(hash), HOSTING, payee.address, (3n * ETH) / 2n, hash, receiptURI("jan"));
+      expect(await pool.receiptOf(claimIdOf(hash))).to.equal(hash);
+      expect(await pool.receiptOf(0n)).to.equal(ethers.ZeroHash); // the claim's number is not its id
       expect(await pool.claimCount()).to.equal(1n);
       expect(await lineOf(pool, HOSTING)).to.include({ spent: (3n * ETH) / 2n, left: ETH / 2n });
       expect(await lineOf(pool, STIPEND)).to.include({ spent: 0n, left: STIPEND_CAP });
     });
 
-    it("stores the claim: payee, amount, payableAt = now + claimDelay, period, line, Pending, the objection bar", async function () {
+    it("stores the claim: payee, amount, number, payableAt = now + claimDelay, period, line, Pending, the objection bar", async function () {
       const { pool, maintainer, payee } = await loadFixture(budgetFixture);
       const filedAt = await minedAt(
         pool.connect(maintainer).fileClaim(STIPEND, 3n * ETH, payee.address, receiptHash("x"), receiptURI("x")),
       );
-      const [c, status] = await pool.claim(0n);
+      const [c, status] = await pool.claim(claimIdOf(receiptHash("x")));
       expect(list(c)).to.deep.equal([
         payee.address,
         3n * ETH,
+        0n, // number: the pool's first claim
         filedAt + CLAIM_DELAY,
         0n, // periodIndex
         LINE_PERIOD, // the line's period length at filing
@@ -605,23 +667,47 @@ describe("PoolBudget", function () {
       expect(status).to.equal(ClaimStatus.Pending);
     });
 
-    it("returns the claim's id and numbers claims from 0", async function () {
+    it("returns the receipt hash as the claim's id, and numbers claims in filing order from 0", async function () {
       const { pool, maintainer, payee } = await loadFixture(budgetFixture);
-      expect(await pool.connect(maintainer).fileClaim.staticCall(STIPEND, ETH, payee.address, receiptHash("a"), "")).to.equal(0n);
-      for (const expected of [0n, 1n, 2n]) {
-        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
-        expect(id).to.equal(expected);
-        expect(await pool.claimCount()).to.equal(expected + 1n);
+      for (const [label, number] of [
+        ["first", 0n],
+        ["second", 1n],
+        ["third", 2n],
+      ] as const) {
+        const hash = receiptHash(label);
+        expect(await pool.connect(maintainer).fileClaim.staticCall(STIPEND, ETH, payee.address, hash, "")).to.equal(
+          claimIdOf(hash),
+        );
+        await expect(pool.connect(maintainer).fileClaim(STIPEND, ETH, payee.address, hash, receiptURI(label)))
+          .to.emit(pool, "ClaimFiled")
+          .withArgs(claimIdOf(hash), STIPEND, payee.address, ETH, hash, receiptURI(label));
+        expect((await pool.claim(claimIdOf(hash)))[0].number).to.equal(number);
+        expect(await pool.claimCount()).to.equal(number + 1n);
       }
-      expect(await pool.connect(maintainer).fileClaim.staticCall(STIPEND, ETH, payee.address, receiptHash("a"), "")).to.equal(3n);
     });
 
-    it("stores an empty receipt URI and a zero hash as given (the receipt is the maintainer's statement)", async function () {
+    it("accepts a receipt another pool has filed: ids are per pool", async function () {
+      const { factory, deployer, pool, maintainer, payee } = await loadFixture(budgetFixture);
+      const other = await createPool(factory, deployer, defaultConfig(maintainer.address));
+      const hash = receiptHash("shared");
+      const first = await file(pool, maintainer, STIPEND, ETH, payee.address, "shared");
+      await expect(other.connect(maintainer).fileClaim(HOSTING, 1n, payee.address, hash, ""))
+        .to.emit(other, "ClaimFiled")
+        .withArgs(first.id, HOSTING, payee.address, 1n, hash, "");
+      expect(await other.receiptOf(first.id)).to.equal(hash);
+      const [c, status] = await other.claim(first.id);
+      expect([c.number, c.line, c.amount, status]).to.deep.equal([0n, HOSTING, 1n, ClaimStatus.Pending]);
+      // The first pool's claim is its own.
+      expect((await pool.claim(first.id))[0].amount).to.equal(ETH);
+    });
+
+    it("stores an empty receipt URI as given (the receipt is the maintainer's statement)", async function () {
       const { pool, maintainer, payee } = await loadFixture(budgetFixture);
-      await expect(pool.connect(maintainer).fileClaim(STIPEND, ETH, payee.address, ethers.ZeroHash, ""))
+      const hash = receiptHash("no URI");
+      await expect(pool.connect(maintainer).fileClaim(STIPEND, ETH, payee.address, hash, ""))
         .to.emit(pool, "ClaimFiled")
-        .withArgs(0n, STIPEND, payee.address, ETH, ethers.ZeroHash, "");
-      expect(await pool.receiptOf(0n)).to.equal(ethers.ZeroHash);
+        .withArgs(claimIdOf(hash), STIPEND, payee.address, ETH, hash, "");
+      expect(await pool.receiptOf(claimIdOf(hash))).to.equal(hash);
     });
 
     it("records the maintainer's activity", async function () {
@@ -667,9 +753,24 @@ describe("PoolBudget", function () {
       const { pool } = await loadFixture(budgetFixture);
       const [c, status] = await pool.claim(7n);
       expect(status).to.equal(ClaimStatus.None);
-      expect(list(c)).to.deep.equal([ethers.ZeroAddress, 0n, 0n, 0n, 0n, 0n, 0n, 0n]);
+      expect(list(c)).to.deep.equal([ethers.ZeroAddress, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n]);
       expect(await pool.receiptOf(7n)).to.equal(ethers.ZeroHash);
       expect(await pool.hasObjected(7n, ethers.ZeroAddress)).to.equal(false);
+    });
+
+    it("reads receiptOf and hasObjected by id: nothing for an id nobody filed, even one equal to a claim's number", async function () {
+      const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
+      const { id, number } = await file(pool, maintainer, STIPEND, ETH, payee.address, "objected to");
+      await pool.connect(alice).object(id);
+      expect(await pool.receiptOf(id)).to.equal(receiptHash("objected to"));
+      expect(await pool.hasObjected(id, alice.address)).to.equal(true);
+      // Objections are recorded by number (0 here), but only a filed id reads them.
+      expect(number).to.equal(0n);
+      for (const unknown of [number, id + 1n]) {
+        expect(await pool.receiptOf(unknown)).to.equal(ethers.ZeroHash);
+        expect(await pool.hasObjected(unknown, alice.address)).to.equal(false);
+        expect((await pool.claim(unknown))[1]).to.equal(ClaimStatus.None);
+      }
     });
   });
 
@@ -677,11 +778,15 @@ describe("PoolBudget", function () {
 
   describe("object", function () {
     describe("reverts", function () {
-      it("if the claim does not exist", async function () {
+      it("if the claim does not exist (a claim's number is not its id)", async function () {
         const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
         await expect(pool.connect(alice).object(0n)).to.be.revertedWithCustomError(pool, "PoolUnknownClaim").withArgs(0n);
-        await file(pool, maintainer, STIPEND, ETH, payee.address);
-        await expect(pool.connect(alice).object(1n)).to.be.revertedWithCustomError(pool, "PoolUnknownClaim").withArgs(1n);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        for (const unknown of [0n, id + 1n]) {
+          await expect(pool.connect(alice).object(unknown))
+            .to.be.revertedWithCustomError(pool, "PoolUnknownClaim")
+            .withArgs(unknown);
+        }
       });
 
       it("if the challenge window closed (at payableAt exactly, and after)", async function () {
@@ -721,14 +826,16 @@ describe("PoolBudget", function () {
         await expect(pool.connect(dave).object(id)).to.be.revertedWithCustomError(pool, "PoolNoWeight").withArgs(dave.address);
       });
 
-      it("if the claim was paid", async function () {
+      it("if the claim was paid: its window had closed", async function () {
         const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
         const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
         await at(payableAt);
         await pool.payClaim(id);
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Paid);
         await expect(pool.connect(alice).object(id))
-          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
-          .withArgs(id, ClaimStatus.Paid);
+          .to.be.revertedWithCustomError(pool, "PoolChallengeWindowClosed")
+          .withArgs(id, payableAt);
+        expect(await pool.hasObjected(id, alice.address)).to.equal(false);
       });
 
       it("if the claim was rejected", async function () {
@@ -953,9 +1060,17 @@ describe("PoolBudget", function () {
 
   describe("payClaim", function () {
     describe("reverts", function () {
-      it("if the claim does not exist", async function () {
-        const { pool, keeper } = await loadFixture(budgetFixture);
+      it("if the claim does not exist (a claim's number is not its id)", async function () {
+        const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
         await expect(pool.connect(keeper).payClaim(0n)).to.be.revertedWithCustomError(pool, "PoolUnknownClaim").withArgs(0n);
+        const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        await at(payableAt);
+        for (const unknown of [0n, id + 1n]) {
+          await expect(pool.connect(keeper).payClaim(unknown))
+            .to.be.revertedWithCustomError(pool, "PoolUnknownClaim")
+            .withArgs(unknown);
+        }
+        expect(await pool.balance()).to.equal(TOTAL);
       });
 
       it("if the challenge window is still open, to its last second", async function () {
@@ -1168,9 +1283,10 @@ describe("PoolBudget", function () {
       expect(await minedAt(tx)).to.equal(payableAt);
     });
 
-    it("lowers the ledger by the amount and reads the claim back as Paid with zeroed fields", async function () {
+    it("lowers the ledger by the amount and reads the claim back as Paid with its payout cleared", async function () {
       const { pool, maintainer, keeper, payee } = await loadFixture(budgetFixture);
-      const { id, payableAt } = await file(pool, maintainer, STIPEND, 3n * ETH, payee.address, "paid");
+      await file(pool, maintainer, HOSTING, ETH, payee.address, "earlier"); // so the paid claim is number 1
+      const { id, number, payableAt } = await file(pool, maintainer, STIPEND, 3n * ETH, payee.address, "paid");
       await at(payableAt);
       await pool.connect(keeper).payClaim(id);
       expect(await pool.balance()).to.equal(TOTAL - 3n * ETH);
@@ -1178,7 +1294,19 @@ describe("PoolBudget", function () {
       expect(await ethers.provider.getBalance(await pool.getAddress())).to.equal(TOTAL - 3n * ETH);
       const [c, status] = await pool.claim(id);
       expect(status).to.equal(ClaimStatus.Paid);
-      expect(list(c)).to.deep.equal([ethers.ZeroAddress, 0n, 0n, 0n, 0n, 0n, 0n, 0n]);
+      // Only the payout slot is cleared (payee and amount are in ClaimFiled); the stored status stays Pending.
+      expect(list(c)).to.deep.equal([
+        ethers.ZeroAddress,
+        0n,
+        1n, // number
+        payableAt,
+        0n, // periodIndex
+        LINE_PERIOD,
+        STIPEND,
+        ClaimStatus.Pending,
+        BAR,
+      ]);
+      expect(number).to.equal(1n);
       expect(await pool.receiptOf(id)).to.equal(receiptHash("paid")); // the receipt stays on record
       // What was paid stays spent in the period.
       expect(await lineOf(pool, STIPEND)).to.include({ spent: 3n * ETH, left: STIPEND_CAP - 3n * ETH });
@@ -1293,13 +1421,14 @@ describe("PoolBudget", function () {
         await give(pool, alice, 10n * ETH);
         const fileData = pool.interface.encodeFunctionData("fileClaim", [HOSTING, HOSTING_CAP, address, receiptHash("self"), ""]);
         await attacker.execute(pool, fileData, 0n);
-        const [c] = await pool.claim(0n);
-        await attacker.arm(pool, pool.interface.encodeFunctionData("cancelClaim", [0n]), 0n);
+        const id = claimIdOf(receiptHash("self"));
+        const [c] = await pool.claim(id);
+        await attacker.arm(pool, pool.interface.encodeFunctionData("cancelClaim", [id]), 0n);
         await at(c.payableAt);
-        await expect(pool.connect(keeper).payClaim(0n)).to.emit(pool, "ClaimPaid").withArgs(0n);
+        await expect(pool.connect(keeper).payClaim(id)).to.emit(pool, "ClaimPaid").withArgs(id);
         expect(await attacker.lastReentrySucceeded()).to.equal(false);
         expect(await attacker.lastReentryReturnData()).to.equal(
-          pool.interface.encodeErrorResult("PoolClaimNotPending", [0n, ClaimStatus.Paid]),
+          pool.interface.encodeErrorResult("PoolClaimNotPending", [id, ClaimStatus.Paid]),
         );
         expect(await lineOf(pool, HOSTING)).to.include({ spent: HOSTING_CAP, left: 0n });
         expect(await ethers.provider.getBalance(address)).to.equal(HOSTING_CAP);
@@ -1312,8 +1441,9 @@ describe("PoolBudget", function () {
         await attacker.arm(pool, pool.interface.encodeFunctionData("object", [id]), 0n);
         await at(payableAt);
         await pool.connect(keeper).payClaim(id);
+        // A claim is payable only once its window has closed, so object refuses it there first.
         expect(await attacker.lastReentryReturnData()).to.equal(
-          pool.interface.encodeErrorResult("PoolClaimNotPending", [id, ClaimStatus.Paid]),
+          pool.interface.encodeErrorResult("PoolChallengeWindowClosed", [id, payableAt]),
         );
         expect(await statusOf(pool, id)).to.equal(ClaimStatus.Paid);
       });
@@ -1355,11 +1485,18 @@ describe("PoolBudget", function () {
         }
       });
 
-      it("if the claim does not exist", async function () {
-        const { pool, maintainer } = await loadFixture(budgetFixture);
+      it("if the claim does not exist (a claim's number is not its id)", async function () {
+        const { pool, maintainer, payee } = await loadFixture(budgetFixture);
         await expect(pool.connect(maintainer).cancelClaim(0n))
           .to.be.revertedWithCustomError(pool, "PoolUnknownClaim")
           .withArgs(0n);
+        const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+        for (const unknown of [0n, id + 1n]) {
+          await expect(pool.connect(maintainer).cancelClaim(unknown))
+            .to.be.revertedWithCustomError(pool, "PoolUnknownClaim")
+            .withArgs(unknown);
+        }
+        expect(await statusOf(pool, id)).to.equal(ClaimStatus.Pending);
       });
 
       it("if the claim was cancelled already", async function () {
@@ -1824,9 +1961,9 @@ describe("PoolBudget", function () {
 
     it("keeps claim and change objections apart", async function () {
       const { pool, maintainer, alice, payee } = await loadFixture(budgetFixture);
-      const { id } = await file(pool, maintainer, STIPEND, ETH, payee.address);
+      const { id, number } = await file(pool, maintainer, STIPEND, ETH, payee.address);
       const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
-      expect(id).to.equal(p.id); // both 0
+      expect(number).to.equal(p.id); // both 0: claim objections are recorded by number
       await pool.connect(alice).object(id);
       expect(await pool.hasObjectedToChange(p.id, alice.address)).to.equal(false);
       await expect(pool.connect(alice).objectToChange(p.id)).to.emit(pool, "ChangeObjected");
@@ -1947,7 +2084,7 @@ describe("PoolBudget", function () {
       });
       await expect(pool.connect(maintainer).fileClaim(2n, ETH, payee.address, receiptHash("x"), ""))
         .to.emit(pool, "ClaimFiled")
-        .withArgs(0n, 2n, payee.address, ETH, receiptHash("x"), "");
+        .withArgs(claimIdOf(receiptHash("x")), 2n, payee.address, ETH, receiptHash("x"), "");
     });
 
     it("gives pending additions consecutive ids in the order they are applied", async function () {
@@ -2001,7 +2138,7 @@ describe("PoolBudget", function () {
         pool,
         "ClaimFiled",
       );
-      await expect(pool.connect(maintainer).fileClaim(HOSTING, 1n, payee.address, receiptHash("x"), ""))
+      await expect(pool.connect(maintainer).fileClaim(HOSTING, 1n, payee.address, receiptHash("y"), ""))
         .to.be.revertedWithCustomError(pool, "PoolOverBudget")
         .withArgs(HOSTING, 1n, 0n);
     });

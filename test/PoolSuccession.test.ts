@@ -16,6 +16,7 @@ import {
   ElectionPhase,
   SeatStatus,
   Weighting,
+  claimIdOf,
   createPool,
   defaultConfig,
   deployPotluck,
@@ -41,6 +42,8 @@ const ElectionKind = { None: 0n, Vacancy: 1n, Recall: 2n } as const;
 const ProposalStatus = { None: 0n, Pending: 1n, Applied: 2n, Rejected: 3n, Cancelled: 4n } as const;
 const ZERO = ethers.ZeroAddress;
 const RECEIPT = ethers.id("invoice 2024-07: VPS, 1 month");
+/** A receipt for a pool's `n`th claim: a receipt backs one claim only, so each claim needs its own. */
+const receiptNo = (n: bigint) => ethers.id(`invoice #${n}`);
 const RECEIPT_URI = "ipfs://bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku";
 
 // ---------------------------------------------------------------- helpers
@@ -155,7 +158,7 @@ async function unevenPoolFixture() {
  * A wound-down pool. Contributors: alice 40, bob 30, carol 10, erin 20, a `RevertingPayee` 5 and a
  * `ReentrantAttacker` 5 (ETH; total 110). Before stepping down the maintainer had one claim of 1 wei paid
  * (so 110 ETH - 1 wei is left, and every share rounds down by one wei) and left one 5 ETH claim and one
- * budget change pending.
+ * budget change pending; `paidClaim` and `pendingClaim` are the two claims' ids.
  */
 async function woundDownFixture() {
   const f = await poolFixture();
@@ -166,16 +169,18 @@ async function woundDownFixture() {
   const gift = pool.interface.encodeFunctionData("give", [5n * ETH]);
   await payee.execute(poolAddress, gift, 5n * ETH, { value: 5n * ETH });
   await attacker.execute(poolAddress, gift, 5n * ETH, { value: 5n * ETH });
-  await pool.connect(maintainer).fileClaim(HOSTING, 1n, frank.address, RECEIPT, RECEIPT_URI); // claim 0
+  await pool.connect(maintainer).fileClaim(HOSTING, 1n, frank.address, receiptNo(0n), RECEIPT_URI); // number 0
+  const paidClaim = claimIdOf(receiptNo(0n));
   await time.increase(CLAIM_DELAY);
-  await pool.payClaim(0n);
-  await pool.connect(maintainer).fileClaim(STIPEND, 5n * ETH, maintainer.address, RECEIPT, RECEIPT_URI); // claim 1
+  await pool.payClaim(paidClaim);
+  await pool.connect(maintainer).fileClaim(STIPEND, 5n * ETH, maintainer.address, receiptNo(1n), RECEIPT_URI); // number 1
+  const pendingClaim = claimIdOf(receiptNo(1n));
   await pool.connect(maintainer).proposeBudgetChange(HOSTING, "hosting", 3n * ETH, 30n * DAY); // proposal 0, pending
   const openedAt = await minedAt(pool.connect(maintainer).stepDown());
   await time.increaseTo(openedAt + VACANCY);
   await pool.connect(stranger).windDown();
   const left = 110n * ETH - 1n;
-  return { ...f, payee, attacker, poolAddress, left, totalGiven: 110n * ETH };
+  return { ...f, payee, attacker, poolAddress, left, totalGiven: 110n * ETH, paidClaim, pendingClaim };
 }
 
 // ---------------------------------------------------------------- flows
@@ -212,10 +217,13 @@ async function elect(f: Fx, candidate: string, voters: HardhatEthersSigner[]) {
   await toCounting(f.pool);
 }
 
-/** The maintainer files a claim on `line`; returns its id. */
+/** The maintainer files a claim on `line` under a receipt of its own (never `RECEIPT`); returns its id. */
 async function fileClaim(f: Fx, line: bigint, amount: bigint, payee: string): Promise<bigint> {
-  const id = await f.pool.claimCount();
-  await f.pool.connect(f.maintainer).fileClaim(line, amount, payee, RECEIPT, RECEIPT_URI);
+  const receipt = receiptNo(await f.pool.claimCount());
+  const pool = f.pool.connect(f.maintainer);
+  const id = await pool.fileClaim.staticCall(line, amount, payee, receipt, RECEIPT_URI);
+  expect(id).to.equal(claimIdOf(receipt));
+  await pool.fileClaim(line, amount, payee, receipt, RECEIPT_URI);
   return id;
 }
 
@@ -1037,6 +1045,36 @@ describe("PoolSuccession", function () {
         .withArgs(maintainer.address);
     });
 
+    it("voids by filing number, not by id: the successor's claim stays payable though its id is smaller", async function () {
+      const f = await loadFixture(poolFixture);
+      const { pool, maintainer, alice, bob, frank, stranger } = f;
+      // Ids are receipt hashes, in no particular order. The successor's id 1 is below both voided ids and below
+      // the claim count at the recall (2), so voiding by id, against either mark, would catch it too.
+      const firstReceipt = ethers.toBeHex(ethers.MaxUint256, 32);
+      const secondReceipt = ethers.toBeHex(ethers.MaxUint256 - 1n, 32);
+      const successorReceipt = ethers.toBeHex(1n, 32);
+      await pool.connect(maintainer).fileClaim(STIPEND, 6n * ETH, maintainer.address, firstReceipt, RECEIPT_URI);
+      await pool.connect(maintainer).fileClaim(HOSTING, ETH, maintainer.address, secondReceipt, RECEIPT_URI);
+      await recall(f);
+      await elect(f, frank.address, [alice, bob]);
+      await pool.finalizeElection();
+      await pool.connect(frank).fileClaim(STIPEND, ETH, frank.address, successorReceipt, RECEIPT_URI);
+      const voided = [claimIdOf(firstReceipt), claimIdOf(secondReceipt)];
+      const fresh = claimIdOf(successorReceipt);
+      for (const id of voided) expect(fresh).to.be.lessThan(id);
+      const numbers = await Promise.all([...voided, fresh].map(async (id) => (await pool.claim(id))[0].number));
+      expect(numbers).to.deep.equal([0n, 1n, 2n]); // in filing order, the reverse of the ids' order
+      for (const id of voided) expect(await claimStatus(pool, id)).to.equal(ClaimStatus.Void);
+      expect(await claimStatus(pool, fresh)).to.equal(ClaimStatus.Pending);
+      await time.increase(CLAIM_DELAY);
+      for (const id of voided) {
+        await expect(pool.connect(stranger).payClaim(id))
+          .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
+          .withArgs(id, ClaimStatus.Void);
+      }
+      await expect(pool.connect(stranger).payClaim(fresh)).to.changeEtherBalances(ethers, [frank, pool], [ETH, -ETH]);
+    });
+
     it("won by the incumbent: the seat is filled again and their claims are payable", async function () {
       const f = await loadFixture(poolFixture);
       const { pool, maintainer, bob, erin, frank } = f;
@@ -1291,11 +1329,14 @@ describe("PoolSuccession", function () {
       expect(await pool.maintainer()).to.equal(ZERO);
       expect(await pool.weightOf(alice.address)).to.equal(0n);
       expect(await pool.totalWeight()).to.equal(0n);
-      expect(await claimStatus(pool, 0n)).to.equal(ClaimStatus.Paid);
-      expect(await claimStatus(pool, 1n)).to.equal(ClaimStatus.Void);
-      await expect(pool.connect(stranger).payClaim(1n))
+      expect(await claimStatus(pool, f.paidClaim)).to.equal(ClaimStatus.Paid);
+      expect(await claimStatus(pool, f.pendingClaim)).to.equal(ClaimStatus.Void);
+      // Filed first and second; no recall marked them, so the wind-down alone voids the pending one.
+      expect((await pool.claim(f.paidClaim))[0].number).to.equal(0n);
+      expect((await pool.claim(f.pendingClaim))[0].number).to.equal(1n);
+      await expect(pool.connect(stranger).payClaim(f.pendingClaim))
         .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
-        .withArgs(1n, ClaimStatus.Void);
+        .withArgs(f.pendingClaim, ClaimStatus.Void);
       await expect(pool.connect(stranger).applyChange(0n))
         .to.be.revertedWithCustomError(pool, "PoolProposalNotPending")
         .withArgs(0n, ProposalStatus.Cancelled);
@@ -1419,10 +1460,12 @@ describe("PoolSuccession", function () {
       await stepDown(f);
       await elect(f, frank.address, [alice, bob]);
       await expect(pool.connect(stranger).finalizeElection()).to.emit(pool, "MaintainerChanged").withArgs(ZERO, frank.address);
-      const id = await pool.claimCount();
+      const number = await pool.claimCount();
+      const id = claimIdOf(RECEIPT);
       await expect(pool.connect(frank).fileClaim(HOSTING, ETH, frank.address, RECEIPT, RECEIPT_URI))
         .to.emit(pool, "ClaimFiled")
         .withArgs(id, HOSTING, frank.address, ETH, RECEIPT, RECEIPT_URI);
+      expect((await pool.claim(id))[0].number).to.equal(number);
       await time.increase(CLAIM_DELAY);
       await expect(pool.connect(stranger).payClaim(id)).to.changeEtherBalances(ethers, [frank, pool], [ETH, -ETH]);
       await expect(pool.connect(maintainer).fileClaim(HOSTING, ETH, maintainer.address, RECEIPT, RECEIPT_URI))
@@ -1455,8 +1498,8 @@ describe("PoolSuccession", function () {
       await elect(f, frank.address, [alice, bob]);
       await pool.finalizeElection();
       expect(await claimStatus(pool, old)).to.equal(ClaimStatus.Void);
-      // The new maintainer's claims are not caught by the void (ids above the mark).
-      const fresh = await pool.claimCount();
+      // The new maintainer's claims are not caught by the void (numbered from the mark up).
+      const fresh = claimIdOf(RECEIPT);
       await pool.connect(frank).fileClaim(STIPEND, ETH, frank.address, RECEIPT, RECEIPT_URI);
       expect(await claimStatus(pool, fresh)).to.equal(ClaimStatus.Pending);
       await time.increase(CLAIM_DELAY);
@@ -1469,7 +1512,7 @@ describe("PoolSuccession", function () {
       // The maintainer spends a little, then leaves; nobody takes over.
       await pool.connect(maintainer).fileClaim(HOSTING, ETH / 7n, maintainer.address, RECEIPT, RECEIPT_URI);
       await time.increase(CLAIM_DELAY);
-      await pool.payClaim(0n);
+      await pool.payClaim(claimIdOf(RECEIPT));
       const openedAt = await minedAt(pool.connect(maintainer).stepDown());
       await toCounting(pool);
       await pool.finalizeElection(); // nobody voted

@@ -1,7 +1,7 @@
 // Unit tests of the shared script logic in scripts/lib: human amounts and durations, error sentences,
 // pool metadata, deployment records and the web app's generated file. No chain needed.
 import { expect } from "chai";
-import { Interface } from "ethers";
+import { Interface, id as keccakText } from "ethers";
 import hre from "hardhat";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -31,6 +31,7 @@ const MUSD: AssetInfo = { address: "0x00000000000000000000000000000000000000aa",
 const ABI = [
   "error PoolOverBudget(uint256 line, uint256 amount, uint256 left)",
   "error PoolChallengeWindowOpen(uint256 claimId, uint256 payableAt)",
+  "error PoolUnknownClaim(uint256 claimId)",
   "error PoolInvalidParameter(uint8 parameter, uint256 value)",
   "error PoolNoWeight(address who)",
   "error PoolElectionPhase(uint8 phase)",
@@ -143,9 +144,14 @@ describe("scripts/lib", function () {
     it("turns custom errors into sentences with amounts in the pool's asset", function () {
       const text = explainError({ data: overBudget }, iface, { asset: ETH, lineName: (l) => (l === 0n ? "hosting" : undefined) });
       expect(text).to.equal("Line 0 (hosting) has only 1.5 ETH left this period; the claim asks for 2 ETH.");
-      const open = iface.encodeErrorResult("PoolChallengeWindowOpen", [3n, 1_700_003_600n]);
-      expect(explainError({ data: open }, iface, { now: 1_700_000_000n })).to.equal(
+      const id = BigInt(keccakText("receipt"));
+      const open = iface.encodeErrorResult("PoolChallengeWindowOpen", [id, 1_700_003_600n]);
+      expect(explainError({ data: open }, iface, { now: 1_700_000_000n, claimNumber: (c) => (c === id ? 3 : undefined) })).to.equal(
         "Claim #3 is still in its challenge window: it can be paid from 2023-11-14 23:13 UTC, in 1h.",
+      );
+      // Without the pool's record, a claim is named by its id (the receipt hash), shortened.
+      expect(explainError({ data: iface.encodeErrorResult("PoolUnknownClaim", [id]) }, iface)).to.equal(
+        `There is no claim ${keccakText("receipt").slice(0, 10)}…${keccakText("receipt").slice(-4)} in this pool.`,
       );
       const parameter = iface.encodeErrorResult("PoolInvalidParameter", [2n, 60n]);
       expect(explainError({ data: parameter }, iface)).to.equal("The epoch length must be between 1h and 365d (got 1m).");

@@ -55,6 +55,8 @@ describe("scripts and tasks", function () {
   const factory = async () => await connection.ethers.getContractAt("PoolFactory", (await deployment()).contracts.PoolFactory.address);
   const poolAt = async (index: number) => await connection.ethers.getContractAt("IPool", await (await factory()).poolAt(index));
   const blockNumber = () => connection.ethers.provider.getBlockNumber();
+  /** A pool's claim ids (receipt hashes) in filing order: a claim's number is its index here. */
+  const claimIds = async (pool: IPool) => (await pool.queryFilter(pool.filters.ClaimFiled())).map((e) => e.args.claimId);
 
   before(async function () {
     connection = await network.create();
@@ -167,7 +169,11 @@ describe("scripts and tasks", function () {
       ]);
       expect(await lab.asset()).to.equal((await deployment()).contracts.MockUSD!.address);
 
-      const statuses = async (pool: IPool) => Promise.all(Array.from({ length: Number(await pool.claimCount()) }, async (_, i) => (await pool.claim(i))[1]));
+      const statuses = async (pool: IPool) => {
+        const ids = await claimIds(pool);
+        expect(ids.length).to.equal(Number(await pool.claimCount()));
+        return Promise.all(ids.map(async (id) => (await pool.claim(id))[1]));
+      };
       const all = [...(await statuses(typeChecker)), ...(await statuses(lab)), ...(await statuses(zine)), ...(await statuses(wiki))];
       for (const s of [ClaimStatus.Pending, ClaimStatus.Paid, ClaimStatus.Rejected, ClaimStatus.Cancelled, ClaimStatus.Void]) {
         expect(all, `a claim with status ${s}`).to.include(s);
@@ -232,10 +238,16 @@ describe("scripts and tasks", function () {
 
     it("pool:object, pool:pay and pool:vote act on the seeded claims and election", async function () {
       const [typeChecker, zine] = await Promise.all([poolAt(0), poolAt(2)]);
+      // Claims are named by their number (their place in filing order); their ids are receipt hashes.
+      const ids = await claimIds(typeChecker);
       expect(await ok("pool:object", { pool: "0", claim: "#4", from: "10" })).to.match(/Still needed to reject it: [\d.]+ ETH|claim #4 is rejected/);
-      expect(await typeChecker.hasObjected(4, signers[10].address)).to.equal(true);
-      expect(await ok("pool:pay", { pool: "0", claim: "3" })).to.match(/Paid claim #3 of Tiny Type Checker: 0\.6 ETH to 0x70997970/);
-      expect((await typeChecker.claim(3))[1]).to.equal(ClaimStatus.Paid);
+      expect(await typeChecker.hasObjected(ids[4], signers[10].address)).to.equal(true);
+      expect(await ok("pool:pay", { pool: "0", claim: `0x${ids[3].toString(16).padStart(64, "0")}` })).to.match(/Paid claim #3 of Tiny Type Checker: 0\.6 ETH to 0x70997970/);
+      expect((await typeChecker.claim(ids[3]))[1]).to.equal(ClaimStatus.Paid);
+      await fails("pool:pay", { pool: "0", claim: "3" }, /Claim #3 is not pending: it is paid\./);
+      await fails("pool:pay", { pool: "0", claim: "#99" }, /Tiny Type Checker has no claim #99: its claims are #0 to #\d+\./);
+      await fails("pool:object", { pool: "0", claim: `0x${"ab".repeat(32)}`, from: "10" }, /has no claim with id 0xabab/);
+      await fails("pool:object", { pool: "0", claim: "the big one", from: "10" }, /"the big one" is not a claim: give its number/);
       expect(await ok("pool:vote", { pool: "2", candidate: signers[4].address })).to.match(/Leading: 0x15d34AAf/);
       expect(await zine.hasVoted(1, signers[0].address)).to.equal(true);
     });
@@ -244,15 +256,21 @@ describe("scripts and tasks", function () {
       const receipt = path.join(dir, "invoice.txt");
       await writeFile(receipt, "Hetzner invoice 42: 0.005 ETH");
       const pool = await poolAt(0);
-      const id = await pool.claimCount();
+      const number = await pool.claimCount();
+      const hash = connection.ethers.keccak256(new TextEncoder().encode("Hetzner invoice 42: 0.005 ETH"));
       const out = await ok("pool:claim", { pool: "0", line: "hosting", amount: "0.005", receipt, uri: "ipfs://bafyinvoice", from: "1" });
-      expect(out).to.match(/Claim #\d+; receipt invoice\.txt/);
-      expect(await pool.receiptOf(id)).to.equal(connection.ethers.keccak256(new TextEncoder().encode("Hetzner invoice 42: 0.005 ETH")));
-      await fails("pool:claim", { pool: "0", line: "0", amount: "2 ETH", receipt, from: "1" }, /Line 0 \(hosting\) has only 0\.005 ETH left this period; the claim asks for 2 ETH\./);
-      await fails("pool:claim", { pool: "0", line: "catering", amount: "1", receipt, from: "1" }, /has no budget line named "catering"/);
-      await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt, from: "2" }, /Only the pool's maintainer can do this/);
+      expect(out).to.match(new RegExp(`Claim #${number}; receipt invoice\\.txt`));
+      // The claim is stored under the receipt's hash: its id.
+      expect(await pool.receiptOf(BigInt(hash))).to.equal(hash);
+      expect((await pool.claim(BigInt(hash)))[0].number).to.equal(number);
+      await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt, from: "1" }, /This receipt \(keccak-256 0x[0-9a-f]{8}…\) was already filed in this pool: a receipt backs one claim only\./);
+      const another = path.join(dir, "another.txt");
+      await writeFile(another, "Hetzner invoice 43: 2 ETH");
+      await fails("pool:claim", { pool: "0", line: "0", amount: "2 ETH", receipt: another, from: "1" }, /Line 0 \(hosting\) has only 0\.005 ETH left this period; the claim asks for 2 ETH\./);
+      await fails("pool:claim", { pool: "0", line: "catering", amount: "1", receipt: another, from: "1" }, /has no budget line named "catering"/);
+      await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt: another, from: "2" }, /Only the pool's maintainer can do this/);
       await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt: path.join(dir, "missing.pdf"), from: "1" }, /Cannot read the receipt .*no such file/);
-      await fails("pool:pay", { pool: "0", claim: String(id) }, /still in its challenge window: it can be paid from .*, in \d+h/);
+      await fails("pool:pay", { pool: "0", claim: String(number) }, new RegExp(`Claim #${number} is still in its challenge window: it can be paid from .*, in \\d+h`));
     });
   });
 

@@ -121,7 +121,12 @@ interface IPoolBudget {
     /// @notice Thrown when a claim's payee is address(0) or the pool itself (an ETH pool would credit the
     /// payout back to itself as a gift that nobody could ever reclaim).
     error PoolInvalidPayee(address payee);
-    /// @notice Thrown when a claim id does not exist.
+    /// @notice Thrown when a claim's receipt hash is zero: the hash is the claim's id, and a claim needs a receipt.
+    error PoolInvalidReceipt(bytes32 receiptHash);
+    /// @notice Thrown when a receipt already backs a claim of this pool (whatever became of that claim): a
+    /// receipt backs one claim only.
+    error PoolReceiptAlreadyFiled(bytes32 receiptHash);
+    /// @notice Thrown when no claim has this id.
     error PoolUnknownClaim(uint256 claimId);
     /// @notice Thrown when a claim is not pending (already paid, rejected, cancelled or void).
     error PoolClaimNotPending(uint256 claimId, ClaimStatus status);
@@ -163,12 +168,14 @@ interface IPoolBudget {
     event RulesSet(Rules rules);
 
     /// @notice Files an expense claim (maintainer only) and reserves `amount` of the line's current period.
+    /// The claim is stored under its receipt hash: the id is `uint256(receiptHash)`, and a receipt backs one
+    /// claim only.
     /// @param line The budget line.
     /// @param amount What to pay.
     /// @param payee Who is paid.
-    /// @param receiptHash Hash of the receipt (a file or a document), stored.
+    /// @param receiptHash Hash of the receipt (a file or a document): the claim's id, so stored as its key.
     /// @param receiptURI Where the receipt can be read, emitted.
-    /// @return claimId The new claim's id.
+    /// @return claimId The new claim's id, `uint256(receiptHash)`.
     function fileClaim(uint256 line, uint256 amount, address payee, bytes32 receiptHash, string calldata receiptURI)
         external
         returns (uint256 claimId);
@@ -183,12 +190,11 @@ interface IPoolBudget {
     /// @notice Withdraws a pending claim (maintainer only) and frees its reservation.
     function cancelClaim(uint256 claimId) external;
 
-
     /// @notice A claim, with its status as it stands now (`Void` if a recall or wind-down voided it). A paid
-    /// claim reads back with status `Paid` and zeroed fields: its record is in `ClaimFiled` and `ClaimPaid`.
+    /// claim reads back with status `Paid`, payee address(0) and amount 0 (they are in `ClaimFiled`).
     function claim(uint256 claimId) external view returns (Claim memory, ClaimStatus status);
 
-    /// @notice Claims filed, ever.
+    /// @notice Claims filed, ever; the next claim's `number`.
     function claimCount() external view returns (uint256);
 
     /// @notice A budget line as it stands now.
@@ -206,15 +212,13 @@ interface IPoolBudget {
     /// @notice Budget lines, ever (closed ones included).
     function lineCount() external view returns (uint256);
 
-
     /// @notice The rules in force.
     function rules() external view returns (Rules memory);
 
     /// @notice Whether `contributor` has objected to claim `claimId`.
     function hasObjected(uint256 claimId, address contributor) external view returns (bool);
 
-
-    /// @notice The receipt hash stored with a claim.
+    /// @notice The receipt hash a claim is stored under (its id as bytes32), or zero if no claim has this id.
     function receiptOf(uint256 claimId) external view returns (bytes32);
 }
 

@@ -34,10 +34,10 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     uint96 private _left;
     uint96 private _reclaimed;
     mapping(uint256 line => Line) private _lines;
+    /// @dev Keyed by id, which is the receipt hash.
     mapping(uint256 claimId => Claim) private _claims;
-    mapping(uint256 claimId => bytes32) private _receipts;
     mapping(uint256 proposalId => Proposal) internal _proposals;
-    /// @dev One bitmap per contributor, indexed by claim id: a repeat objector writes a warm word.
+    /// @dev One bitmap per contributor, indexed by claim number: a repeat objector writes a warm word.
     mapping(address contributor => BitMaps.BitMap) private _claimObjections;
     mapping(address contributor => BitMaps.BitMap) internal _changeObjections;
 
@@ -52,12 +52,12 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     /// @inheritdoc IPoolBudget
     function claim(uint256 claimId) external view returns (Claim memory c, ClaimStatus status) {
         c = _claims[claimId];
-        status = _statusOf(claimId, c.status, _seat);
+        status = _statusOf(c, _seat);
     }
 
     /// @inheritdoc IPoolBudget
     function receiptOf(uint256 claimId) external view returns (bytes32) {
-        return _receipts[claimId];
+        return _claims[claimId].status == ClaimStatus.None ? bytes32(0) : bytes32(claimId);
     }
 
     /// @inheritdoc IPoolBudget
@@ -95,7 +95,8 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
 
     /// @inheritdoc IPoolBudget
     function hasObjected(uint256 claimId, address contributor) external view returns (bool) {
-        return _claimObjections[contributor].get(claimId);
+        Claim storage c = _claims[claimId];
+        return c.status != ClaimStatus.None && _claimObjections[contributor].get(c.number);
     }
 
     // ---------------------------------------------------------------- transactions: claims
@@ -108,31 +109,36 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         if (amount == 0) revert PoolZeroAmount();
         // Paid to itself, an ETH pool would credit the payout to itself as a gift nobody can reclaim.
         if (payee == address(0) || payee == address(this)) revert PoolInvalidPayee(payee);
-        claimId = _nextClaimId();
+        if (receiptHash == 0) revert PoolInvalidReceipt(receiptHash);
+        uint32 number = _nextClaimNumber();
+        claimId = uint256(receiptHash);
+        // The slot is written below anyway, so this read costs no extra cold access.
+        if (_claims[claimId].status != ClaimStatus.None) revert PoolReceiptAlreadyFiled(receiptHash);
         Rules memory r = _rules;
         (uint32 index, uint32 period) = _reserve(line, amount);
         _claims[claimId] = Claim({
             payee: payee,
             amount: uint96(amount),
+            number: number,
             payableAt: uint40(block.timestamp + r.claimDelay),
             periodIndex: index,
             period: period,
-            line: uint16(line),
+            line: uint8(line), // < MAX_LINES
             status: ClaimStatus.Pending,
-            toReject: _rejectionBar(r.objectionQuorumBps)
+            toReject: uint104(_rejectionBar(r.objectionQuorumBps)) // total weight < 2^97
         });
-        _receipts[claimId] = receiptHash;
         emit ClaimFiled(claimId, line, payee, amount, receiptHash, receiptURI);
     }
 
     /// @inheritdoc IPoolBudget
     function object(uint256 claimId) external {
+        // Reads only the claim's state slot: a paid claim still reads Pending there, but its window has closed.
         Claim storage c = _claims[claimId];
         ClaimStatus status = c.status;
         if (status != ClaimStatus.Pending) _revertNotPending(claimId, status);
         if (block.timestamp >= c.payableAt) revert PoolChallengeWindowClosed(claimId, c.payableAt);
-        (uint256 weight, uint128 toReject) = _tally(_claimObjections[msg.sender], claimId, c.toReject);
-        c.toReject = toReject;
+        (uint256 weight, uint128 toReject) = _tally(_claimObjections[msg.sender], c.number, claimId, c.toReject);
+        c.toReject = uint104(toReject); // <= the bar set at filing
         emit ClaimObjected(claimId, msg.sender, weight, toReject);
         if (toReject == 0) {
             c.status = ClaimStatus.Rejected;
@@ -144,22 +150,22 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     /// @inheritdoc IPoolBudget
     function payClaim(uint256 claimId) external nonReentrant {
         Claim storage c = _claims[claimId];
+        Claim memory m = c;
         Seat memory s = _seat;
-        ClaimStatus status = _statusOf(claimId, c.status, s);
+        ClaimStatus status = _statusOf(m, s);
         if (status != ClaimStatus.Pending) _revertNotPending(claimId, status);
         if (s.status == SeatStatus.Recall) revert PoolPaymentsFrozen();
-        if (block.timestamp < c.payableAt) revert PoolChallengeWindowOpen(claimId, c.payableAt);
-        uint96 amount = c.amount;
-        address payee = c.payee;
+        if (block.timestamp < m.payableAt) revert PoolChallengeWindowOpen(claimId, m.payableAt);
         // Only the ledger pays: stray funds must be swept in first, so `paid` never passes `totalGiven`.
         // (No reclaim precedes a payment: claims are void once the pool winds down.)
         uint256 ledger = totalGiven() - s.paid;
-        if (amount > ledger) revert PoolLedgerShort(claimId, ledger, amount);
+        if (m.amount > ledger) revert PoolLedgerShort(claimId, ledger, m.amount);
         // Effects before the transfer; a failed transfer reverts them all and the claim stays pending.
-        // A paid claim is deleted (read back as Paid): the storage refund pays part of the payout.
-        delete _claims[claimId];
-        _seat.paid = s.paid + amount; // <= totalGiven < 2^96
-        if (!_push(_args().asset, payee, amount)) revert PoolPaymentFailed(claimId, payee);
+        // Clearing the payout slot marks the claim paid, and its storage refund pays part of the payout.
+        c.payee = address(0);
+        c.amount = 0;
+        _seat.paid = s.paid + m.amount; // <= totalGiven < 2^96
+        if (!_push(_args().asset, m.payee, m.amount)) revert PoolPaymentFailed(claimId, m.payee);
         emit ClaimPaid(claimId);
     }
 
@@ -167,7 +173,7 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     function cancelClaim(uint256 claimId) external {
         if (msg.sender != _office.maintainer) revert PoolNotMaintainer(msg.sender);
         Claim storage c = _claims[claimId];
-        ClaimStatus status = _statusOf(claimId, c.status, _seat);
+        ClaimStatus status = _statusOf(c, _seat);
         if (status != ClaimStatus.Pending) _revertNotPending(claimId, status);
         c.status = ClaimStatus.Cancelled;
         _release(c);
@@ -183,12 +189,12 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         if (status != SeatStatus.Filled) revert PoolSeatStatus(status);
     }
 
-    /// @dev Checks the caller may file, records the maintainer's activity and returns the next claim id.
-    function _nextClaimId() private returns (uint256 claimId) {
+    /// @dev Checks the caller may file, records the maintainer's activity and returns the next claim number.
+    function _nextClaimNumber() private returns (uint32 number) {
         if (msg.sender != _office.maintainer) revert PoolNotMaintainer(msg.sender);
         Seat memory s = _seat;
         if (s.status != SeatStatus.Filled) revert PoolSeatStatus(s.status);
-        claimId = s.claimCount++;
+        number = s.claimCount++;
         s.lastActive = uint40(block.timestamp);
         _seat = s;
     }
@@ -209,33 +215,30 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         l.spent = uint96(spent + amount); // <= cap < 2^96
     }
 
-    /// @dev A filed claim with nothing stored was paid (and deleted); a stored-pending claim is void once a
-    /// recall voided it or the pool wound down.
-    function _statusOf(uint256 claimId, ClaimStatus stored, Seat memory s) private pure returns (ClaimStatus) {
-        if (stored == ClaimStatus.None) return claimId < s.claimCount ? ClaimStatus.Paid : ClaimStatus.None;
-        if (stored != ClaimStatus.Pending) return stored;
-        if (claimId < s.voidBelow || s.status == SeatStatus.WoundDown) return ClaimStatus.Void;
-        return stored;
+    /// @dev A claim whose payout slot was cleared was paid; a stored-pending claim is void once a recall voided
+    /// it or the pool wound down.
+    function _statusOf(Claim memory c, Seat memory s) private pure returns (ClaimStatus) {
+        if (c.status != ClaimStatus.Pending) return c.status;
+        if (c.payee == address(0)) return ClaimStatus.Paid;
+        if (c.number < s.voidBelow || s.status == SeatStatus.WoundDown) return ClaimStatus.Void;
+        return ClaimStatus.Pending;
     }
 
-    function _revertNotPending(uint256 claimId, ClaimStatus status) private view {
-        if (status == ClaimStatus.None) {
-            if (claimId >= _seat.claimCount) revert PoolUnknownClaim(claimId);
-            status = ClaimStatus.Paid;
-        }
+    function _revertNotPending(uint256 claimId, ClaimStatus status) private pure {
+        if (status == ClaimStatus.None) revert PoolUnknownClaim(claimId);
         revert PoolClaimNotPending(claimId, status);
     }
 
-    /// @dev Records `msg.sender`'s objection (once per id) with their matured weight; returns that weight and
-    /// what is still needed to reject (0: rejected).
-    function _tally(BitMaps.BitMap storage objected, uint256 id, uint128 toReject)
+    /// @dev Records `msg.sender`'s objection to ballot `id` (once, at `index` of their bitmap) with their matured
+    /// weight; returns that weight and what is still needed to reject (0: rejected).
+    function _tally(BitMaps.BitMap storage objected, uint256 index, uint256 id, uint128 toReject)
         internal
         returns (uint256 weight, uint128)
     {
-        if (objected.get(id)) revert PoolAlreadyObjected(id, msg.sender);
+        if (objected.get(index)) revert PoolAlreadyObjected(id, msg.sender);
         weight = _weightOf(_args(), msg.sender);
         if (weight == 0) revert PoolNoWeight(msg.sender);
-        objected.set(id);
+        objected.set(index);
         return (weight, weight >= toReject ? 0 : toReject - uint128(weight));
     }
 

@@ -72,7 +72,7 @@ abstract contract PoolChanges is PoolBudget, IPoolChanges {
         ProposalStatus status = _proposalStatusOf(proposalId, p.status);
         if (status != ProposalStatus.Pending) revert PoolProposalNotPending(proposalId, status);
         if (block.timestamp >= p.effectiveAt) revert PoolChallengeWindowClosed(proposalId, p.effectiveAt);
-        (uint256 weight, uint128 toReject) = _tally(_changeObjections[msg.sender], proposalId, p.toReject);
+        (uint256 weight, uint128 toReject) = _tally(_changeObjections[msg.sender], proposalId, proposalId, p.toReject);
         p.toReject = toReject;
         emit ChangeObjected(proposalId, msg.sender, weight, toReject);
         if (toReject == 0) {

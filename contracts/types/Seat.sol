@@ -17,8 +17,8 @@ enum SeatStatus {
 /// @custom:member paid Paid out to claims, ever (ledger input).
 /// @custom:member lastActive Time of the maintainer's last action (claim, proposal, heartbeat).
 /// @custom:member openedAt When the seat last became open (meaningful while `status == Open`).
-/// @custom:member claimCount Claims filed, ever; the next claim's id.
-/// @custom:member voidBelow Pending claims with a smaller id were voided (by a recall).
+/// @custom:member claimCount Claims filed, ever; the next claim's number.
+/// @custom:member voidBelow Pending claims with a smaller number were voided (by a recall).
 /// @custom:member status The seat's status.
 struct Seat {
     uint96 paid;

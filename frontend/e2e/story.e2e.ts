@@ -263,6 +263,12 @@ describe("the web app, in a real browser", () => {
     const claim = page.getByTestId("open-claim").first();
     await claim.getByTestId("claim-countdown").filter({ hasText: /payable in (5h|6h)/ }).waitFor({ timeout: WAIT });
     await claim.getByTestId("objection-tally").filter({ hasText: "objections: 0 of 1.2" }).waitFor({ timeout: WAIT });
+    // The claim is stored under the receipt's hash: the same receipt cannot back a second claim.
+    await form.getByTestId("claim-amount").fill("0.1");
+    await form.getByTestId("claim-receipt").fill("Invoice 42, Hetzner: docs hosting, November. 0.5 ETH.");
+    await page.getByTestId("file-claim-submit-reason").filter({ hasText: /This receipt was already filed, as claim #\d+\./ }).waitFor({ timeout: WAIT });
+    await form.getByTestId("claim-receipt").fill("");
+    await form.getByTestId("claim-amount").fill("");
   });
 
   it("lets a contributor with matured weight object, and says why one without cannot", async () => {

@@ -15,11 +15,35 @@ export async function poolFor(ctx: TaskContext, ref: string): Promise<OpenPool> 
   return opened;
 }
 
-/** "3" or "#3" as a claim (or proposal, pledge) id. */
-export function parseId(value: string, what = "claim"): bigint {
-  const text = value.trim().replace(/^#/, "");
-  if (!/^[0-9]+$/.test(text)) throw new PotluckError(`"${value}" is not a ${what} number (0, 1, …; see \`pool:status\`).`);
-  return BigInt(text);
+/** The pool's claims in filing order (a claim's number is its place here): ids from ClaimFiled. */
+export async function filedClaims(opened: OpenPool) {
+  const filed = await opened.pool.queryFilter(opened.pool.filters.ClaimFiled(), opened.entry.createdAtBlock);
+  return filed.map((e) => ({ id: e.args.claimId, receiptURI: e.args.receiptURI }));
+}
+
+/**
+ * A claim named on the command line: its number ("3", "#3", as `pool:status` lists them) or its id (the
+ * receipt hash, 0x and 64 hex digits). Claims are stored under their receipt hash, so a number is looked up in
+ * the pool's ClaimFiled events. Teaches the error explainer the claim's number.
+ */
+export async function claimIdFor(ctx: TaskContext, opened: OpenPool, value: string): Promise<{ id: bigint; number: number }> {
+  const text = value.trim();
+  const claims = await filedClaims(opened);
+  let index: number;
+  if (/^0x[0-9a-fA-F]{64}$/.test(text)) {
+    index = claims.findIndex((c) => c.id === BigInt(text));
+    if (index < 0) throw new PotluckError(`${opened.entry.label} has no claim with id ${text}.`);
+  } else if (/^#?[0-9]+$/.test(text)) {
+    index = Number(text.replace(/^#/, ""));
+    if (index >= claims.length) {
+      throw new PotluckError(`${opened.entry.label} has no claim #${index}: ${claims.length === 0 ? "no claim was filed yet" : `its claims are #0 to #${claims.length - 1}`}.`);
+    }
+  } else {
+    throw new PotluckError(`"${value}" is not a claim: give its number (#3, see \`pool:status\`) or its id (0x and 64 hex digits).`);
+  }
+  const id = claims[index].id;
+  ctx.explain.claimNumber = (c) => (c === id ? index : undefined);
+  return { id, number: index };
 }
 
 /** The first log of `name` the pool emitted among a receipt's logs, decoded. */

@@ -20,6 +20,8 @@ export interface ExplainContext {
   now?: bigint;
   /** A budget line's name, if known. */
   lineName?: (line: bigint) => string | undefined;
+  /** A claim's filing number ("#3") by its id, if known. */
+  claimNumber?: (id: bigint) => number | undefined;
   /** The network's name, for hints. */
   network?: string;
   /** What the user tried, for errors whose meaning depends on it (an election's phase). */
@@ -53,6 +55,21 @@ const PARAMETERS: Array<[string, ParameterKind, string]> = [
   ["period", "duration", "must be between 1h and 3650d"],
   ["name or description", "bytes", "must be 1 to 64 bytes (a pledge's description up to 280)"],
 ];
+
+/** A claim as people name it: "claim #3" when its number is known, else its id (the receipt hash) shortened. */
+export function claimLabel(id: bigint, ctx: ExplainContext = {}): string {
+  const number = ctx.claimNumber?.(id);
+  if (number !== undefined) return `claim #${number}`;
+  const hex = `0x${id.toString(16).padStart(64, "0")}`;
+  return `claim ${hex.slice(0, 10)}…${hex.slice(-4)}`;
+}
+
+/** An id that may be a claim's (a receipt hash) or a proposal's (a small number). */
+function ballotLabel(id: bigint, ctx: ExplainContext): string {
+  return id < 2n ** 32n ? `proposal #${id}` : claimLabel(id, ctx);
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function when(at: bigint, ctx: ExplainContext): string {
   const date = formatDate(at);
@@ -101,17 +118,19 @@ const SENTENCES: Record<string, Sentence> = {
     `There is no budget line ${l}: this pool has ${count} line${count === 1n ? "" : "s"}${count > 0n ? ` (0 to ${count - 1n})` : ""}.`,
   PoolOverBudget: ([l, amt, left], ctx, amount) => `${line(l, ctx)} has only ${amount(left)} left this period; the claim asks for ${amount(amt)}.`,
   PoolInvalidPayee: () => "The payee cannot be the zero address or the pool itself.",
-  PoolUnknownClaim: ([id]) => `There is no claim #${id} in this pool.`,
-  PoolClaimNotPending: ([id, s]) => `Claim #${id} is not pending: it is ${status(ClaimStatusName, s)}.`,
-  PoolChallengeWindowOpen: ([id, at], ctx) => `Claim #${id} is still in its challenge window: it can be paid from ${when(at, ctx)}.`,
-  PoolChallengeWindowClosed: ([id, at], ctx) => `The challenge window of #${id} closed at ${when(at, ctx)}: objections are no longer taken.`,
-  PoolAlreadyObjected: ([id, who]) => `${who} has already objected to #${id}.`,
+  PoolInvalidReceipt: () => "A claim needs a receipt: its hash cannot be zero.",
+  PoolReceiptAlreadyFiled: ([hash]) => `This receipt (keccak-256 ${String(hash).slice(0, 10)}…) was already filed in this pool: a receipt backs one claim only.`,
+  PoolUnknownClaim: ([id], ctx) => `There is no ${claimLabel(id, ctx)} in this pool.`,
+  PoolClaimNotPending: ([id, s], ctx) => `${capital(claimLabel(id, ctx))} is not pending: it is ${status(ClaimStatusName, s)}.`,
+  PoolChallengeWindowOpen: ([id, at], ctx) => `${capital(claimLabel(id, ctx))} is still in its challenge window: it can be paid from ${when(at, ctx)}.`,
+  PoolChallengeWindowClosed: ([id, at], ctx) => `The challenge window of ${ballotLabel(id, ctx)} closed at ${when(at, ctx)}: objections are no longer taken.`,
+  PoolAlreadyObjected: ([id, who], ctx) => `${who} has already objected to ${ballotLabel(id, ctx)}.`,
   PoolNoWeight: ([who]) =>
     `${who} has no matured weight in this pool: a gift counts from the start of the epoch after it was made.`,
   PoolPaymentsFrozen: () => "Payments are frozen while a recall election runs.",
-  PoolLedgerShort: ([id, bal, amt], _ctx, amount) =>
-    `Claim #${id} asks for ${amount(amt)} but the pool's ledger holds ${amount(bal)}; it can be paid once gifts (or swept stray funds) cover it.`,
-  PoolPaymentFailed: ([id, payee]) => `The payee ${payee} refused the payment of claim #${id}; the claim stays pending.`,
+  PoolLedgerShort: ([id, bal, amt], ctx, amount) =>
+    `${capital(claimLabel(id, ctx))} asks for ${amount(amt)} but the pool's ledger holds ${amount(bal)}; it can be paid once gifts (or swept stray funds) cover it.`,
+  PoolPaymentFailed: ([id, payee], ctx) => `The payee ${payee} refused the payment of ${claimLabel(id, ctx)}; the claim stays pending.`,
   PoolUnknownProposal: ([id]) => `There is no proposal #${id} in this pool.`,
   PoolProposalNotPending: ([id, s]) => `Proposal #${id} is not pending: it is ${status(ProposalStatusName, s)}.`,
   PoolNoticePeriod: ([id, at], ctx) => `Proposal #${id} is still in its notice period: it can take effect from ${when(at, ctx)}.`,

@@ -40,7 +40,8 @@ export default async function claim(args: Args, hre: HardhatRuntimeEnvironment) 
     );
     const id = eventIn(opened, logs, "ClaimFiled")?.args.claimId as bigint;
     const [c] = await pool.claim(id);
-    ctx.out(`  Claim #${id}; receipt ${path.basename(args.receipt)} (keccak-256 ${hash.slice(0, 18)}…).`);
+    // The claim's id is the receipt hash; people call it by its number.
+    ctx.out(`  Claim #${c.number}; receipt ${path.basename(args.receipt)} (keccak-256 ${hash.slice(0, 18)}…, the claim's id).`);
     const weight = await weightFormatter(opened);
     ctx.out(`  Payable from ${formatDate(c.payableAt)} (${formatCountdown(c.payableAt, await chainNow(ctx.potluck.ethers))}) unless objections reach ${weight(c.toReject)} of weight.`);
     if ((args.uri ?? "") === "") ctx.out("  No --uri given: donors see only the receipt's hash. Publish the receipt and give its URI next time.");

@@ -1,5 +1,5 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { parseId, poolFor } from "../../scripts/lib/actions.js";
+import { claimIdFor, poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
 import { confirm, signerFor } from "../../scripts/lib/potluck.js";
 import { formatAmount } from "../../scripts/lib/units.js";
@@ -9,11 +9,11 @@ interface Args { pool: string; claim: string; from: string }
 export default async function pay({ pool: ref, claim, from }: Args, hre: HardhatRuntimeEnvironment) {
   return runPotluckTask(hre, async (ctx) => {
     const opened = await poolFor(ctx, ref);
-    const id = parseId(claim);
+    const { id, number } = await claimIdFor(ctx, opened, claim);
     const signer = await signerFor(ctx.potluck, from);
     const [c] = await opened.pool.claim(id);
     await confirm(
-      `Paid claim #${id} of ${opened.entry.label}: ${formatAmount(c.amount, opened.asset)} to ${c.payee}`,
+      `Paid claim #${number} of ${opened.entry.label}: ${formatAmount(c.amount, opened.asset)} to ${c.payee}`,
       opened.pool.connect(signer).payClaim(id),
     );
   });

@@ -1,5 +1,5 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { poolFor } from "../../scripts/lib/actions.js";
+import { filedClaims, poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask, short, table } from "../../scripts/lib/cli.js";
 import { ClaimStatusName, ElectionPhaseName, PledgeStatusName } from "../../scripts/lib/errors.js";
 import { addressArg, chainNow } from "../../scripts/lib/potluck.js";
@@ -79,31 +79,26 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
     if (lines.length === 0) out("  none");
     else for (const line of table(lineRows)) out(line);
 
-    // Claims: pending ones in full, the rest counted by status.
-    const first = claimCount > BigInt(CLAIMS_SHOWN) ? claimCount - BigInt(CLAIMS_SHOWN) : 0n;
-    const ids = Array.from({ length: Number(claimCount - first) }, (_, i) => first + BigInt(i));
-    const claims = await Promise.all(ids.map(async (id) => ({ id, read: await pool.claim(id) })));
+    // Claims: pending ones in full, the rest counted by status. Claims are stored under their receipt hash, so
+    // their ids come from ClaimFiled (filing order: a claim's number is its place there).
+    const filed = claimCount > 0n ? await filedClaims(opened) : [];
+    const first = Math.max(0, filed.length - CLAIMS_SHOWN);
+    const claims = await Promise.all(filed.slice(first).map(async (f, i) => ({ ...f, number: first + i, read: await pool.claim(f.id) })));
     const counts = new Map<string, number>();
     for (const c of claims) counts.set(ClaimStatusName[Number(c.read[1])], (counts.get(ClaimStatusName[Number(c.read[1])]) ?? 0) + 1);
     const pending = claims.filter((c) => c.read[1] === 1n);
-    const receipts = new Map<bigint, string>();
-    if (pending.length > 0) {
-      const filed = await pool.queryFilter(pool.filters.ClaimFiled(), entry.createdAtBlock).catch(() => []);
-      for (const e of filed) receipts.set(e.args.claimId, e.args.receiptURI);
-    }
     out("");
-    out(`Claims: ${claimCount} filed${counts.size > 0 ? ` (${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}${first > 0n ? `, among the latest ${CLAIMS_SHOWN}` : ""})` : ""}`);
+    out(`Claims: ${claimCount} filed${counts.size > 0 ? ` (${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}${first > 0 ? `, among the latest ${CLAIMS_SHOWN}` : ""})` : ""}`);
     if (pending.length > 0) {
       const frozen = seatStatus === 1n;
       const claimRows = [["#", "line", "amount", "payee", "payable", "to reject"]];
-      for (const { id, read: [c] } of pending) {
+      for (const { number, read: [c] } of pending) {
         const payable = woundDown ? "never (wound down)" : frozen ? "frozen (recall)" : c.payableAt <= now ? "now (pool:pay)" : formatCountdown(c.payableAt, now);
-        claimRows.push([String(id), `${c.line} ${lines[Number(c.line)]?.[0] ?? ""}`.trim(), money(c.amount), short(c.payee), payable, c.payableAt <= now ? "window closed" : weight(c.toReject)]);
+        claimRows.push([String(number), `${c.line} ${lines[Number(c.line)]?.[0] ?? ""}`.trim(), money(c.amount), short(c.payee), payable, c.payableAt <= now ? "window closed" : weight(c.toReject)]);
       }
       for (const line of table(claimRows)) out(line);
-      for (const { id } of pending) {
-        const uri = receipts.get(id);
-        if (uri !== undefined && uri !== "") out(`  #${id} receipt: ${receiptText(uri)}`);
+      for (const { number, receiptURI } of pending) {
+        if (receiptURI !== "") out(`  #${number} receipt: ${receiptText(receiptURI)}`);
       }
     }
 

@@ -32,8 +32,9 @@ contract BudgetFuzzTest is Test {
         Object
     }
 
-    /// @dev A claim as the model sees it.
+    /// @dev A claim as the model sees it, at its filing number; `id` is its receipt hash.
     struct ModelClaim {
+        uint256 id;
         uint256 amount;
         uint256 periodIndex;
         uint256 payableAt;
@@ -96,10 +97,10 @@ contract BudgetFuzzTest is Test {
             if (kind == Kind.File || kind == Kind.FileAndReject) {
                 _file(pool, m, a, amounts[i], kind == Kind.FileAndReject);
             } else if (m.count != 0) {
-                uint256 id = uint32(a >> 32) % m.count;
-                if (kind == Kind.Cancel) _cancel(pool, m, id);
-                else if (kind == Kind.Pay) _pay(pool, m, id);
-                else _object(pool, m, id);
+                uint256 n = uint32(a >> 32) % m.count;
+                if (kind == Kind.Cancel) _cancel(pool, m, n);
+                else if (kind == Kind.Pay) _pay(pool, m, n);
+                else _object(pool, m, n);
             }
             _check(pool, m);
         }
@@ -116,6 +117,64 @@ contract BudgetFuzzTest is Test {
         assertEq(nextReset, genesis + ((t - genesis) / period + 1) * period, "nextReset");
         assertGt(nextReset, t, "in the future");
         assertLe(nextReset - t, period, "at most one period ahead");
+    }
+
+    // ---------------------------------------------------------------- receipts
+
+    /// @notice A claim is stored under its receipt hash: any nonzero hash is the claim's id, and it backs that
+    /// claim only. Filing it again is refused whatever became of the first claim (pending, paid, cancelled or
+    /// rejected), whatever the new claim would pay, even periods later, and leaves the first claim as it was;
+    /// another pool takes the same receipt. A zero hash is refused.
+    function testFuzz_fileClaim_aReceiptBacksOneClaim(bytes32 receipt, uint256 fateSeed, uint256 amount, uint256 later)
+        public
+    {
+        IPool pool = _createPool(10 ether, 1 days);
+        _give(pool, 100 ether);
+        vm.warp(pool.genesis() + EPOCH); // the donor's gift has matured: the donor alone rejects a claim
+        amount = bound(amount, 1, 1 ether);
+        if (receipt == 0) {
+            vm.prank(maintainer);
+            vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolInvalidReceipt.selector, receipt));
+            pool.fileClaim(LINE, amount, payee, receipt, "ipfs://receipt");
+            assertEq(pool.claimCount(), 0, "nothing filed");
+            return;
+        }
+        // Another claim first, so the one under test is not number 0.
+        bytes32 other = receipt == bytes32(uint256(1)) ? bytes32(uint256(2)) : bytes32(uint256(1));
+        vm.startPrank(maintainer);
+        pool.fileClaim(LINE, 1, payee, other, "ipfs://other");
+        uint256 id = pool.fileClaim(LINE, amount, payee, receipt, "ipfs://receipt");
+        vm.stopPrank();
+        assertEq(id, uint256(receipt), "the id is the receipt hash");
+        assertEq(pool.receiptOf(id), receipt, "receiptOf(id) is the receipt hash");
+
+        ClaimStatus fate = ClaimStatus(uint8(ClaimStatus.Pending) + fateSeed % 4); // Pending to Cancelled
+        if (fate == ClaimStatus.Paid) {
+            skip(CLAIM_DELAY);
+            pool.payClaim(id);
+        } else if (fate == ClaimStatus.Rejected) {
+            vm.prank(donor);
+            pool.object(id);
+        } else if (fate == ClaimStatus.Cancelled) {
+            vm.prank(maintainer);
+            pool.cancelClaim(id);
+        }
+        (Claim memory before, ClaimStatus status) = pool.claim(id);
+        assertEq(uint8(status), uint8(fate), "the first claim's fate");
+        assertEq(before.number, 1, "the second claim filed");
+
+        skip(bound(later, 0, 30 days)); // any time later, maybe periods later
+        vm.prank(maintainer);
+        vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolReceiptAlreadyFiled.selector, receipt));
+        pool.fileClaim(LINE, 2, makeAddr("someone else"), receipt, "ipfs://again");
+
+        assertEq(pool.claimCount(), 2, "the refused filing took no number");
+        (Claim memory afterwards,) = pool.claim(id);
+        assertEq(abi.encode(afterwards), abi.encode(before), "the first claim is left as it was");
+        // A receipt backs one claim per pool: another pool's ledger is its own.
+        IPool another = _createPool(10 ether, 1 days);
+        vm.prank(maintainer);
+        assertEq(another.fileClaim(LINE, amount, payee, receipt, "ipfs://receipt"), id, "another pool takes it");
     }
 
     // ---------------------------------------------------------------- a line whose period changed
@@ -241,15 +300,18 @@ contract BudgetFuzzTest is Test {
         else if (amountKind == 2) amount = bound(rawAmount, 1, m.cap); // anything up to the cap
         else amount = bound(rawAmount, 1, _max(left / 4, 1)); // small, so that several fit
 
+        bytes32 receipt = _receipt(m, a);
         vm.prank(maintainer);
         if (amount > left) {
             vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolOverBudget.selector, LINE, amount, left));
-            pool.fileClaim(LINE, amount, payee, bytes32(a), "ipfs://receipt");
+            pool.fileClaim(LINE, amount, payee, receipt, "ipfs://receipt");
             return;
         }
-        uint256 id = pool.fileClaim(LINE, amount, payee, bytes32(a), "ipfs://receipt");
-        assertEq(id, m.count, "claim ids count up");
-        m.claims[m.count++] = ModelClaim({
+        uint256 id = pool.fileClaim(LINE, amount, payee, receipt, "ipfs://receipt");
+        assertEq(id, uint256(receipt), "a claim's id is its receipt hash");
+        uint256 n = m.count++;
+        m.claims[n] = ModelClaim({
+            id: id,
             amount: amount,
             periodIndex: _periodNow(m),
             payableAt: vm.getBlockTimestamp() + CLAIM_DELAY,
@@ -259,40 +321,47 @@ contract BudgetFuzzTest is Test {
         assertEq(uint8(status), uint8(ClaimStatus.Pending), "filed: pending");
         assertEq(c.amount, amount, "claim amount");
         assertEq(c.periodIndex, _periodNow(m), "claim period");
+        assertEq(c.number, n, "claim numbers count up in filing order");
 
         if (reject) {
             _check(pool, m);
-            _object(pool, m, id); // in its window: the donor holds all the weight and rejects it alone
-            assertEq(uint8(m.claims[id].status), uint8(ClaimStatus.Rejected), "rejected");
+            _object(pool, m, n); // in its window: the donor holds all the weight and rejects it alone
+            assertEq(uint8(m.claims[n].status), uint8(ClaimStatus.Rejected), "rejected");
         }
     }
 
-    function _object(IPool pool, Model memory m, uint256 id) internal {
-        ModelClaim memory c = m.claims[id];
+    /// @dev The claim filed `n`-th: its model, and its id in the pool.
+    function _object(IPool pool, Model memory m, uint256 n) internal {
+        ModelClaim memory c = m.claims[n];
+        uint256 id = c.id;
         vm.prank(donor);
-        if (c.status != ClaimStatus.Pending) {
-            vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolClaimNotPending.selector, id, c.status));
-        } else if (vm.getBlockTimestamp() >= c.payableAt) {
+        // A paid claim is still stored pending, but it was paid after its window closed.
+        bool closed = vm.getBlockTimestamp() >= c.payableAt;
+        if (c.status == ClaimStatus.Paid || (c.status == ClaimStatus.Pending && closed)) {
             vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolChallengeWindowClosed.selector, id, c.payableAt));
+        } else if (c.status != ClaimStatus.Pending) {
+            vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolClaimNotPending.selector, id, c.status));
         }
         pool.object(id);
         if (c.status == ClaimStatus.Pending && vm.getBlockTimestamp() < c.payableAt) {
-            m.claims[id].status = ClaimStatus.Rejected;
+            m.claims[n].status = ClaimStatus.Rejected;
         }
     }
 
-    function _cancel(IPool pool, Model memory m, uint256 id) internal {
-        ModelClaim memory c = m.claims[id];
+    function _cancel(IPool pool, Model memory m, uint256 n) internal {
+        ModelClaim memory c = m.claims[n];
+        uint256 id = c.id;
         vm.prank(maintainer);
         if (c.status != ClaimStatus.Pending) {
             vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolClaimNotPending.selector, id, c.status));
         }
         pool.cancelClaim(id);
-        if (c.status == ClaimStatus.Pending) m.claims[id].status = ClaimStatus.Cancelled;
+        if (c.status == ClaimStatus.Pending) m.claims[n].status = ClaimStatus.Cancelled;
     }
 
-    function _pay(IPool pool, Model memory m, uint256 id) internal {
-        ModelClaim memory c = m.claims[id];
+    function _pay(IPool pool, Model memory m, uint256 n) internal {
+        ModelClaim memory c = m.claims[n];
+        uint256 id = c.id;
         if (c.status != ClaimStatus.Pending) {
             vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolClaimNotPending.selector, id, c.status));
             pool.payClaim(id);
@@ -313,7 +382,17 @@ contract BudgetFuzzTest is Test {
         uint256 before = payee.balance;
         pool.payClaim(id);
         assertEq(payee.balance - before, c.amount, "payee got the claim");
-        m.claims[id].status = ClaimStatus.Paid;
+        m.claims[n].status = ClaimStatus.Paid;
+    }
+
+    /// @dev A receipt hash for the next claim: the fuzzed word itself (so ids run from tiny to huge) unless it
+    /// is zero or an earlier claim's, which the pool refuses; then a hash of the claim's number.
+    function _receipt(Model memory m, uint256 a) internal pure returns (bytes32) {
+        bool used = a == 0;
+        for (uint256 i; i < m.count && !used; ++i) {
+            used = m.claims[i].id == a;
+        }
+        return used ? keccak256(abi.encode("receipt", m.count)) : bytes32(a);
     }
 
     /// @dev Moves the clock by period boundaries of the line: not at all, exactly to the next boundary, one
@@ -363,9 +442,17 @@ contract BudgetFuzzTest is Test {
         assertEq(nextReset, m.genesis + (index + 1) * m.period, "nextReset");
         assertEq(pool.claimCount(), m.count, "claimCount");
         for (uint256 i; i < m.count; ++i) {
-            assertLe(_spentIn(m, m.claims[i].periodIndex), m.cap, "never more than the cap in one period");
-            (, ClaimStatus status) = pool.claim(i);
-            assertEq(uint8(status), uint8(m.claims[i].status), "claim status");
+            ModelClaim memory g = m.claims[i];
+            assertLe(_spentIn(m, g.periodIndex), m.cap, "never more than the cap in one period");
+            (Claim memory c, ClaimStatus status) = pool.claim(g.id);
+            assertEq(uint8(status), uint8(g.status), "claim status");
+            assertEq(c.number, i, "a claim keeps its filing number");
+            // Paying clears the payout only; the rest of the record stays.
+            bool paid = g.status == ClaimStatus.Paid;
+            assertEq(c.payee, paid ? address(0) : payee, "claim payee (cleared once paid)");
+            assertEq(c.amount, paid ? 0 : g.amount, "claim amount (cleared once paid)");
+            assertEq(c.periodIndex, g.periodIndex, "claim period");
+            assertEq(c.payableAt, g.payableAt, "claim payable at");
         }
     }
 

@@ -30,6 +30,8 @@ export const WEIGHTINGS = [
   ["Quadratic", Weighting.Quadratic],
 ] as const;
 export const SeatStatus = { Filled: 0n, Recall: 1n, Open: 2n, WoundDown: 3n } as const;
+/** A claim's id is its receipt hash read as a number (`PoolBudget.fileClaim`: claims are stored under it). */
+export const claimIdOf = (receiptHash: string): bigint => BigInt(receiptHash);
 export const ClaimStatus = { None: 0n, Pending: 1n, Paid: 2n, Rejected: 3n, Cancelled: 4n, Void: 5n } as const;
 export const ElectionPhase = { None: 0n, Nominating: 1n, Voting: 2n, Counting: 3n } as const;
 export const Parameter = {

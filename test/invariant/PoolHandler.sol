@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IPool} from "../../contracts/interfaces/IPool.sol";
+import {IPool, IPoolBudget} from "../../contracts/interfaces/IPool.sol";
 import {BudgetLine} from "../../contracts/types/BudgetLine.sol";
 import {ClaimStatus} from "../../contracts/types/Claim.sol";
 import {Config} from "../../contracts/types/Config.sol";
@@ -358,8 +358,11 @@ contract PoolHandler is PoolModel {
     // ---------------------------------------------------------------- claims
 
     /// @notice The maintainer (mostly) files a claim: usually within what the line has left, sometimes exactly
-    /// it, one wei more, or against a line that does not exist.
-    function fileClaim(uint256 lineSeed, uint256 amount, uint256 payeeSeed, uint256 senderSeed) external {
+    /// it, one wei more, or against a line that does not exist; usually under a receipt never filed, sometimes
+    /// under an earlier claim's receipt or none (both refused: a receipt backs one claim, and a claim needs one).
+    function fileClaim(uint256 lineSeed, uint256 amount, uint256 payeeSeed, uint256 senderSeed, uint256 receiptSeed)
+        external
+    {
         uint256 count = _lines.length;
         uint256 line = lineSeed % 8 == 0 ? count : lineSeed % count;
         uint256 left;
@@ -371,22 +374,30 @@ contract PoolHandler is PoolModel {
         else amount = _amount(amount, left == 0 ? 1 : left);
         address payee = payeeSeed % 3 == 0 ? vendor : _actor(payeeSeed / 3);
         address sender = _maintainerOr(senderSeed);
+        bytes32 receipt = _receipt(receiptSeed);
+        (bool refiled,) = claimNumberOf(uint256(receipt));
         uint256 id;
         bool ok;
         bytes memory reason;
         vm.prank(sender);
-        try pool.fileClaim(line, amount, payee, keccak256(abi.encode(_claims.length)), "ipfs://receipt") returns (
-            uint256 i
-        ) {
+        try pool.fileClaim(line, amount, payee, receipt, "ipfs://receipt") returns (uint256 i) {
             ok = true;
             id = i;
         } catch (bytes memory r) {
             reason = r;
         }
+        bool fits;
+        if (line < count && !ghostPeriodChanged[line]) {
+            (, uint256 ghostLeft) = ghostLineLeft(line);
+            fits = amount <= ghostLeft;
+        }
+        if (receipt == 0 || refiled) {
+            _refusedReceipt(receipt, _activeMaintainer(sender) && fits, ok, reason);
+            return;
+        }
         if (line < count && !ghostPeriodChanged[line]) {
             // The model knows what the line has left: the claim must go through exactly when it fits.
-            (, uint256 ghostLeft) = ghostLineLeft(line);
-            _done("fileClaim", "claims", _activeMaintainer(sender) && amount <= ghostLeft, ok, reason);
+            _done("fileClaim", "claims", _activeMaintainer(sender) && fits, ok, reason);
         } else {
             // Spending carried across a change of period length: the period ledger (invariant) judges it.
             if (ok) _ok("fileClaim");
@@ -399,19 +410,19 @@ contract PoolHandler is PoolModel {
             return;
         }
         if (amount > _lines[line].cap) _violation("claims", "fileClaim accepted a claim above its line's cap");
-        if (id != _claims.length) _violation("claims", "claim ids count up from 0");
-        _recordClaim(line, amount);
+        if (id != uint256(receipt)) _violation("claims", "a claim's id is not its receipt hash");
+        _recordClaim(uint256(receipt), line, amount, payee);
     }
 
     /// @notice An actor objects to a claim with their matured weight.
     function object(uint256 actorSeed, uint256 claimSeed) external {
         uint256 id = _pickClaim(claimSeed);
+        (bool known, uint256 n) = claimNumberOf(id);
         address actor = _actor(actorSeed);
         uint256 w = ghostBallotWeight(actor);
-        bool known = id < _claims.length;
         // A voided claim is still stored as pending: objections to it may reject it (README).
-        bool expected = known && _claims[id].status == GhostClaimStatus.Pending && _now() < _claims[id].payableAt
-            && !_objectedClaim[id][actor] && w != 0;
+        bool expected = known && _claims[n].status == GhostClaimStatus.Pending && _now() < _claims[n].payableAt
+            && !_objectedClaim[n][actor] && w != 0;
         bool ok;
         bytes memory reason;
         vm.prank(actor);
@@ -422,24 +433,27 @@ contract PoolHandler is PoolModel {
         }
         _done("object", "claims", expected, ok, reason);
         if (!ok || !expected) return;
-        _objectedClaim[id][actor] = true;
-        GhostClaim storage g = _claims[id];
+        _objectedClaim[n][actor] = true;
+        GhostClaim storage g = _claims[n];
         if (w >= g.toReject) {
             g.toReject = 0;
-            _releaseClaim(id, GhostClaimStatus.Rejected);
+            _releaseClaim(n, GhostClaimStatus.Rejected);
         } else {
             g.toReject -= w;
         }
     }
 
     /// @notice Anyone pays a claim (a pending one whose window passed, most of the time; sometimes any id,
-    /// paid ones included). Payees are accounts that accept payment, so a claim the rules let through is paid.
+    /// paid ones and ids of no claim included). Payees are accounts that accept payment, so a claim the rules
+    /// let through is paid.
     function payClaim(uint256 claimSeed) external {
         uint256 id = _pickClaim(claimSeed);
-        bool known = id < _claims.length;
-        bool expected = known && claimStatus(id) == ClaimStatus.Pending && ghostSeat != SeatStatus.Recall
-            && _now() >= _claims[id].payableAt && _claims[id].amount <= ghostLedger();
+        (bool known, uint256 n) = claimNumberOf(id);
+        bool expected = known && claimStatus(n) == ClaimStatus.Pending && ghostSeat != SeatStatus.Recall
+            && _now() >= _claims[n].payableAt && _claims[n].amount <= ghostLedger();
+        address payee = known ? _claims[n].payee : address(0);
         uint256 before = held();
+        uint256 payeeBefore = _balanceOf(payee);
         bool ok;
         bytes memory reason;
         try pool.payClaim(id) {
@@ -453,10 +467,14 @@ contract PoolHandler is PoolModel {
             _violation("claims", "payClaim paid a claim that was never filed");
             return;
         }
-        GhostClaim storage g = _claims[id];
+        GhostClaim storage g = _claims[n];
         if (g.status == GhostClaimStatus.Paid) _violation("claims", "a claim was paid twice");
         if (ghostWoundDown) _violation("claims", "a claim was paid after wind-down");
         if (before - held() != g.amount) _violation("ledger", "a payout moved something else than the claim's amount");
+        // Paying clears the stored payee: the payout must still reach the one filed.
+        if (_balanceOf(payee) - payeeBefore != _arrivedOf(g.amount)) {
+            _violation("claims", "a payout did not reach the claim's payee");
+        }
         g.status = GhostClaimStatus.Paid;
         _periods[g.key].paid += g.amount;
         ghostPaid += g.amount;
@@ -465,8 +483,9 @@ contract PoolHandler is PoolModel {
 
     function cancelClaim(uint256 claimSeed, uint256 senderSeed) external {
         uint256 id = _pickClaim(claimSeed);
+        (bool known, uint256 n) = claimNumberOf(id);
         address sender = _maintainerOr(senderSeed);
-        bool expected = _isMaintainer(sender) && id < _claims.length && claimStatus(id) == ClaimStatus.Pending;
+        bool expected = _isMaintainer(sender) && known && claimStatus(n) == ClaimStatus.Pending;
         bool ok;
         bytes memory reason;
         vm.prank(sender);
@@ -477,8 +496,31 @@ contract PoolHandler is PoolModel {
         }
         _done("cancelClaim", "claims", expected, ok, reason);
         if (!ok || !expected) return;
-        _releaseClaim(id, GhostClaimStatus.Cancelled);
+        _releaseClaim(n, GhostClaimStatus.Cancelled);
         ghostLastActive = _now();
+    }
+
+    /// @dev A filing under no receipt (zero) or under one that already backs a claim, whatever became of that
+    /// claim: always refused, and the model is not moved. Counted apart ("fileNoReceipt", "refileReceipt") so a
+    /// campaign's summary shows the rule was tried. When nothing else stands in the way (`otherwiseFine`: the
+    /// active maintainer, a line that has room), the refusal must name the receipt.
+    function _refusedReceipt(bytes32 receipt, bool otherwiseFine, bool ok, bytes memory reason) internal {
+        bytes32 action = receipt == 0 ? bytes32("fileNoReceipt") : bytes32("refileReceipt");
+        _done(action, "claims", false, ok, reason);
+        if (ok) {
+            _violation(
+                "claims",
+                receipt == 0 ? "a claim was filed without a receipt" : "a receipt that backs a claim backed another"
+            );
+            return;
+        }
+        if (!otherwiseFine) return;
+        bytes memory want = receipt == 0
+            ? abi.encodeWithSelector(IPoolBudget.PoolInvalidReceipt.selector, receipt)
+            : abi.encodeWithSelector(IPoolBudget.PoolReceiptAlreadyFiled.selector, receipt);
+        if (keccak256(reason) != keccak256(want)) {
+            _violation("claims", string.concat(_name(action), " refused for another reason: ", vm.toString(reason)));
+        }
     }
 
     // ---------------------------------------------------------------- changes
@@ -1076,18 +1118,38 @@ contract PoolHandler is PoolModel {
         return bound(seed, 1, upper == 0 ? 1 : upper);
     }
 
-    /// @dev A claim id: two times in three the first claim from the seed on that is still pending in the
-    /// model; otherwise any id, paid ones and one past the last included.
+    /// @dev A claim id: two times in three that of the first claim from the seed on that is still pending in
+    /// the model; otherwise any filed claim's (paid ones included), or an id of no claim: a filing number (what
+    /// ids were before they were receipt hashes) or the receipt the next claim would be filed with.
     function _pickClaim(uint256 seed) internal view returns (uint256) {
         uint256 count = _claims.length;
-        if (count == 0) return 0;
-        if (seed % 3 != 0) {
+        if (count != 0 && seed % 3 != 0) {
             for (uint256 k; k < count; ++k) {
-                uint256 id = (seed / 3 + k) % count;
-                if (_claims[id].status == GhostClaimStatus.Pending) return id;
+                uint256 n = (seed / 3 + k) % count;
+                if (_claims[n].status == GhostClaimStatus.Pending) return _claims[n].id;
             }
         }
-        return (seed / 3) % (count + 1);
+        uint256 pick = (seed / 3) % (count + 2);
+        if (pick < count) return _claims[pick].id;
+        if (pick == count) return (seed / 3) % (count + 1);
+        return uint256(_freshReceipt());
+    }
+
+    /// @dev The receipt a filing uses: one time in eight an earlier claim's (a receipt backs one claim), one
+    /// in thirty-two none, one in four the fuzzer's own word (tiny, huge, or one it already used: the model
+    /// knows whether a claim has it), and otherwise a receipt never filed.
+    function _receipt(uint256 seed) internal view returns (bytes32) {
+        uint256 kind = seed % 32;
+        uint256 count = _claims.length;
+        if (kind < 4 && count != 0) return bytes32(_claims[(seed >> 5) % count].id);
+        if (kind == 4) return 0;
+        if (kind < 12) return bytes32(seed >> 5);
+        return _freshReceipt();
+    }
+
+    /// @dev A receipt no claim was filed under: one per filing number.
+    function _freshReceipt() internal view returns (bytes32) {
+        return keccak256(abi.encode("receipt", _claims.length));
     }
 
     /// @dev A proposal id: two times in three the first one from the seed on still pending in the model.

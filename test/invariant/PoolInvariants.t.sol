@@ -188,23 +188,13 @@ abstract contract PoolInvariantsBase is Test {
     /// @notice No claim is paid twice, before its challenge window closed, while a recall runs, once void, or
     /// past the ledger; no line pays (or holds reserved) more than its cap in one period, and a line whose period
     /// length never changed has exactly its cap less this period's claims left (a claim that fits goes through);
-    /// each claim reads the status, amount, window and objection bar the rules give it.
+    /// each claim reads, under its receipt hash, the status, filing number, payee, amount, window, period and
+    /// objection bar the rules give it (a paid one with its payout cleared).
     function invariant_payClaim_neverTwiceNorPastTheLineCap() public view {
         uint256 claims = handler.claimCount();
         assertEq(pool.claimCount(), claims, "claimCount == claims filed");
-        address[] memory actors = handler.actors();
-        for (uint256 id; id < claims; ++id) {
-            (Claim memory c, ClaimStatus status) = pool.claim(id);
-            assertEq(uint8(status), uint8(handler.claimStatus(id)), "claim status as the rules say");
-            assertEq(pool.receiptOf(id), keccak256(abi.encode(id)), "the receipt hash filed with the claim");
-            for (uint256 i; i < actors.length; ++i) {
-                assertEq(pool.hasObjected(id, actors[i]), handler.objectedClaim(id, actors[i]), "hasObjected");
-            }
-            if (status == ClaimStatus.Paid) continue; // a paid claim is deleted; its record is in the events
-            PoolModel.GhostClaim memory g = handler.claimAt(id);
-            assertEq(c.amount, g.amount, "claim amount");
-            assertEq(c.payableAt, g.payableAt, "claim payable at filing + claimDelay");
-            assertEq(c.toReject, g.toReject, "objection bar less the matured weight that objected");
+        for (uint256 n; n < claims; ++n) {
+            _checkClaim(n);
         }
         uint256 lines = handler.lineCount();
         for (uint256 line; line < lines; ++line) {
@@ -224,6 +214,39 @@ abstract contract PoolInvariantsBase is Test {
         _noViolation("claims");
     }
 
+    /// @notice A receipt backs one claim: each claim is stored under the receipt hash it was filed with and
+    /// keeps its own filing number there (a second filing under that hash would have replaced it), no two
+    /// claims share a hash, no claim has none, an id that names no claim reads as nothing, and what left the
+    /// ledger for claims is the paid claims' amounts, each once.
+    function invariant_fileClaim_aReceiptBacksOneClaim() public view {
+        uint256 claims = handler.claimCount();
+        uint256 paid;
+        for (uint256 n; n < claims; ++n) {
+            PoolModel.GhostClaim memory g = handler.claimAt(n);
+            assertTrue(g.id != 0, "no claim without a receipt");
+            (bool filed, uint256 number) = handler.claimNumberOf(g.id);
+            assertTrue(filed && number == n, "no two claims share a receipt hash");
+            (Claim memory c, ClaimStatus status) = pool.claim(g.id);
+            assertEq(c.number, n, "the claim stored under a receipt is the one filed with it");
+            if (status == ClaimStatus.Paid) paid += g.amount;
+        }
+        assertEq(paid, handler.ghostPaid(), "the model's payouts are its paid claims");
+        // Reclaims are the only other way out of the ledger.
+        (, uint256 reclaimed) = pool.windDownState();
+        assertEq(pool.totalGiven() - pool.balance() - reclaimed, paid, "paid out == the paid claims, each once");
+        // Filing numbers were the ids once; now they name a claim only if one was filed under that hash.
+        for (uint256 k; k <= claims; ++k) {
+            (bool filed,) = handler.claimNumberOf(k);
+            if (filed) continue;
+            (Claim memory c, ClaimStatus status) = pool.claim(k);
+            assertEq(uint8(status), uint8(ClaimStatus.None), "an id of no claim reads None");
+            assertEq(c.payee, address(0), "an id of no claim has no payee");
+            assertEq(pool.receiptOf(k), bytes32(0), "an id of no claim has no receipt");
+            assertFalse(pool.hasObjected(k, handler.actors()[0]), "nobody objected to an id of no claim");
+        }
+        _noViolation("claims");
+    }
+
     // ---------------------------------------------------------------- (d) wind-down
 
     /// @notice Nothing is paid after wind-down: only reclaims leave the ledger, and no claim is payable.
@@ -235,8 +258,8 @@ abstract contract PoolInvariantsBase is Test {
         (uint256 left, uint256 reclaimed) = pool.windDownState();
         assertEq(pool.balance(), left - reclaimed, "after wind-down only reclaims leave the ledger");
         uint256 claims = handler.claimCount();
-        for (uint256 id; id < claims; ++id) {
-            (, ClaimStatus s) = pool.claim(id);
+        for (uint256 n; n < claims; ++n) {
+            (, ClaimStatus s) = pool.claim(handler.claimAt(n).id);
             assertTrue(s != ClaimStatus.Pending, "no claim is pending after wind-down");
         }
         assertEq(pool.totalWeight(), 0, "no weight after wind-down");
@@ -449,7 +472,8 @@ abstract contract PoolInvariantsBase is Test {
     /// not in its ledger: after this, `balance()` would underflow, and with it `sweep` and `windDown`.
     function test_payClaim_neverPaysPastTheLedgerFromStrayFunds() public {
         handler.forceFunds(10 ether);
-        handler.fileClaim({lineSeed: 1, amount: 0, payeeSeed: 0, senderSeed: 1}); // line 1, all it has left
+        // Line 1, all it has left, under a fresh receipt.
+        handler.fileClaim({lineSeed: 1, amount: 0, payeeSeed: 0, senderSeed: 1, receiptSeed: 12});
         assertEq(handler.claimCount(), 1, "the claim was filed");
         assertGt(handler.claimAt(0).amount, pool.balance(), "the claim exceeds the ledger");
         handler.warp({kind: 4, secondsSeed: 0}); // past the claim delay
@@ -484,12 +508,19 @@ abstract contract PoolInvariantsBase is Test {
         handler.declinePledge(1, 1);
         handler.withdrawPledge(0, 1); // the pledger withdraws pledge 0 after one delivery
 
-        handler.fileClaim({lineSeed: 1, amount: 2, payeeSeed: 0, senderSeed: 1}); // claim 0: 2 wei
+        // Receipt seeds: 12 a fresh receipt, 4 none, 32k + 0 claim k's receipt.
+        handler.fileClaim({lineSeed: 1, amount: 2, payeeSeed: 0, senderSeed: 1, receiptSeed: 12}); // claim 0: 2 wei
         handler.object(0, 0); // maya's small weight does not reject it
         handler.cancelClaim(0, 1);
-        handler.fileClaim({lineSeed: 1, amount: 2, payeeSeed: 0, senderSeed: 1}); // claim 1
+        handler.fileClaim({lineSeed: 1, amount: 2, payeeSeed: 0, senderSeed: 1, receiptSeed: 0}); // refused
+        handler.fileClaim({lineSeed: 1, amount: 2, payeeSeed: 0, senderSeed: 1, receiptSeed: 4}); // refused
+        handler.fileClaim({lineSeed: 1, amount: 2, payeeSeed: 0, senderSeed: 1, receiptSeed: 12}); // claim 1
         handler.warp(4, 0); // past the claim delay
         handler.payClaim(1);
+        handler.fileClaim({lineSeed: 1, amount: 2, payeeSeed: 0, senderSeed: 1, receiptSeed: 32}); // refused
+        assertEq(handler.claimCount(), 2, "two claims filed");
+        assertEq(handler.revertCount("refileReceipt"), 2, "claim 0's receipt (cancelled), claim 1's (paid)");
+        assertEq(handler.revertCount("fileNoReceipt"), 1, "no receipt");
 
         handler.proposeBudgetChange(0, 1 ether, 1, 1); // proposal 0
         handler.proposeRulesChange(0, 1); // proposal 1
@@ -539,9 +570,11 @@ abstract contract PoolInvariantsBase is Test {
     }
 
     /// @notice A scripted recall: the maintainer files a claim, contributors petition past the threshold, the
-    /// claim cannot be paid while the recall runs, someone else wins it, and the claim is void for good.
+    /// claim cannot be paid while the recall runs, someone else wins it, and the claim is void for good (by its
+    /// filing number: its id, a receipt hash, is far above the claim count) and keeps its receipt; the
+    /// successor's own claim is not void.
     function test_handler_recallVoidsTheIncumbentsClaims() public {
-        handler.fileClaim({lineSeed: 1, amount: 2, payeeSeed: 0, senderSeed: 1}); // claim 0, by maya
+        handler.fileClaim({lineSeed: 1, amount: 2, payeeSeed: 0, senderSeed: 1, receiptSeed: 12}); // claim 0, by maya
         for (uint256 i = 1; i < 5; ++i) {
             handler.petitionRecall(i); // the third signature passes 50%; the fourth finds the recall open
         }
@@ -557,18 +590,56 @@ abstract contract PoolInvariantsBase is Test {
         handler.warp(6, 0); // voting ends
         handler.finalizeElection();
         assertEq(pool.maintainer(), handler.actors()[2], "olu took the seat");
-        (, ClaimStatus claimStatus) = pool.claim(0);
+        (, ClaimStatus claimStatus) = pool.claim(handler.claimAt(0).id);
         assertEq(uint8(claimStatus), uint8(ClaimStatus.Void), "the recalled maintainer's claim is void");
         handler.payClaim(0); // refused: void
+        // Void, claim 0 still holds its receipt; a claim olu files takes a number past the recall's bar.
+        handler.fileClaim({lineSeed: 1, amount: 2, payeeSeed: 0, senderSeed: 1, receiptSeed: 0}); // refused
+        assertEq(handler.revertCount("refileReceipt"), 1, "claim 0's receipt was tried again");
+        // Claim 1, by olu, under receipt 1 (the fuzzer's own word, 37 >> 5): a tiny id.
+        handler.fileClaim({lineSeed: 1, amount: 2, payeeSeed: 0, senderSeed: 1, receiptSeed: 37});
+        assertEq(handler.claimAt(1).id, 1, "claim 1's id is its receipt, 1");
+        (, claimStatus) = pool.claim(handler.claimAt(1).id);
+        assertEq(uint8(claimStatus), uint8(ClaimStatus.Pending), "a claim filed after the recall is not void");
         assertEq(handler.okCount("payClaim"), 0, "nothing was paid");
         assertEq(handler.ghostPaid(), 0, "nothing was paid");
         _checkAll();
+    }
+
+    /// @dev The claim filed `n`-th against the model. Paid and voided claims stay stored pending; paying
+    /// clears only the payout (payee and amount), and the rest of the record stays.
+    function _checkClaim(uint256 n) internal view {
+        PoolModel.GhostClaim memory g = handler.claimAt(n);
+        (Claim memory c, ClaimStatus status) = pool.claim(g.id);
+        ClaimStatus want = handler.claimStatus(n);
+        assertEq(uint8(status), uint8(want), "claim status as the rules say");
+        bool storedPending = want == ClaimStatus.Paid || want == ClaimStatus.Void;
+        assertEq(uint8(c.status), uint8(storedPending ? ClaimStatus.Pending : want), "stored claim status");
+        assertEq(pool.receiptOf(g.id), bytes32(g.id), "receiptOf: the receipt hash the claim is stored under");
+        assertEq(c.number, n, "a claim keeps its filing number");
+        address[] memory actors = handler.actors();
+        for (uint256 i; i < actors.length; ++i) {
+            assertEq(pool.hasObjected(g.id, actors[i]), handler.objectedClaim(n, actors[i]), "hasObjected");
+        }
+        if (want == ClaimStatus.Paid) {
+            assertEq(c.payee, address(0), "a paid claim's payee is cleared");
+            assertEq(c.amount, 0, "a paid claim's amount is cleared");
+        } else {
+            assertEq(c.payee, g.payee, "claim payee");
+            assertEq(c.amount, g.amount, "claim amount");
+        }
+        assertEq(c.line, g.line, "claim line");
+        assertEq(c.period, g.period, "the line's period length at filing");
+        assertEq(c.periodIndex, g.periodIndex, "the line period the claim reserved in");
+        assertEq(c.payableAt, g.payableAt, "claim payable at filing + claimDelay");
+        assertEq(c.toReject, g.toReject, "objection bar less the matured weight that objected");
     }
 
     function _checkAll() internal view {
         invariant_balance_isGivenMinusPaidMinusReclaimed();
         invariant_totalWeight_isTheSumOfWeights();
         invariant_payClaim_neverTwiceNorPastTheLineCap();
+        invariant_fileClaim_aReceiptBacksOneClaim();
         invariant_payClaim_nothingAfterWindDown();
         invariant_reclaim_neverExceedsWhatWasLeft();
         invariant_seat_atMostOneMaintainer();

@@ -37,12 +37,17 @@ abstract contract PoolModel is Test {
         Cancelled
     }
 
-    /// @dev A filed claim as the model sees it. `key` names the (line, period length, period index) it
-    /// reserved in. Void is not stored: it follows from `ghostClaimsVoidBelow` and the wind-down.
+    /// @dev A filed claim as the model sees it, at its filing number (its place in `_claims`). `id` is the
+    /// receipt hash it was filed with, which the pool keys it by. `key` names the (line, period length, period
+    /// index) it reserved in. Void is not stored: it follows from `ghostClaimsVoidBelow` and the wind-down.
     struct GhostClaim {
+        uint256 id;
+        address payee;
         uint256 amount;
         bytes32 key;
         uint256 line;
+        uint256 period;
+        uint256 periodIndex;
         uint256 payableAt;
         uint256 toReject;
         GhostClaimStatus status;
@@ -137,8 +142,11 @@ abstract contract PoolModel is Test {
 
     // ---------------------------------------------------------------- claims and lines
 
+    /// @dev By filing number: the pool numbers claims in filing order, and a recall voids by number.
     GhostClaim[] internal _claims;
-    mapping(uint256 claimId => mapping(address => bool)) internal _objectedClaim;
+    /// @dev A claim id (receipt hash) to its filing number + 1; 0 while no claim was filed under it.
+    mapping(uint256 claimId => uint256) internal _numberOf;
+    mapping(uint256 number => mapping(address => bool)) internal _objectedClaim;
     bytes32[] internal _periodKeys;
     mapping(bytes32 key => PeriodLedger) internal _periods;
     mapping(bytes32 key => bool) internal _knownPeriod;
@@ -248,23 +256,31 @@ abstract contract PoolModel is Test {
         return _claims.length;
     }
 
-    function claimAt(uint256 id) external view returns (GhostClaim memory) {
-        return _claims[id];
+    /// @notice The claim filed `number`-th (from 0); its `id` is what the pool stores it under.
+    function claimAt(uint256 number) external view returns (GhostClaim memory) {
+        return _claims[number];
     }
 
-    /// @notice A claim's status as the rules say it stands now.
-    function claimStatus(uint256 id) public view returns (ClaimStatus) {
-        GhostClaimStatus s = _claims[id].status;
+    /// @notice Whether a claim was filed under `id` (a receipt hash), and its filing number if so.
+    function claimNumberOf(uint256 id) public view returns (bool filed, uint256 number) {
+        uint256 n = _numberOf[id];
+        return n == 0 ? (false, 0) : (true, n - 1);
+    }
+
+    /// @notice The status of the claim filed `number`-th as the rules say it stands now: a recall voids the
+    /// pending claims numbered below the claim count then.
+    function claimStatus(uint256 number) public view returns (ClaimStatus) {
+        GhostClaimStatus s = _claims[number].status;
         if (s == GhostClaimStatus.Paid) return ClaimStatus.Paid;
         if (s == GhostClaimStatus.Rejected) return ClaimStatus.Rejected;
         if (s == GhostClaimStatus.Cancelled) return ClaimStatus.Cancelled;
-        if (id < ghostClaimsVoidBelow || ghostWoundDown) return ClaimStatus.Void;
+        if (number < ghostClaimsVoidBelow || ghostWoundDown) return ClaimStatus.Void;
         return ClaimStatus.Pending;
     }
 
-    /// @notice Whether `who` objected to claim `id` (the model's record).
-    function objectedClaim(uint256 id, address who) external view returns (bool) {
-        return _objectedClaim[id][who];
+    /// @notice Whether `who` objected to the claim filed `number`-th (the model's record).
+    function objectedClaim(uint256 number, address who) external view returns (bool) {
+        return _objectedClaim[number][who];
     }
 
     /// @notice Whether `who` objected to proposal `id` (the model's record).
@@ -458,19 +474,25 @@ abstract contract PoolModel is Test {
         return keccak256(abi.encode(line, period, (_now() - _genesis) / period));
     }
 
-    function _recordClaim(uint256 line, uint256 amount) internal {
+    /// @dev A claim the pool accepted under `id` (its receipt hash): it takes the next filing number.
+    function _recordClaim(uint256 id, uint256 line, uint256 amount, address payee) internal {
         GhostLine storage l = _lines[line];
         bytes32 key = _periodKey(line, l.period);
         _claims.push(
             GhostClaim({
+                id: id,
+                payee: payee,
                 amount: amount,
                 key: key,
                 line: line,
+                period: l.period,
+                periodIndex: (_now() - _genesis) / l.period,
                 payableAt: _now() + _rules.claimDelay,
                 toReject: _rejectionBar(),
                 status: GhostClaimStatus.Pending
             })
         );
+        _numberOf[id] = _claims.length;
         PeriodLedger storage p = _periods[key];
         if (!_knownPeriod[key]) {
             _knownPeriod[key] = true;
@@ -482,12 +504,13 @@ abstract contract PoolModel is Test {
         ghostLastActive = _now();
     }
 
-    function _releaseClaim(uint256 id, GhostClaimStatus status) internal {
-        GhostClaim storage g = _claims[id];
+    function _releaseClaim(uint256 number, GhostClaimStatus status) internal {
+        GhostClaim storage g = _claims[number];
         g.status = status;
         _periods[g.key].reserved -= g.amount;
     }
 
+    /// @dev A recall voids the pending claims by filing number (ids are receipt hashes, in no order).
     function _voidPending() internal {
         ghostClaimsVoidBelow = _claims.length;
         ghostProposalsVoidBelow = _proposals.length;

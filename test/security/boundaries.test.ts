@@ -12,8 +12,10 @@ import {
   EPOCH,
   ETH,
   ElectionPhase,
+  ClaimStatus,
   HOUR,
   Parameter,
+  claimIdOf,
   createPool,
   defaultConfig,
   deployPotluck,
@@ -125,6 +127,35 @@ describe("Attacks: boundaries", function () {
     });
   });
 
+  describe("receipt hashes at their limits (a claim's id is its receipt hash)", function () {
+    it("a zero receipt hash reverts PoolInvalidReceipt(0); 0x00…01 and 0xff…ff are claims 1 and 2^256 - 1, filed and paid", async function () {
+      const { pool, maintainer, payee } = await loadFixture(ethPoolFixture);
+      await expect(pool.connect(maintainer).fileClaim(HOSTING, ETH, payee.address, ethers.ZeroHash, ""))
+        .to.be.revertedWithCustomError(pool, "PoolInvalidReceipt")
+        .withArgs(ethers.ZeroHash);
+      expect(await pool.claimCount()).to.equal(0n);
+      const low = ethers.toBeHex(1n, 32);
+      const high = ethers.toBeHex(MAX_UINT, 32);
+      for (const [i, hash] of [low, high].entries()) {
+        await expect(pool.connect(maintainer).fileClaim(HOSTING, ETH, payee.address, hash, ""))
+          .to.emit(pool, "ClaimFiled")
+          .withArgs(claimIdOf(hash), HOSTING, payee.address, ETH, hash, "");
+        expect((await pool.claim(claimIdOf(hash)))[0].number).to.equal(BigInt(i));
+        expect(await pool.receiptOf(claimIdOf(hash))).to.equal(hash);
+      }
+      expect([claimIdOf(low), claimIdOf(high)]).to.deep.equal([1n, MAX_UINT]);
+      await at((await pool.claim(MAX_UINT))[0].payableAt);
+      for (const id of [1n, MAX_UINT]) {
+        await expect(pool.connect(payee).payClaim(id)).to.emit(pool, "ClaimPaid").withArgs(id);
+        expect((await pool.claim(id))[1]).to.equal(ClaimStatus.Paid);
+      }
+      // Their neighbours were never filed.
+      for (const id of [0n, 2n, MAX_UINT - 1n]) {
+        await expect(pool.payClaim(id)).to.be.revertedWithCustomError(pool, "PoolUnknownClaim").withArgs(id);
+      }
+    });
+  });
+
   describe("epoch length at its limits", function () {
     it("1 hour and 365 days are accepted; 1 hour - 1 s and 365 days + 1 s are refused", async function () {
       const [deployer, maintainer] = await ethers.getSigners();
@@ -182,6 +213,8 @@ describe("Attacks: boundaries", function () {
       await at(payableAt);
       await expect(pool.connect(carol).object(id)).to.be.revertedWithCustomError(pool, "PoolChallengeWindowClosed").withArgs(id, payableAt);
       await expect(pool.connect(payee).payClaim(id)).to.emit(pool, "ClaimPaid").withArgs(id);
+      // Once paid, the window is still what refuses an objection.
+      await expect(pool.connect(carol).object(id)).to.be.revertedWithCustomError(pool, "PoolChallengeWindowClosed").withArgs(id, payableAt);
     });
 
     it("an objection mined at payableAt - 1 still rejects", async function () {

@@ -10,7 +10,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { IPool__factory, type PoolFactory } from "../../types/ethers-contracts/index.js";
-import { ETH, createPool, defaultConfig, defaultLines, deployPotluck } from "../helpers/potluck.js";
+import { ETH, claimIdOf, createPool, defaultConfig, defaultLines, deployPotluck } from "../helpers/potluck.js";
 import { kit, receiptHash } from "./shared.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -90,10 +90,10 @@ describe("Attacks: factory and clones", function () {
       .to.be.revertedWithCustomError(copied, "PoolNotMaintainer")
       .withArgs(copier.address);
     await expect(copied.connect(copier).stepDown()).to.be.revertedWithCustomError(copied, "PoolNotMaintainer").withArgs(copier.address);
-    await expect(copied.connect(victim).fileClaim(1n, ETH, victim.address, receiptHash("the real maintainer"), "")).to.emit(
-      copied,
-      "ClaimFiled",
-    );
+    const receipt = receiptHash("the real maintainer");
+    await expect(copied.connect(victim).fileClaim(1n, ETH, victim.address, receipt, ""))
+      .to.emit(copied, "ClaimFiled")
+      .withArgs(claimIdOf(receipt), 1n, victim.address, ETH, receipt, "");
   });
 
   it("a copy with the copier as maintainer is a different pool, and PoolCreated says so (same metadata, other maintainer)", async function () {

@@ -4,18 +4,21 @@
 // file, propose or book pledges (PoolSeatStatus(Recall)), and nobody can pay a claim or apply a change
 // (PoolPaymentsFrozen). Pending claims and changes: void after a lost recall, after a recalled maintainer
 // steps down, and at wind-down; still payable after a voluntary step-down or abandonment (README, "The life
-// of a claim"). Earlier cases: test/PoolBudget.test.ts ("payClaim" › "pays the claims of a maintainer who
-// stepped down", recall and void cases), test/PoolSuccession.test.ts ("stepDown", "petitionRecall").
+// of a claim"). A receipt backs one claim per pool, ever: re-filing it (after payment, cancellation, rejection
+// or a recall, by the same maintainer or a successor) is refused with PoolReceiptAlreadyFiled(hash), and an id
+// nobody filed is PoolUnknownClaim(id). Earlier cases: test/PoolBudget.test.ts ("payClaim" › "pays the claims
+// of a maintainer who stepped down", recall and void cases), test/PoolSuccession.test.ts ("stepDown",
+// "petitionRecall").
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { IPool } from "../../types/ethers-contracts/index.js";
-import { ClaimStatus, DAY, ETH, SeatStatus, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
+import { ClaimStatus, DAY, ETH, SeatStatus, claimIdOf, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
 import { ElectionKind, PledgeStatus, ProposalStatus, kit, receiptHash } from "./shared.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture, time } = networkHelpers;
-const { giveEth, file } = kit(ethers, networkHelpers);
+const { at, giveEth, file } = kit(ethers, networkHelpers);
 
 const STIPEND = 1n;
 const RULES = {
@@ -29,8 +32,8 @@ const RULES = {
 };
 
 /**
- * Maintainer `m` with alice 40 and bob 30 ETH matured. `m` filed claim 0 (1 ETH to itself) and claim 1 (2 ETH
- * to `payee`), proposed change 0, accepted bob's pledge 1; bob's pledge 0 is offered.
+ * Maintainer `m` with alice 40 and bob 30 ETH matured. `m` filed `own` (number 0, 1 ETH to itself) and `other`
+ * (number 1, 2 ETH to `payee`), proposed change 0, accepted bob's pledge 1; bob's pledge 0 is offered.
  */
 async function seatFixture() {
   const [deployer, m, alice, bob, payee, successor, keeper] = await ethers.getSigners();
@@ -68,13 +71,18 @@ async function recalling() {
   return f;
 }
 
-async function recalledAway() {
-  const f = await recalling();
+/** Runs the election under way to its end: alice nominates and elects `successor`. */
+async function electSuccessor(f: F) {
   await f.pool.connect(f.alice).nominate(f.successor.address);
   await time.increaseTo((await f.pool.election()).votingStartsAt);
   await f.pool.connect(f.alice).vote(f.successor.address);
   await time.increaseTo((await f.pool.election()).votingEndsAt);
   await f.pool.finalizeElection();
+}
+
+async function recalledAway() {
+  const f = await recalling();
+  await electSuccessor(f);
   return f;
 }
 
@@ -230,6 +238,88 @@ describe("Attacks: a maintainer out of the seat", function () {
       await expect(f.pool.connect(f.m).cancelClaim(f.other.id))
         .to.be.revertedWithCustomError(f.pool, "PoolNotMaintainer")
         .withArgs(f.m.address);
+    });
+  });
+
+  describe("a receipt backs one claim (a claim is stored under its receipt hash)", function () {
+    /** Files `c`'s receipt again, as `who`, with other terms: the receipt alone decides. */
+    function refile(f: F, who: HardhatEthersSigner, c: F["own"]) {
+      return f.pool.connect(who).fileClaim(0n, 1n, who.address, c.hash, "ipfs://receipt/again");
+    }
+
+    it("a maintainer re-files a receipt that was already paid, to be paid twice: PoolReceiptAlreadyFiled(hash), whatever the line, amount or payee", async function () {
+      const f = await loadFixture(seatFixture);
+      await at(f.own.payableAt);
+      await expect(f.pool.connect(f.keeper).payClaim(f.own.id)).to.changeEtherBalances(ethers, [f.pool, f.m], [-ETH, ETH]);
+      const balance = await f.pool.balance();
+      for (const args of [
+        [STIPEND, ETH, f.m.address], // the same claim again
+        [0n, 2n * ETH, f.payee.address], // other terms, same receipt
+      ] as const) {
+        await expect(f.pool.connect(f.m).fileClaim(...args, f.own.hash, ""))
+          .to.be.revertedWithCustomError(f.pool, "PoolReceiptAlreadyFiled")
+          .withArgs(f.own.hash);
+      }
+      expect(await f.pool.claimCount()).to.equal(2n);
+      expect(await f.pool.balance()).to.equal(balance);
+      // The paid claim keeps its record: Paid, number 0, the payout slot cleared.
+      const [paid, status] = await f.pool.claim(f.own.id);
+      expect(status).to.equal(ClaimStatus.Paid);
+      expect([paid.payee, paid.amount, paid.number]).to.deep.equal([ethers.ZeroAddress, 0n, 0n]);
+      expect(await f.pool.receiptOf(f.own.id)).to.equal(f.own.hash);
+    });
+
+    it("the same once the first claim was cancelled or rejected (or while it is pending): PoolReceiptAlreadyFiled(hash)", async function () {
+      const f = await loadFixture(seatFixture);
+      await expect(refile(f, f.m, f.other)).to.be.revertedWithCustomError(f.pool, "PoolReceiptAlreadyFiled").withArgs(f.other.hash);
+      await f.pool.connect(f.m).cancelClaim(f.other.id);
+      await f.pool.connect(f.alice).object(f.own.id); // 40 of 70: past the 20% bar
+      expect([(await f.pool.claim(f.other.id))[1], (await f.pool.claim(f.own.id))[1]]).to.deep.equal([
+        ClaimStatus.Cancelled,
+        ClaimStatus.Rejected,
+      ]);
+      for (const c of [f.other, f.own]) {
+        await expect(refile(f, f.m, c)).to.be.revertedWithCustomError(f.pool, "PoolReceiptAlreadyFiled").withArgs(c.hash);
+      }
+      // A fresh receipt still files: only the used ones are refused.
+      await expect(f.pool.connect(f.m).fileClaim(STIPEND, ETH, f.m.address, receiptHash("own, corrected"), ""))
+        .to.emit(f.pool, "ClaimFiled")
+        .withArgs(claimIdOf(receiptHash("own, corrected")), STIPEND, f.m.address, ETH, receiptHash("own, corrected"), "");
+      expect(await f.pool.claimCount()).to.equal(3n);
+    });
+
+    it("a successor maintainer after a recall re-files the predecessor's paid and voided receipts: PoolReceiptAlreadyFiled(hash)", async function () {
+      const f = await loadFixture(seatFixture);
+      await at(f.own.payableAt);
+      await f.pool.connect(f.keeper).payClaim(f.own.id);
+      await f.pool.connect(f.alice).petitionRecall();
+      await electSuccessor(f);
+      expect(await f.pool.maintainer()).to.equal(f.successor.address);
+      expect([(await f.pool.claim(f.own.id))[1], (await f.pool.claim(f.other.id))[1]]).to.deep.equal([
+        ClaimStatus.Paid,
+        ClaimStatus.Void,
+      ]);
+      for (const c of [f.own, f.other]) {
+        await expect(refile(f, f.successor, c)).to.be.revertedWithCustomError(f.pool, "PoolReceiptAlreadyFiled").withArgs(c.hash);
+      }
+      const fresh = await file(f.pool, f.successor, STIPEND, ETH, f.payee.address, "successor's first");
+      expect(fresh.number).to.equal(2n);
+      expect((await f.pool.claim(fresh.id))[1]).to.equal(ClaimStatus.Pending);
+    });
+
+    it("a claim id nobody filed (the old sequential ids 0 and 1 among them): PoolUnknownClaim(id) on every claim call", async function () {
+      const f = await loadFixture(seatFixture);
+      // Alice's objections are recorded under claim numbers 0 and 1: ids 0 and 1 must not read them.
+      for (const c of [f.own, f.other]) await f.pool.connect(f.alice).object(c.id);
+      expect(await f.pool.hasObjected(f.own.id, f.alice.address)).to.equal(true);
+      for (const id of [0n, 1n, claimIdOf(receiptHash("never filed"))]) {
+        await expect(f.pool.connect(f.alice).object(id)).to.be.revertedWithCustomError(f.pool, "PoolUnknownClaim").withArgs(id);
+        await expect(f.pool.connect(f.keeper).payClaim(id)).to.be.revertedWithCustomError(f.pool, "PoolUnknownClaim").withArgs(id);
+        await expect(f.pool.connect(f.m).cancelClaim(id)).to.be.revertedWithCustomError(f.pool, "PoolUnknownClaim").withArgs(id);
+        expect((await f.pool.claim(id))[1]).to.equal(ClaimStatus.None);
+        expect(await f.pool.receiptOf(id)).to.equal(ethers.ZeroHash);
+        expect(await f.pool.hasObjected(id, f.alice.address)).to.equal(false);
+      }
     });
   });
 });

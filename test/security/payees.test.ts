@@ -5,7 +5,7 @@
 // ("payClaim" › "reverts"); here they are mixed in one pool, as a keeper paying a queue would meet them.
 import { expect } from "chai";
 import { network } from "hardhat";
-import { ClaimStatus, DAY, ETH, SeatStatus, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
+import { ClaimStatus, DAY, ETH, SeatStatus, claimIdOf, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
 import { GasMode, kit } from "./shared.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -79,7 +79,10 @@ describe("Attacks: hostile payees and forced ETH", function () {
         [-3n * ETH, 3n * ETH],
       );
       expect(await ethers.provider.getBalance(bomberAddress)).to.equal(3n * ETH);
-      expect((await pool.claim(claims[2].id))[1]).to.equal(ClaimStatus.Paid);
+      const [paid, status] = await pool.claim(claims[2].id);
+      expect(status).to.equal(ClaimStatus.Paid);
+      // Paying cleared the payout slot; the claim keeps its place in filing order.
+      expect([paid.payee, paid.amount, paid.number]).to.deep.equal([ethers.ZeroAddress, 0n, claims[2].number]);
     });
 
     it("each hostile claim is paid once its payee relents, and never twice", async function () {
@@ -220,6 +223,7 @@ describe("Attacks: hostile payees and forced ETH", function () {
         .to.be.revertedWithCustomError(pool, "PoolInvalidPayee")
         .withArgs(poolAddress);
       expect(await pool.claimCount()).to.equal(0n);
+      expect(await pool.receiptOf(claimIdOf(ethers.id("to itself")))).to.equal(ethers.ZeroHash);
       expect((await pool.contributionOf(poolAddress)).given).to.equal(0n);
       expect(await pool.totalWeight()).to.equal(10n * ETH);
       // At wind-down alice, the only donor, can take back everything the ledger holds.

@@ -12,7 +12,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import { type HookToken } from "../../types/ethers-contracts/index.js";
-import { ClaimStatus, DAY, ETH, SeatStatus, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
+import { ClaimStatus, DAY, ETH, SeatStatus, claimIdOf, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
 import {
   GUARD_SELECTOR,
   GUARD_SLOT,
@@ -34,6 +34,11 @@ const CLAIM1 = 2n * UNIT; // another payee's payable claim
 const SUB = 1n * UNIT; // the attacker's standing order, per 30 days
 const SUB_PERIOD = 30n * DAY;
 const WOUND_SHARE = 2n * UNIT; // the attacker gave 2 of 12 units to the wound-down pool, which holds 12
+// Claim ids are receipt hashes, fixed by the labels the fixtures file them under.
+const SELF = claimIdOf(receiptHash("self")); // filled pool: the attacker's own payable claim (filed first)
+const OTHER = claimIdOf(receiptHash("other")); // filled pool: another payee's payable claim
+const IN_WINDOW = claimIdOf(receiptHash("in window")); // filled pool: in its challenge window
+const VOID = claimIdOf(receiptHash("void")); // wound-down pool: its only claim, void
 
 // ---------------------------------------------------------------- fixtures
 
@@ -41,8 +46,8 @@ type Kind = "eth" | "hook";
 
 /**
  * A pool whose maintainer is the attacker (the worst case: it may file, cancel, propose, step down), with
- * alice 10, bob 30 and the attacker 1 unit of matured weight. Proposal 0 is past its notice period, claims 0
- * (to the attacker) and 1 (to `payee`) are payable, claim 2 is in its challenge window; bob offered pledge 0
+ * alice 10, bob 30 and the attacker 1 unit of matured weight. Proposal 0 is past its notice period, claims SELF
+ * (to the attacker) and OTHER (to `payee`) are payable, IN_WINDOW is in its challenge window; bob offered pledge 0
  * and has pledge 1 accepted. Token pools: the attacker registered its hooks and has a standing order due.
  */
 async function filledFixture(kind: Kind) {
@@ -88,14 +93,14 @@ async function filledFixture(kind: Kind) {
     iface.encodeFunctionData("fileClaim", [STIPEND, amount, to, receiptHash(label), ""]);
   await asAttacker(fileData(CLAIM0, attackerAddress, "self"));
   await asAttacker(fileData(CLAIM1, payee.address, "other"));
-  const payableAt = (await pool.claim(0n))[0].payableAt;
+  const payableAt = (await pool.claim(SELF))[0].payableAt;
   await at(payableAt);
   await asAttacker(fileData(UNIT, payee.address, "in window"));
   const abandonedAt = (await pool.seat()).lastActive + 90n * DAY;
   return { implementation, factory, pool, poolAddress, hook, attacker, attackerAddress, alice, bob, payee, keeper, effectiveAt, payableAt, abandonedAt, asAttacker };
 }
 
-/** The same people in a pool that wound down: the attacker gave 2 units, alice 10; claim 0 and proposal 0 are void. */
+/** The same people in a pool that wound down: the attacker gave 2 units, alice 10; claim VOID and proposal 0 are void. */
 async function woundFixture(kind: Kind) {
   const [deployer, alice, maintainer, payee, keeper] = await ethers.getSigners();
   const { implementation, factory } = await deployPotluck(ethers);
@@ -125,7 +130,7 @@ async function woundFixture(kind: Kind) {
   }
   await pool.connect(maintainer).proposeBudgetChange(STIPEND, "maintainer stipend", 11n * UNIT, 30n * DAY);
   await pool.connect(maintainer).fileClaim(STIPEND, CLAIM0, payee.address, receiptHash("void"), "");
-  const payableAt = (await pool.claim(0n))[0].payableAt;
+  const payableAt = (await pool.claim(VOID))[0].payableAt;
   await pool.connect(maintainer).stepDown();
   await networkHelpers.time.increase(61n * DAY);
   await pool.windDown();
@@ -218,36 +223,39 @@ const ROWS: Row[] = [
     expect: (c) => (c.wound ? notMaintainer(c) : OK),
     check: async (c, b) => {
       expect(await c.pool.claimCount()).to.equal(b.claimCount + 1n);
-      expect((await c.pool.claim(b.claimCount))[1]).to.equal(ClaimStatus.Pending);
+      const [claim, status] = await c.pool.claim(claimIdOf(receiptHash("again")));
+      expect(status).to.equal(ClaimStatus.Pending);
+      expect(claim.number).to.equal(b.claimCount);
     },
   },
   {
     call: "object (a claim in its window)",
-    data: (c) => I(c).encodeFunctionData("object", [c.wound ? 0n : 2n]),
-    expect: (c) => (c.wound ? err("PoolChallengeWindowClosed", 0n, c.payableAt) : OK),
+    data: (c) => I(c).encodeFunctionData("object", [c.wound ? VOID : IN_WINDOW]),
+    expect: (c) => (c.wound ? err("PoolChallengeWindowClosed", VOID, c.payableAt) : OK),
     check: async (c) => {
-      expect(await c.pool.hasObjected(2n, c.attackerAddress)).to.equal(true);
-      expect((await c.pool.claim(2n))[1]).to.equal(ClaimStatus.Pending); // 1 of 41 units: far from the bar
+      expect(await c.pool.hasObjected(IN_WINDOW, c.attackerAddress)).to.equal(true);
+      expect((await c.pool.claim(IN_WINDOW))[1]).to.equal(ClaimStatus.Pending); // 1 of 41 units: far from the bar
     },
   },
   {
     call: "object (the claim being paid)",
-    data: (c) => I(c).encodeFunctionData("object", [0n]),
-    expect: (c) => (isPayClaim(c) ? err("PoolClaimNotPending", 0n, ClaimStatus.Paid) : err("PoolChallengeWindowClosed", 0n, c.payableAt)),
+    data: (c) => I(c).encodeFunctionData("object", [c.wound ? VOID : SELF]),
+    // Mid-payment the claim is already marked paid, but `object` reads only the window, which closed first.
+    expect: (c) => err("PoolChallengeWindowClosed", c.wound ? VOID : SELF, c.payableAt),
   },
-  { call: "payClaim (the claim being paid)", data: (c) => I(c).encodeFunctionData("payClaim", [0n]), expect: () => GUARD },
-  { call: "payClaim (another payable claim)", data: (c) => I(c).encodeFunctionData("payClaim", [c.wound ? 0n : 1n]), expect: () => GUARD },
+  { call: "payClaim (the claim being paid)", data: (c) => I(c).encodeFunctionData("payClaim", [c.wound ? VOID : SELF]), expect: () => GUARD },
+  { call: "payClaim (another payable claim)", data: (c) => I(c).encodeFunctionData("payClaim", [c.wound ? VOID : OTHER]), expect: () => GUARD },
   {
     call: "cancelClaim (the claim being paid)",
-    data: (c) => I(c).encodeFunctionData("cancelClaim", [0n]),
-    expect: (c) => (c.wound ? notMaintainer(c) : isPayClaim(c) ? err("PoolClaimNotPending", 0n, ClaimStatus.Paid) : OK),
-    check: async (c) => expect((await c.pool.claim(0n))[1]).to.equal(ClaimStatus.Cancelled),
+    data: (c) => I(c).encodeFunctionData("cancelClaim", [c.wound ? VOID : SELF]),
+    expect: (c) => (c.wound ? notMaintainer(c) : isPayClaim(c) ? err("PoolClaimNotPending", SELF, ClaimStatus.Paid) : OK),
+    check: async (c) => expect((await c.pool.claim(SELF))[1]).to.equal(ClaimStatus.Cancelled),
   },
   {
     call: "cancelClaim (another claim)",
-    data: (c) => I(c).encodeFunctionData("cancelClaim", [c.wound ? 0n : 1n]),
+    data: (c) => I(c).encodeFunctionData("cancelClaim", [c.wound ? VOID : OTHER]),
     expect: (c) => (c.wound ? notMaintainer(c) : OK),
-    check: async (c) => expect((await c.pool.claim(1n))[1]).to.equal(ClaimStatus.Cancelled),
+    check: async (c) => expect((await c.pool.claim(OTHER))[1]).to.equal(ClaimStatus.Cancelled),
   },
   {
     call: "proposeBudgetChange",
@@ -377,7 +385,7 @@ async function trigger(c: Ctx): Promise<bigint> {
   switch (c.site) {
     case "eth.payClaim":
     case "hook.payClaim":
-      await c.pool.connect(c.keeper).payClaim(0n);
+      await c.pool.connect(c.keeper).payClaim(SELF);
       return CLAIM0;
     case "hook.give":
       await c.asAttacker(i.encodeFunctionData("give", [UNIT]));
@@ -448,7 +456,12 @@ async function runRow(c: Ctx, row: Row) {
     expect(await c.pool.balance()).to.equal(await held(c, c.poolAddress));
     const credited = gained < 0n ? -gained : 0n; // a gift or a collection
     expect(await c.pool.totalGiven()).to.equal(totalGivenBefore + credited + innerGift);
-    if (isPayClaim(c)) expect((await c.pool.claim(0n))[1]).to.equal(ClaimStatus.Paid);
+    if (isPayClaim(c)) {
+      // Paid once: only the payout slot is cleared, the rest of the record stays.
+      const [claim, status] = await c.pool.claim(SELF);
+      expect(status).to.equal(ClaimStatus.Paid);
+      expect([claim.payee, claim.amount, claim.number]).to.deep.equal([ZERO, 0n, 0n]);
+    }
     if (c.site === "hook.collect") {
       expect((await c.pool.subscriptionOf(c.attackerAddress)).nextDue).to.be.greaterThan(
         BigInt(await networkHelpers.time.latest()),
@@ -467,7 +480,7 @@ describe("Attacks: reentrancy", function () {
   describe("the guard", function () {
     it("is OpenZeppelin's ReentrancyGuardTransient: its slot is never written to storage", async function () {
       const { pool, poolAddress, keeper } = await loadFixture(ethFilled);
-      await pool.connect(keeper).payClaim(0n);
+      await pool.connect(keeper).payClaim(SELF);
       await pool.connect(keeper).sweep().catch(() => undefined);
       expect(await ethers.provider.getStorage(poolAddress, GUARD_SLOT)).to.equal(ethers.ZeroHash);
     });
@@ -517,14 +530,14 @@ describe("Attacks: reentrancy", function () {
   describe("nested and repeated reentry", function () {
     it("an ETH payee re-entering payClaim three times deep is still paid once", async function () {
       const { pool, poolAddress, attacker, attackerAddress, keeper } = await loadFixture(ethFilled);
-      await attacker.armTimes(poolAddress, pool.interface.encodeFunctionData("payClaim", [0n]), 0n, 3n);
+      await attacker.armTimes(poolAddress, pool.interface.encodeFunctionData("payClaim", [SELF]), 0n, 3n);
       const balanceBefore = await pool.balance();
-      await expect(pool.connect(keeper).payClaim(0n)).to.changeEtherBalances(ethers, [pool, attacker], [-CLAIM0, CLAIM0]);
+      await expect(pool.connect(keeper).payClaim(SELF)).to.changeEtherBalances(ethers, [pool, attacker], [-CLAIM0, CLAIM0]);
       expect([...(await attacker.reentries())]).to.deep.equal([1n, 0n]); // the refused reentry pays nothing, so no second trigger
       expect(await pool.balance()).to.equal(balanceBefore - CLAIM0);
-      await expect(pool.connect(keeper).payClaim(0n))
+      await expect(pool.connect(keeper).payClaim(SELF))
         .to.be.revertedWithCustomError(pool, "PoolClaimNotPending")
-        .withArgs(0n, ClaimStatus.Paid);
+        .withArgs(SELF, ClaimStatus.Paid);
       expect(await ethers.provider.getBalance(attackerAddress)).to.equal(CLAIM0);
     });
 
@@ -532,7 +545,7 @@ describe("Attacks: reentrancy", function () {
       const { pool, poolAddress, attacker, attackerAddress, keeper } = await loadFixture(ethFilled);
       await attacker.armTimes(poolAddress, pool.interface.encodeFunctionData("give", [CLAIM0 / 4n]), CLAIM0 / 4n, 3n);
       const before = await pool.balance();
-      await pool.connect(keeper).payClaim(0n);
+      await pool.connect(keeper).payClaim(SELF);
       // Only the payment sends ETH to the attacker, so only one gift happens.
       expect([...(await attacker.reentries())]).to.deep.equal([1n, 1n]);
       expect(await pool.balance()).to.equal(before - CLAIM0 + CLAIM0 / 4n);

@@ -5,6 +5,7 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import type { IPool } from "../../types/ethers-contracts/index.js";
 import hre from "hardhat";
+import { claimIdOf } from "../helpers/potluck.js";
 
 /** `hardhat test --coverage` instruments the contracts: their gas figures then mean nothing. */
 export const UNDER_COVERAGE = hre.globalOptions.coverage === true;
@@ -24,8 +25,16 @@ export function list(result: readonly unknown[]): unknown[] {
   return [...result].map((v) => (Array.isArray(v) ? list(v) : v));
 }
 
-/** A receipt hash for a label: the label's bytes, padded to 32 (any bytes32 does; the pool stores it as given). */
-export const receiptHash = (label: string) => `0x${Buffer.from(label.padEnd(32, ".").slice(0, 32)).toString("hex")}`;
+/**
+ * A receipt hash for a label: the label's bytes, padded to 32. The hash is the claim's id and a receipt backs one
+ * claim per pool, so distinct labels must give distinct hashes: a label longer than 32 bytes is refused rather
+ * than cut. The padding is never zero (PoolInvalidReceipt).
+ */
+export function receiptHash(label: string): string {
+  const bytes = Buffer.from(label.padEnd(32, "."));
+  if (bytes.length > 32) throw new Error(`receipt label longer than 32 bytes: ${label}`);
+  return `0x${bytes.toString("hex")}`;
+}
 
 export function kit(ethers: HardhatEthers, networkHelpers: NetworkHelpers) {
   const { time } = networkHelpers;
@@ -59,12 +68,16 @@ export function kit(ethers: HardhatEthers, networkHelpers: NetworkHelpers) {
     await pool.connect(donor).give(amount, { value: amount });
   }
 
-  /** Files a claim and returns its id and payableAt. */
+  /**
+   * Files a claim and returns its id (its receipt hash as a number), its number (place in filing order), its
+   * receipt hash and payableAt. Each claim of a pool needs its own `label`.
+   */
   async function file(pool: IPool, maintainer: HardhatEthersSigner, line: bigint, amount: bigint, payee: string, label = "invoice") {
-    const id = await pool.claimCount();
-    await pool.connect(maintainer).fileClaim(line, amount, payee, receiptHash(label), `ipfs://receipt/${label}`);
+    const hash = receiptHash(label);
+    await pool.connect(maintainer).fileClaim(line, amount, payee, hash, `ipfs://receipt/${label}`);
+    const id = claimIdOf(hash);
     const [c] = await pool.claim(id);
-    return { id, payableAt: c.payableAt };
+    return { id, number: c.number, hash, payableAt: c.payableAt };
   }
 
   /** The start of epoch `e` of `pool`. */

@@ -14,7 +14,7 @@ import type {
   IPool,
   NoReturnToken,
 } from "../../types/ethers-contracts/index.js";
-import { DAY, createPool, defaultConfig, deployPotluck } from "../helpers/potluck.js";
+import { ClaimStatus, DAY, createPool, defaultConfig, deployPotluck } from "../helpers/potluck.js";
 import { kit } from "./shared.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -151,6 +151,9 @@ describe("Attacks: odd ERC-20 tokens", function () {
       await at(payableAt);
       await token.setFailAll(true);
       await expect(pool.connect(keeper).payClaim(id)).to.be.revertedWithCustomError(pool, "PoolPaymentFailed").withArgs(id, payee.address);
+      // The failed payment reverted its effects: the payout slot is still there, so the claim is still pending.
+      const [pending, status] = await pool.claim(id);
+      expect([status, pending.payee, pending.amount]).to.deep.equal([ClaimStatus.Pending, payee.address, CLAIM]);
       await expect(pool.connect(keeper).collect(bob.address))
         .to.be.revertedWithCustomError(pool, "PoolCollectFailed")
         .withArgs(bob.address, SUB);

@@ -17,8 +17,8 @@ const { giveEth, file } = kit(ethers, networkHelpers);
 const STIPEND = 1n;
 
 /**
- * Alice 6, bob 30 and carol 4 ETH, matured (epoch 1; the objection bar is 8 ETH); claim 0 and proposal 0 pending in their windows. `whale` has
- * nothing yet: each test gives it a fortune in the current epoch.
+ * Alice 6, bob 30 and carol 4 ETH, matured (epoch 1; the objection bar is 8 ETH); `claim` (the pool's first, number 0)
+ * and proposal 0 pending in their windows. `whale` has nothing yet: each test gives it a fortune in the current epoch.
  */
 async function ballotFixture() {
   const [deployer, maintainer, alice, bob, carol, whale, payee, candidate] = await ethers.getSigners();
@@ -119,19 +119,23 @@ describe("Attacks: weight", function () {
     it("double objection to a claim: PoolAlreadyObjected(claimId, who)", async function () {
       const { pool, alice, claim } = await loadFixture(ballotFixture);
       await pool.connect(alice).object(claim.id);
+      // The error names the claim by the id the caller passed, as every other claim error and ClaimObjected do.
       await expect(pool.connect(alice).object(claim.id))
         .to.be.revertedWithCustomError(pool, "PoolAlreadyObjected")
         .withArgs(claim.id, alice.address);
       expect((await pool.claim(claim.id))[0].toReject).to.equal(2n * ETH); // 8 - 6, counted once
     });
 
-    it("double objection to a change: PoolAlreadyObjected(proposalId, who); claim 0 and proposal 0 are separate ballots", async function () {
-      const { pool, alice } = await loadFixture(ballotFixture);
+    it("double objection to a change: PoolAlreadyObjected(proposalId, who); claim number 0 and proposal 0 are separate ballots", async function () {
+      const { pool, alice, claim } = await loadFixture(ballotFixture);
       await pool.connect(alice).objectToChange(0n);
       await expect(pool.connect(alice).objectToChange(0n))
         .to.be.revertedWithCustomError(pool, "PoolAlreadyObjected")
         .withArgs(0n, alice.address);
-      await expect(pool.connect(alice).object(0n)).to.emit(pool, "ClaimObjected").withArgs(0n, alice.address, 6n * ETH, 2n * ETH);
+      // Claim objections are recorded by claim number: number 0 shares nothing with proposal 0.
+      expect(claim.number).to.equal(0n);
+      expect(await pool.hasObjected(claim.id, alice.address)).to.equal(false);
+      await expect(pool.connect(alice).object(claim.id)).to.emit(pool, "ClaimObjected").withArgs(claim.id, alice.address, 6n * ETH, 2n * ETH);
       expect((await pool.proposal(0n)).toReject).to.equal(2n * ETH);
     });
 

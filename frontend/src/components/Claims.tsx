@@ -41,7 +41,7 @@ export function Claims({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
         return (
           <div key={c.id.toString()} className="claim" data-testid="open-claim" data-claim-id={c.id.toString()}>
             <div className="claim-head">
-              <strong>#{c.id.toString()} · {formatAmount(c.amount ?? 0n, pool.asset)}</strong> from <em>{line(c.line)}</em> to <Address address={c.payee ?? ""} you={viewer.address} />
+              <strong>#{c.number} · {formatAmount(c.amount ?? 0n, pool.asset)}</strong> from <em>{line(c.line)}</em> to <Address address={c.payee ?? ""} you={viewer.address} />
               <span className="countdown" data-testid="claim-countdown">{now < c.payableAt ? `payable ${formatCountdown(c.payableAt, now)}` : "payable now"}</span>
             </div>
             <Receipt uri={c.receiptURI} hash={c.receiptHash} />
@@ -54,11 +54,11 @@ export function Claims({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
               </span>
             </div>
             <div className="actions">
-              <Action gate={c.object} busy={tx.busy} kind="danger" testId="object" onClick={() => send(`Objecting to claim #${c.id}`, "object", c.id)}>
+              <Action gate={c.object} busy={tx.busy} kind="danger" testId="object" onClick={() => send(`Objecting to claim #${c.number}`, "object", c.id)}>
                 Object{viewer.weight > 0n && c.object.ok ? ` with weight ${formatAmount(viewer.weight, w, { symbol: false })}` : ""}
               </Action>
-              <Action gate={c.pay} busy={tx.busy} kind="secondary" testId="pay" onClick={() => send(`Paying claim #${c.id}`, "payClaim", c.id)}>Pay out</Action>
-              {viewer.isMaintainer && <Action gate={c.cancel} busy={tx.busy} kind="secondary" onClick={() => send(`Withdrawing claim #${c.id}`, "cancelClaim", c.id)}>Withdraw</Action>}
+              <Action gate={c.pay} busy={tx.busy} kind="secondary" testId="pay" onClick={() => send(`Paying claim #${c.number}`, "payClaim", c.id)}>Pay out</Action>
+              {viewer.isMaintainer && <Action gate={c.cancel} busy={tx.busy} kind="secondary" onClick={() => send(`Withdrawing claim #${c.number}`, "cancelClaim", c.id)}>Withdraw</Action>}
             </div>
           </div>
         );
@@ -72,7 +72,7 @@ export function Claims({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
             <tbody>
               {settled.map((c) => (
                 <tr key={c.id.toString()} className={`claim-${CLAIM_STATUS[c.status]}`}>
-                  <td>{c.id.toString()}</td>
+                  <td>{c.number}</td>
                   <td data-testid="claim-status">{CLAIM_STATUS[c.status]}</td>
                   <td>{c.amount === undefined ? "…" : formatAmount(c.amount, pool.asset)}</td>
                   <td>{line(c.line)}</td>

@@ -35,6 +35,11 @@ function FileClaim({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
     else if (lineView !== undefined && parsed.value > lineView.left) gate = { ok: false, reason: `"${lineView.name}" has only ${formatAmount(lineView.left, pool.asset)} left this period.` };
     else if (to === undefined || !isAddress(to)) gate = { ok: false, reason: "The payee must be an address (0x…)." };
     else if (hash === undefined) gate = { ok: false, reason: "Attach the receipt: a file, or its URL or text." };
+    else {
+      // A receipt backs one claim: its hash is the claim's id.
+      const earlier = pool.claims.find((c) => c.id === BigInt(hash));
+      if (earlier !== undefined) gate = { ok: false, reason: `This receipt was already filed, as claim #${earlier.number}.` };
+    }
   }
   const submit = () => {
     if (!gate.ok || !parsed?.ok || hash === undefined || to === undefined) return;

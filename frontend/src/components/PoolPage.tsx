@@ -32,7 +32,12 @@ const STATUS_TEXT: Record<string, string> = {
 export function useErrorContext(pool: PoolData | undefined): () => ErrorContext {
   const { now } = useChainClock();
   return useCallback(
-    () => ({ asset: pool?.asset, now, lineName: (l: bigint) => pool?.lines[Number(l)]?.name }),
+    () => ({
+      asset: pool?.asset,
+      now,
+      lineName: (l: bigint) => pool?.lines[Number(l)]?.name,
+      claimNumber: (id: bigint) => pool?.claims.find((c) => c.id === id)?.number,
+    }),
     [pool, now],
   );
 }

@@ -214,6 +214,17 @@ export const poolAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "receiptHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "PoolInvalidReceipt",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "PoolIsWoundDown",
     "type": "error"
@@ -461,6 +472,17 @@ export const poolAbi = [
       }
     ],
     "name": "PoolProposalNotPending",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "receiptHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "PoolReceiptAlreadyFiled",
     "type": "error"
   },
   {
@@ -1535,6 +1557,11 @@ export const poolAbi = [
             "type": "uint96"
           },
           {
+            "internalType": "uint32",
+            "name": "number",
+            "type": "uint32"
+          },
+          {
             "internalType": "uint40",
             "name": "payableAt",
             "type": "uint40"
@@ -1550,9 +1577,9 @@ export const poolAbi = [
             "type": "uint32"
           },
           {
-            "internalType": "uint16",
+            "internalType": "uint8",
             "name": "line",
-            "type": "uint16"
+            "type": "uint8"
           },
           {
             "internalType": "enum ClaimStatus",
@@ -1560,9 +1587,9 @@ export const poolAbi = [
             "type": "uint8"
           },
           {
-            "internalType": "uint128",
+            "internalType": "uint104",
             "name": "toReject",
-            "type": "uint128"
+            "type": "uint104"
           }
         ],
         "internalType": "struct Claim",

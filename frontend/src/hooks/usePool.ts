@@ -42,7 +42,10 @@ export interface BudgetLineView {
 }
 
 export interface ClaimRecord {
+  /** The claim's id: its receipt hash read as a number. */
   id: bigint;
+  /** Its place in filing order (0 for the pool's first claim): what people call it, "#3". */
+  number: number;
   status: number;
   payee?: Address;
   amount?: bigint;
@@ -201,12 +204,6 @@ export function usePool(address: Address | undefined) {
     query: { enabled: lineIds.length > 0 },
     contracts: lineIds.map((id) => ({ address: at, abi: poolAbi, functionName: "budgetLine", args: [id] }) as const),
   });
-  const claimIds = ids(f?.[16]);
-  const claims = useReadContracts({
-    allowFailure: false,
-    query: { enabled: claimIds.length > 0 },
-    contracts: claimIds.map((id) => ({ address: at, abi: poolAbi, functionName: "claim", args: [id] }) as const),
-  });
   const proposalIds = ids(f?.[17], 200);
   const proposals = useReadContracts({
     allowFailure: false,
@@ -222,6 +219,13 @@ export function usePool(address: Address | undefined) {
 
   const history = usePoolHistory(address, entry?.createdOnBlock);
   const events = history.data ?? [];
+  // Claims are stored under their receipt hash, so their ids come from ClaimFiled, newest first.
+  const claimIds = events.filter((e) => e.eventName === "ClaimFiled").map((e) => e.args.claimId as bigint).reverse().slice(0, 1_000);
+  const claims = useReadContracts({
+    allowFailure: false,
+    query: { enabled: claimIds.length > 0 },
+    contracts: claimIds.map((id) => ({ address: at, abi: poolAbi, functionName: "claim", args: [id] }) as const),
+  });
   const donors = [...new Set(events.filter((e) => e.eventName === "Given" || e.eventName === "DeliveryRecorded")
     .map((e) => String(e.args.donor ?? e.args.pledger).toLowerCase()))] as Address[];
   const contributorReads = useReadContracts({
@@ -262,19 +266,20 @@ export function usePool(address: Address | undefined) {
     }
   }
   const claimRecords: ClaimRecord[] = claimIds.map((id, i) => {
-    const read = claims.data?.[i] as readonly [{ payee: Address; amount: bigint; payableAt: number; line: number; toReject: bigint }, number] | undefined;
+    const read = claims.data?.[i] as readonly [{ payee: Address; amount: bigint; number: number; payableAt: number; line: number; toReject: bigint }, number] | undefined;
     const ev = filed.get(id);
     const o = objections.get(id) ?? { weight: 0n, count: 0 };
     const c = read?.[0];
-    const paid = read?.[1] === 2; // a paid claim reads back zeroed: its record is in ClaimFiled
+    const paid = read?.[1] === 2; // a paid claim reads back without payee and amount: they are in ClaimFiled
     const toReject = c?.toReject ?? 0n;
     return {
       id,
+      number: c?.number ?? claimIds.length - 1 - i,
       status: read?.[1] ?? 0,
       payee: paid || c === undefined ? (ev?.args.payee as Address | undefined) : c.payee,
       amount: paid || c === undefined ? (ev?.args.amount as bigint | undefined) : c.amount,
       payableAt: BigInt(c?.payableAt ?? 0),
-      line: paid || c === undefined ? (ev !== undefined ? Number(ev.args.line) : undefined) : c.line,
+      line: c === undefined ? (ev !== undefined ? Number(ev.args.line) : undefined) : c.line,
       toReject,
       objected: o.weight,
       objectors: o.count,

@@ -37,16 +37,22 @@ describe("every custom error has a sentence", () => {
 });
 
 describe("sentenceFor", () => {
+  const ID = BigInt("0x3f2a9c1d00000000000000000000000000000000000000000000000000000beef"); // a claim id: its receipt hash
   it("writes amounts in the pool's asset and names the line", () => {
     expect(sentenceFor("PoolOverBudget", [1n, 50_000_000n, 20_000_000n], { asset: USD, lineName: () => "rent" }))
       .toBe('The "rent" line has only 20 mUSD left this period; the claim asks for 50 mUSD.');
   });
   it("says when, against the chain's clock", () => {
-    expect(sentenceFor("PoolChallengeWindowOpen", [3n, 1_700_003_600n], { now: 1_700_000_000n }))
+    expect(sentenceFor("PoolChallengeWindowOpen", [ID, 1_700_003_600n], { now: 1_700_000_000n, claimNumber: (id) => (id === ID ? 3 : undefined) }))
       .toBe("Claim #3 is still in its challenge window: it can be paid from 2023-11-14 23:13 UTC (in 1h).");
   });
+  it("names a claim by its number when the pool's record knows it, else by its shortened id (the receipt hash)", () => {
+    expect(sentenceFor("PoolUnknownClaim", [ID])).toBe("There is no claim 0x3f2a9c1d…beef in this pool.");
+    expect(sentenceFor("PoolAlreadyObjected", [4n, "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"])).toBe("You have already objected to proposed change #4.");
+    expect(sentenceFor("PoolReceiptAlreadyFiled", [`0x${ID.toString(16)}`])).toBe("This receipt (keccak-256 0x3f2a9c1d…) was already filed in this pool: a receipt backs one claim only.");
+  });
   it("names enums", () => {
-    expect(sentenceFor("PoolClaimNotPending", [2n, 3])).toBe("Claim #2 is no longer pending: it is rejected.");
+    expect(sentenceFor("PoolClaimNotPending", [ID, 3], { claimNumber: () => 2 })).toBe("Claim #2 is no longer pending: it is rejected.");
     expect(sentenceFor("PoolSeatStatus", [2])).toBe("The maintainer's seat is open, which does not allow this.");
     expect(sentenceFor("PoolElectionPhase", [0])).toBe("No election is open in this pool.");
     expect(sentenceFor("PoolInvalidParameter", [7, 20_000])).toBe("The objection quorum must be between 0.01% and 100% (got 200%).");

@@ -8,6 +8,8 @@ export interface ErrorContext {
   /** The chain's clock, for "in 2h". */
   now?: bigint;
   lineName?: (line: bigint) => string | undefined;
+  /** A claim's filing number ("#3") by its id, if known. */
+  claimNumber?: (id: bigint) => number | undefined;
 }
 
 export const CLAIM_STATUS = ["none", "pending", "paid", "rejected", "cancelled", "void"] as const;
@@ -49,6 +51,19 @@ function amountOf(ctx: ErrorContext, v: unknown): string {
 function when(ctx: ErrorContext, at: unknown): string {
   return ctx.now === undefined ? formatDate(big(at)) : `${formatDate(big(at))} (${formatCountdown(big(at), ctx.now)})`;
 }
+/** A claim as people name it: "claim #3" when its number is known, else its id (the receipt hash) shortened. */
+export function claimLabel(ctx: ErrorContext, id: unknown): string {
+  const number = ctx.claimNumber?.(big(id));
+  if (number !== undefined) return `claim #${number}`;
+  const hex = `0x${big(id).toString(16).padStart(64, "0")}`;
+  return `claim ${hex.slice(0, 10)}…${hex.slice(-4)}`;
+}
+/** An id that may be a claim's (a receipt hash) or a proposed change's (a small number). */
+function ballotLabel(ctx: ErrorContext, id: unknown): string {
+  return big(id) < 2n ** 32n ? `proposed change #${big(id)}` : claimLabel(ctx, id);
+}
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 function lineLabel(ctx: ErrorContext, l: unknown): string {
   const name = ctx.lineName?.(big(l));
   return name === undefined ? `Budget line ${big(l)}` : `The "${name}" line`;
@@ -78,16 +93,18 @@ export const SENTENCES: Record<string, Sentence> = {
   PoolOverBudget: ([line, amount, left], ctx) =>
     `${lineLabel(ctx, line)} has only ${amountOf(ctx, left)} left this period; the claim asks for ${amountOf(ctx, amount)}.`,
   PoolInvalidPayee: () => "The payee cannot be the zero address or the pool itself.",
-  PoolUnknownClaim: ([id]) => `There is no claim #${big(id)} in this pool.`,
-  PoolClaimNotPending: ([id, status]) => `Claim #${big(id)} is no longer pending: it is ${named(CLAIM_STATUS, status)}.`,
-  PoolChallengeWindowOpen: ([id, at], ctx) => `Claim #${big(id)} is still in its challenge window: it can be paid from ${when(ctx, at)}.`,
-  PoolChallengeWindowClosed: ([id, at], ctx) => `The challenge window of #${big(id)} closed at ${when(ctx, at)}: objections are no longer taken.`,
-  PoolAlreadyObjected: ([id]) => `You have already objected to #${big(id)}.`,
+  PoolInvalidReceipt: () => "A claim needs a receipt: its hash cannot be zero.",
+  PoolReceiptAlreadyFiled: ([hash]) => `This receipt (keccak-256 ${String(hash).slice(0, 10)}…) was already filed in this pool: a receipt backs one claim only.`,
+  PoolUnknownClaim: ([id], ctx) => `There is no ${claimLabel(ctx, id)} in this pool.`,
+  PoolClaimNotPending: ([id, status], ctx) => `${capital(claimLabel(ctx, id))} is no longer pending: it is ${named(CLAIM_STATUS, status)}.`,
+  PoolChallengeWindowOpen: ([id, at], ctx) => `${capital(claimLabel(ctx, id))} is still in its challenge window: it can be paid from ${when(ctx, at)}.`,
+  PoolChallengeWindowClosed: ([id, at], ctx) => `The challenge window of ${ballotLabel(ctx, id)} closed at ${when(ctx, at)}: objections are no longer taken.`,
+  PoolAlreadyObjected: ([id], ctx) => `You have already objected to ${ballotLabel(ctx, id)}.`,
   PoolNoWeight: () => "You have no matured weight in this pool yet: a gift counts from the start of the epoch after it was made.",
   PoolPaymentsFrozen: () => "Payments and changes are frozen while a recall election runs.",
   PoolLedgerShort: ([id, balance, amount], ctx) =>
-    `Claim #${big(id)} asks for ${amountOf(ctx, amount)} but the pool's ledger holds ${amountOf(ctx, balance)}; it can be paid once gifts (or swept stray funds) cover it.`,
-  PoolPaymentFailed: ([id, payee]) => `The payee ${who(payee)} refused the payment of claim #${big(id)}; the claim stays pending.`,
+    `${capital(claimLabel(ctx, id))} asks for ${amountOf(ctx, amount)} but the pool's ledger holds ${amountOf(ctx, balance)}; it can be paid once gifts (or swept stray funds) cover it.`,
+  PoolPaymentFailed: ([id, payee], ctx) => `The payee ${who(payee)} refused the payment of ${claimLabel(ctx, id)}; the claim stays pending.`,
   PoolUnknownProposal: ([id]) => `There is no proposed change #${big(id)} in this pool.`,
   PoolProposalNotPending: ([id, status]) => `Proposed change #${big(id)} is no longer pending: it is ${named(PROPOSAL_STATUS, status)}.`,
   PoolNoticePeriod: ([id, at], ctx) => `Proposed change #${big(id)} is still in its notice period: it can take effect from ${when(ctx, at)}.`,
