@@ -62,6 +62,13 @@ export const potluckTasks = [
     .setAction(() => import("./pool/give.js"))
     .build(),
 
+  task("pool:collect", "Collect a donor's due standing order in a token pool (anyone may); it counts like a gift")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument({ name: "donor", description: "The donor whose standing order is due: an address or account number" })
+    .addOption(FROM)
+    .setAction(() => import("./pool/collect.js"))
+    .build(),
+
   task("pool:claim", "File an expense claim (maintainer): reserves budget and opens the challenge window")
     .addPositionalArgument(POOL)
     .addPositionalArgument({ name: "line", description: "The budget line: its number or its name" })
@@ -85,6 +92,25 @@ export const potluckTasks = [
     .addPositionalArgument(CLAIM)
     .addOption(FROM)
     .setAction(() => import("./pool/pay.js"))
+    .build(),
+
+  task("pool:cancel", "Withdraw a pending claim (maintainer): its budget is freed")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument(CLAIM)
+    .addOption(FROM)
+    .setAction(() => import("./pool/cancel.js"))
+    .build(),
+
+  task("pool:step-down", "Step down as maintainer: the seat opens and an election is called")
+    .addPositionalArgument(POOL)
+    .addOption(FROM)
+    .setAction(() => import("./pool/step-down.js"))
+    .build(),
+
+  task("pool:call-election", "Call an election on an open seat, or on one whose maintainer was inactive for the inactivity period (anyone may)")
+    .addPositionalArgument(POOL)
+    .addOption(FROM)
+    .setAction(() => import("./pool/call-election.js"))
     .build(),
 
   task("pool:nominate", "Nominate a candidate for the open seat (needs matured weight; while the election is nominating)")

@@ -272,6 +272,37 @@ describe("scripts and tasks", function () {
       await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt: path.join(dir, "missing.pdf"), from: "1" }, /Cannot read the receipt .*no such file/);
       await fails("pool:pay", { pool: "0", claim: String(number) }, new RegExp(`Claim #${number} is still in its challenge window: it can be paid from .*, in \\d+h`));
     });
+
+    it("pool:cancel withdraws a pending claim and frees its budget", async function () {
+      const pool = await poolAt(0);
+      const ids = await claimIds(pool);
+      const [, , , , leftBefore] = await pool.budgetLine(0);
+      await fails("pool:cancel", { pool: "0", claim: "#4", from: "2" }, new RegExp(`Only the pool's maintainer can do this, and ${signers[2].address} is not the maintainer\\.`));
+      const out = await ok("pool:cancel", { pool: "0", claim: "#4", from: "1" });
+      expect(out).to.match(/✓ Withdrew claim #4 of Tiny Type Checker: 0\.04 ETH from line 0 \(hosting\)/);
+      expect(out).to.match(/Its budget is freed: line 0 \(hosting\) has 0\.045 ETH left this period\./);
+      expect((await pool.claim(ids[4]))[1]).to.equal(ClaimStatus.Cancelled);
+      expect((await pool.budgetLine(0))[4] - leftBefore).to.equal(4n * 10n ** 16n);
+      await fails("pool:cancel", { pool: "0", claim: "4", from: "1" }, /Claim #4 is not pending: it is cancelled\./);
+      await fails("pool:cancel", { pool: "0", claim: "#0", from: "1" }, /Claim #0 is not pending: it is paid\./);
+    });
+
+    it("pool:collect collects a due standing order in the pool's token", async function () {
+      const lab = await poolAt(1);
+      const mei = signers[7].address; // 15 mUSD a day, collected twice by the seed
+      const [perPeriod, period, nextDue] = await lab.subscriptionOf(mei);
+      await fails("pool:collect", { pool: "1", donor: "7" }, new RegExp(`The standing order of ${mei} is not due yet: next from .*, in \\d+h`));
+      await fails("pool:collect", { pool: "1", donor: "9" }, new RegExp(`${signers[9].address} has no standing order in this pool\\.`));
+      await fails("pool:collect", { pool: "0", donor: "7" }, /Tiny Type Checker is an ETH pool: standing orders are for token pools only\./);
+      await fails("pool:collect", { pool: "1", donor: "Mei" }, /The donor "Mei" is not an address/);
+      await connection.networkHelpers.time.increaseTo(nextDue);
+      const [givenBefore] = await lab.contributionOf(mei);
+      const out = await ok("pool:collect", { pool: "1", donor: mei, from: "3" });
+      expect(out).to.match(new RegExp(`✓ Collected the standing order of ${mei} to Riverside Community Lab`));
+      expect(out).to.match(/15 mUSD arrived \(1 period\); the next is due .* UTC \(in \d+h/);
+      expect((await lab.contributionOf(mei))[0] - givenBefore).to.equal(perPeriod);
+      expect((await lab.subscriptionOf(mei))[2]).to.equal(nextDue + period);
+    });
   });
 
   describe("a pool's life through the tasks: create, give, nominate, vote, finalize, wind down, reclaim", function () {
@@ -351,6 +382,49 @@ describe("scripts and tasks", function () {
       expect(await connection.ethers.provider.getBalance(signers[7].address)).to.be.greaterThan(before);
       await fails("pool:reclaim", { pool: "4", from: "7" }, /has nothing to reclaim here/);
       await fails("pool:give", { pool: "4", amount: "0.1" }, /This pool has wound down/);
+    });
+  });
+
+  describe("the seat through the tasks: step down, call an election", function () {
+    // The Tool Library (pool #5, created above by account #0): no gifts, epochs of 2h.
+    it("pool:step-down opens the seat and an election", async function () {
+      const pool = await poolAt(5);
+      await fails("pool:step-down", { pool: "5", from: "1" }, new RegExp(`Only the pool's maintainer can do this, and ${signers[1].address} is not the maintainer\\.`));
+      const out = await ok("pool:step-down", { pool: "5" });
+      expect(out).to.match(new RegExp(`✓ Stepped down as maintainer of Tool Library \\(${signers[0].address}\\)`));
+      expect(out).to.match(/The seat is open\. Election #1 takes nominations \(`pool:nominate`\) until .* UTC \(in \d+h.*\); voting runs from then to .* UTC\./);
+      expect(await pool.maintainer()).to.equal(connection.ethers.ZeroAddress);
+      expect((await pool.seat())[0]).to.equal(SeatStatus.Open);
+      const [id, phase] = await pool.election();
+      expect([id, phase]).to.deep.equal([1n, ElectionPhase.Nominating]);
+      await fails("pool:step-down", { pool: "5" }, new RegExp(`Only the pool's maintainer can do this, and ${signers[0].address} is not the maintainer\\.`));
+    });
+
+    it("pool:call-election opens an election on an open seat once the last one is over, or on an abandoned one", async function () {
+      const pool = await poolAt(5);
+      await fails("pool:call-election", { pool: "5" }, /Election #1 is already open \(once its voting epoch is over, pool:finalize closes it\)\./);
+      await fails("pool:call-election", { pool: "1" }, /The maintainer is active: the seat counts as abandoned only from .* UTC, in \d+d/);
+      await fails("pool:call-election", { pool: "3" }, /This pool has wound down/);
+      const [, , , votingEndsAt] = await pool.election();
+      await connection.networkHelpers.time.increaseTo(votingEndsAt + 10n);
+      expect(await ok("pool:finalize", { pool: "5" })).to.match(/No candidate reached the quorum/);
+      const out = await ok("pool:call-election", { pool: "5", from: "3" });
+      expect(out).to.match(/✓ Called an election in Tool Library/);
+      expect(out).to.match(/Election #2 takes nominations \(`pool:nominate`\) until .* UTC \(in \d+h/);
+      const [id, phase] = await pool.election();
+      expect([id, phase]).to.deep.equal([2n, ElectionPhase.Nominating]);
+      expect((await pool.seat())[0]).to.equal(SeatStatus.Open);
+
+      // A filled seat whose maintainer went silent for the inactivity period (90 days in Tiny Type Checker).
+      const typeChecker = await poolAt(0);
+      const [, lastActive] = await typeChecker.seat();
+      await connection.networkHelpers.time.increaseTo(lastActive + (await typeChecker.rules()).inactivityPeriod);
+      const abandoned = await ok("pool:call-election", { pool: "0", from: "9" });
+      expect(abandoned).to.match(new RegExp(`The maintainer ${signers[1].address} had been inactive since .* UTC: the seat is now open\\.`));
+      expect(abandoned).to.match(/Election #1 takes nominations/);
+      expect(await typeChecker.maintainer()).to.equal(connection.ethers.ZeroAddress);
+      expect((await typeChecker.seat())[0]).to.equal(SeatStatus.Open);
+      expect((await typeChecker.election())[1]).to.equal(ElectionPhase.Nominating);
     });
   });
 

@@ -1,10 +1,10 @@
 // Small pieces the pool tasks share: opening the pool named on the command line (and teaching the error
-// explainer its asset and lines), reading ids, and finding an event in a receipt.
+// explainer its asset and lines), reading ids, finding an event in a receipt, and an election's schedule.
 import type { Log } from "ethers";
 import type { TaskContext } from "./cli.js";
 import { PotluckError } from "./errors.js";
-import { openPool, type OpenPool } from "./potluck.js";
-import { formatAmount } from "./units.js";
+import { chainNow, openPool, type OpenPool } from "./potluck.js";
+import { formatAmount, formatCountdown, formatDate } from "./units.js";
 
 export async function poolFor(ctx: TaskContext, ref: string): Promise<OpenPool> {
   const opened = await openPool(ctx.potluck, ref);
@@ -64,4 +64,20 @@ export function eventIn(opened: OpenPool, logs: readonly Log[], name: string) {
 export async function weightFormatter(opened: OpenPool): Promise<(weight: bigint) => string> {
   const quadratic = (await opened.pool.weighting()) === 1n;
   return (weight) => (quadratic ? `${weight.toLocaleString("en-US")} (quadratic weight)` : formatAmount(weight, opened.asset));
+}
+
+/** The pool's election as one sentence, read now: when nominations close and voting runs, or where it stands. */
+export async function electionSchedule(ctx: TaskContext, opened: OpenPool): Promise<string> {
+  const [[id, phase, votingStartsAt, votingEndsAt], now] = await Promise.all([opened.pool.election(), chainNow(ctx.potluck.ethers)]);
+  switch (phase) {
+    case 1n:
+      return `Election #${id} takes nominations (\`pool:nominate\`) until ${formatDate(votingStartsAt)} (${formatCountdown(votingStartsAt, now)}); ` +
+        `voting runs from then to ${formatDate(votingEndsAt)}.`;
+    case 2n:
+      return `Election #${id} is voting (\`pool:vote\`) until ${formatDate(votingEndsAt)} (${formatCountdown(votingEndsAt, now)}).`;
+    case 3n:
+      return `Election #${id} ended its voting ${formatCountdown(votingEndsAt, now)}: anyone can finalize it (\`pool:finalize\`).`;
+    default:
+      return "No election is open.";
+  }
 }

@@ -109,7 +109,7 @@ export const SENTENCES: Record<string, Sentence> = {
   PoolProposalNotPending: ([id, status]) => `Proposed change #${big(id)} is no longer pending: it is ${named(PROPOSAL_STATUS, status)}.`,
   PoolNoticePeriod: ([id, at], ctx) => `Proposed change #${big(id)} is still in its notice period: it can take effect from ${when(ctx, at)}.`,
   PoolMaintainerActive: ([at], ctx) => `The maintainer is active: the seat counts as abandoned only from ${when(ctx, at)}.`,
-  PoolElectionOpen: ([id]) => `Election #${big(id)} is already open.`,
+  PoolElectionOpen: ([id]) => `Election #${big(id)} is already open (once its voting epoch is over, finalizing it closes it).`,
   PoolNoElection: () => "No election is open in this pool.",
   PoolElectionPhase: ([phase]) =>
     Number(phase) === 0 ? "No election is open in this pool." : `The election is ${named(ELECTION_PHASE, phase)} now, which does not allow this.`,
