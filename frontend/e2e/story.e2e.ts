@@ -284,6 +284,27 @@ describe("the web app, in a real browser", () => {
     await shot("claim-objected");
   });
 
+  it("lets the maintainer propose a rules change, checked as the contract checks it", async () => {
+    await setAccount(1);
+    const form = page.getByTestId("propose-rules");
+    await form.getByTestId("rule-claimDelay").fill("30m");
+    await page.getByTestId("propose-rules-submit-reason").filter({ hasText: /The claim delay must be between 1 hour and 10 years/ }).waitFor({ timeout: WAIT });
+    await form.getByTestId("rule-claimDelay").fill("12h");
+    await page.getByTestId("propose-rules-submit").click();
+    await confirmed("propose-rules-tx");
+    await page.getByTestId("changes").filter({ hasText: "claim delay 6 hours → 12 hours" }).waitFor({ timeout: WAIT });
+  });
+
+  it("shows ETH forced into the pool as stray, and lets anyone sweep it into the ledger", async () => {
+    const held = BigInt(await rpc<string>("eth_getBalance", [setup.storyPool, "latest"]));
+    await rpc("hardhat_setBalance", [setup.storyPool, `0x${(held + 3n * 10n ** 17n).toString(16)}`]);
+    await rpc("evm_mine");
+    await page.getByTestId("stray-amount").filter({ hasText: "0.3 ETH" }).waitFor({ timeout: WAIT });
+    await page.getByTestId("sweep").click();
+    await confirmed("sweep-tx");
+    await until("the stray ETH is in the ledger", async () => (await page.getByTestId("stray-amount").count()) === 0);
+  });
+
   it("lets the maintainer step down, which opens an election", async () => {
     await setAccount(1);
     await page.getByTestId("step-down").click();

@@ -5,11 +5,20 @@ import type { PoolData } from "../hooks/usePool";
 import { useTx } from "../hooks/useTx";
 import type { ViewerData } from "../hooks/useViewer";
 import { PROPOSAL_STATUS } from "../lib/errors";
-import { formatAmount, formatCountdown, formatPeriod } from "../lib/format";
-import { canApplyChange, canObjectToChange, ProposalStatus } from "../lib/state";
+import { formatAmount, formatBps, formatCountdown, formatPeriod } from "../lib/format";
+import { canApplyChange, canObjectToChange, changedRules, ProposalStatus, RULE_NAMES, type Rules } from "../lib/state";
 import { Action } from "./Action";
 import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
+
+/** A rules change against the rules in force: "claim delay 6 hours → 12 hours, …". */
+function rulesChange(now: Rules, proposed: Rules | undefined): string {
+  if (proposed === undefined) return "new rules";
+  const show = (k: keyof Rules, r: Rules) => (k.endsWith("Bps") ? formatBps(r[k]) : formatPeriod(r[k]));
+  const changed = changedRules(now, proposed);
+  if (changed.length === 0) return "new rules, the same as those in force";
+  return `new rules: ${changed.map((k) => `${RULE_NAMES[k]} ${show(k, now)} → ${show(k, proposed)}`).join(", ")}`;
+}
 
 export function Changes({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const { now } = useChainClock();
@@ -22,7 +31,7 @@ export function Changes({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
         {pool.proposals.map((p) => {
           const what = p.kind === 1
             ? `${p.line === 0xffff ? "new line" : `line "${pool.lines[p.line]?.name ?? p.line}"`} "${p.name}": ${p.cap === 0n ? "close" : `${formatAmount(p.cap, pool.asset)} per ${formatPeriod(p.period)}`}`
-            : "new rules";
+            : rulesChange(pool.rules, p.rules);
           const pending = p.status === ProposalStatus.Pending;
           const objected = viewer.objectedChanges.has(p.id);
           return (

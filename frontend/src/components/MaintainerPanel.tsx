@@ -1,14 +1,16 @@
 // Maintainer: file a claim with a receipt whose hash is computed here, in the browser (from a file, or from
-// the text of a URL); propose a budget change; check in; step down.
+// the text of a URL); propose a budget change or a rules change; check in; step down.
 import { useState } from "react";
 import { isAddress, type Address as A } from "viem";
 import { poolAbi } from "../contracts";
 import type { PoolData } from "../hooks/usePool";
 import { useTx } from "../hooks/useTx";
 import type { ViewerData } from "../hooks/useViewer";
-import { formatAmount, formatPeriod, parseAmount } from "../lib/format";
+import { durationInput, formatAmount, formatBps, formatPeriod, parseAmount } from "../lib/format";
 import { hashFile, hashText, textReceiptUri } from "../lib/receipt";
-import { canFileClaim, canHeartbeat, canProposeChange, canStepDown, type Gate } from "../lib/state";
+import {
+  canFileClaim, canHeartbeat, canProposeChange, canStepDown, changedRules, checkRules, parseRules, RULE_NAMES, type Gate, type Rules, type RulesInput,
+} from "../lib/state";
 import { Action } from "./Action";
 import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
@@ -119,6 +121,72 @@ function ProposeChange({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
   );
 }
 
+/** The rules in force as the form's starting text. */
+function rulesInput(r: Rules): RulesInput {
+  return {
+    claimDelay: durationInput(r.claimDelay),
+    ruleChangeDelay: durationInput(r.ruleChangeDelay),
+    inactivityPeriod: durationInput(r.inactivityPeriod),
+    vacancyPeriod: durationInput(r.vacancyPeriod),
+    objectionQuorumBps: formatBps(r.objectionQuorumBps),
+    electionQuorumBps: formatBps(r.electionQuorumBps),
+    recallThresholdBps: formatBps(r.recallThresholdBps),
+  };
+}
+
+const RULE_HINTS: Record<keyof Rules, string> = {
+  claimDelay: "a claim's challenge window",
+  ruleChangeDelay: "notice before a change takes effect",
+  inactivityPeriod: "silence after which the seat is abandoned",
+  vacancyPeriod: "an open seat's wait before wind-down (at least two epochs)",
+  objectionQuorumBps: "share of weight whose objections reject",
+  electionQuorumBps: "share of weight an election's winner needs",
+  recallThresholdBps: "share of weight whose petition opens a recall",
+};
+
+function ProposeRules({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
+  const tx = useTx(useErrorContext(pool));
+  const [text, setText] = useState<RulesInput>(() => rulesInput(pool.rules));
+  const parsed = parseRules(text);
+  const keys = Object.keys(RULE_NAMES) as Array<keyof Rules>;
+  const changed = parsed.ok ? changedRules(pool.rules, parsed.value) : [];
+  let gate: Gate = canProposeChange(pool, viewer, "propose a rules change");
+  if (gate.ok) gate = parsed.ok ? checkRules(parsed.value, pool.epochLength) : { ok: false, reason: parsed.error };
+  const submit = () => {
+    if (!gate.ok || !parsed.ok) return;
+    const r = parsed.value;
+    void tx.run((s) => s.send("Proposing new rules", {
+      address: pool.address, abi: poolAbi, functionName: "proposeRulesChange",
+      args: [{
+        claimDelay: Number(r.claimDelay), ruleChangeDelay: Number(r.ruleChangeDelay), inactivityPeriod: Number(r.inactivityPeriod),
+        vacancyPeriod: Number(r.vacancyPeriod), objectionQuorumBps: r.objectionQuorumBps, electionQuorumBps: r.electionQuorumBps,
+        recallThresholdBps: r.recallThresholdBps,
+      }],
+    }));
+  };
+  return (
+    <div className="subpanel" data-testid="propose-rules">
+      <h3>Propose a rules change</h3>
+      <div className="rules-grid">
+        {keys.map((k) => (
+          <label key={k}>
+            <span title={RULE_HINTS[k]}>{RULE_NAMES[k]}</span>
+            <input value={text[k]} onChange={(e) => setText({ ...text, [k]: e.target.value })} aria-label={RULE_NAMES[k]}
+              placeholder={k.endsWith("Bps") ? "e.g. 20%" : "e.g. 30 days, 48h"} data-testid={`rule-${k}`} />
+          </label>
+        ))}
+      </div>
+      <p className="muted">
+        {parsed.ok && (changed.length === 0 ? "These are the rules in force. " : `Changes: ${changed.map((k) => RULE_NAMES[k]).join(", ")}. `)}
+        <button type="button" className="link" onClick={() => setText(rulesInput(pool.rules))}>Reset to the rules in force</button>
+      </p>
+      <Action gate={gate} busy={tx.busy} onClick={submit} kind="secondary" testId="propose-rules-submit">Propose</Action>
+      <p className="muted">Takes effect only after {formatPeriod(pool.rules.ruleChangeDelay)} of notice, and contributors can object: {formatBps(pool.rules.objectionQuorumBps)} of weight rejects it.</p>
+      <TxStatus state={tx.state} testId="propose-rules-tx" />
+    </div>
+  );
+}
+
 export function MaintainerPanel({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const tx = useTx(useErrorContext(pool));
   const [confirming, setConfirming] = useState(false);
@@ -127,6 +195,7 @@ export function MaintainerPanel({ pool, viewer }: { pool: PoolData; viewer: View
       <summary><h2>Maintainer</h2>{!viewer.isMaintainer && <span className="muted"> (for the maintainer)</span>}</summary>
       <FileClaim pool={pool} viewer={viewer} />
       <ProposeChange pool={pool} viewer={viewer} />
+      <ProposeRules pool={pool} viewer={viewer} />
       <div className="subpanel">
         <h3>Seat</h3>
         <Action gate={canHeartbeat(pool, viewer)} busy={tx.busy} kind="secondary"

@@ -18,6 +18,7 @@ import { GiftsChart } from "./GiftsChart";
 import { GivePanel } from "./GivePanel";
 import { MaintainerPanel } from "./MaintainerPanel";
 import { Pledges } from "./Pledges";
+import { StrayFunds } from "./StrayFunds";
 
 const STATUS_TEXT: Record<string, string> = {
   active: "Maintainer active",
@@ -83,6 +84,7 @@ export function PoolPage({ address }: { address: A }) {
         <Stat label="given, ever">{formatAmount(pool.totalGiven, pool.asset)}</Stat>
         <Stat label="contributors">{pool.contributors.length}</Stat>
       </div>
+      <StrayFunds pool={pool} viewer={viewer} />
       <div className="columns">
         <div className="main-col">
           <BudgetLines pool={pool} />

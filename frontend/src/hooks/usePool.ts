@@ -3,13 +3,13 @@
 // two hundred claims renders from a handful of RPC requests.
 import { useQuery } from "@tanstack/react-query";
 import { getAbiItem, type AbiEvent, type Address, type Hex } from "viem";
-import { usePublicClient, useReadContracts } from "wagmi";
+import { useBalance, usePublicClient, useReadContract, useReadContracts } from "wagmi";
 import { erc20Abi, poolAbi } from "../contracts";
 import { ETH, isEth, type Asset } from "../lib/format";
 import { contractLogs } from "../lib/logs";
 import type { PoolMetadata } from "../lib/metadata";
 import { runway, type Runway } from "../lib/runway";
-import { electionPhase, maintainerStatus, type MaintainerStatus, type PoolState } from "../lib/state";
+import { electionPhase, maintainerStatus, strayFunds, type MaintainerStatus, type PoolState, type Rules } from "../lib/state";
 import { logBlockRange } from "../wagmi";
 import { useChainClock } from "./useChainClock";
 import { useCreatedPools } from "./usePools";
@@ -71,6 +71,8 @@ export interface ProposalRecord {
   cap: bigint;
   period: bigint;
   name: string;
+  /** The rules a rules change proposes (read for every proposal; meaningful for kind Rules only). */
+  rules?: Rules;
   toReject: bigint;
 }
 
@@ -109,7 +111,12 @@ export interface PoolData extends PoolState {
   genesis: bigint;
   epoch: bigint;
   inKindWeightBps: bigint;
+  /** The ledger, `balance()`: given - paid - reclaimed. */
   balance: bigint;
+  /** What the pool's address actually holds of its asset (undefined until read). */
+  held?: bigint;
+  /** `held` above the ledger: forced ETH or a plain token transfer, which `sweep()` takes into the ledger. */
+  stray: bigint;
   totalGiven: bigint;
   carried: { budgetPerMonth: bigint; recurringPerMonth: bigint; pledgedPerMonth: bigint; delivered: bigint };
   windDown: { left: bigint; reclaimed: bigint };
@@ -124,6 +131,24 @@ export interface PoolData extends PoolState {
   candidates: Candidate[];
   subscribers: Address[];
   events: PoolEvent[];
+}
+
+/** `Rules` as the chain returns it (uint32 durations as numbers). */
+interface ChainRules {
+  claimDelay: number; ruleChangeDelay: number; inactivityPeriod: number; vacancyPeriod: number;
+  objectionQuorumBps: number; electionQuorumBps: number; recallThresholdBps: number;
+}
+
+function rulesOf(r: ChainRules): Rules {
+  return {
+    claimDelay: BigInt(r.claimDelay),
+    ruleChangeDelay: BigInt(r.ruleChangeDelay),
+    inactivityPeriod: BigInt(r.inactivityPeriod),
+    vacancyPeriod: BigInt(r.vacancyPeriod),
+    objectionQuorumBps: r.objectionQuorumBps,
+    electionQuorumBps: r.electionQuorumBps,
+    recallThresholdBps: r.recallThresholdBps,
+  };
 }
 
 /** The ids `0..count-1`, newest first, at most `max` of them. */
@@ -198,6 +223,12 @@ export function usePool(address: Address | undefined) {
       { address: token ?? at, abi: erc20Abi, functionName: "decimals" },
     ],
   });
+  // What the pool actually holds, next to its ledger: the difference is stray funds anyone may sweep in.
+  const ethHeld = useBalance({ address, query: { enabled: enabled && assetAddress !== undefined && token === undefined } });
+  const tokenHeld = useReadContract({
+    address: token ?? at, abi: erc20Abi, functionName: "balanceOf", args: [at], query: { enabled: enabled && token !== undefined },
+  });
+  const held = token === undefined ? ethHeld.data?.value : tokenHeld.data;
   const lineIds = ids(f?.[15]).reverse();
   const lines = useReadContracts({
     allowFailure: false,
@@ -297,8 +328,8 @@ export function usePool(address: Address | undefined) {
   });
 
   const proposalRecords: ProposalRecord[] = proposalIds.map((id, i) => {
-    const p = proposals.data?.[i] as { kind: number; status: number; effectiveAt: number; line: number; cap: bigint; period: number; name: string; toReject: bigint } | undefined;
-    return { id, kind: p?.kind ?? 0, status: p?.status ?? 0, effectiveAt: BigInt(p?.effectiveAt ?? 0), line: p?.line ?? 0, cap: p?.cap ?? 0n, period: BigInt(p?.period ?? 0), name: p?.name ?? "", toReject: p?.toReject ?? 0n };
+    const p = proposals.data?.[i];
+    return { id, kind: p?.kind ?? 0, status: p?.status ?? 0, effectiveAt: BigInt(p?.effectiveAt ?? 0), line: p?.line ?? 0, cap: p?.cap ?? 0n, period: BigInt(p?.period ?? 0), name: p?.name ?? "", rules: p === undefined ? undefined : rulesOf(p.rules), toReject: p?.toReject ?? 0n };
   });
 
   const pledgeRecords: PledgeRecord[] = pledgeIds.map((id, i) => {
@@ -328,15 +359,7 @@ export function usePool(address: Address | undefined) {
     seatStatus,
     lastActive,
     openedAt,
-    rules: {
-      claimDelay: BigInt(r.claimDelay),
-      ruleChangeDelay: BigInt(r.ruleChangeDelay),
-      inactivityPeriod: BigInt(r.inactivityPeriod),
-      vacancyPeriod: BigInt(r.vacancyPeriod),
-      objectionQuorumBps: r.objectionQuorumBps,
-      electionQuorumBps: r.electionQuorumBps,
-      recallThresholdBps: r.recallThresholdBps,
-    },
+    rules: rulesOf(r),
     election: { id: eid, kind: f[12], votingStartsAt: BigInt(votingStartsAt), votingEndsAt: BigInt(votingEndsAt), leader, leaderVotes },
     petition: { id: f[13][0], weight: f[13][1], threshold: f[13][2], expiresAt: f[13][3] },
     totalWeight: f[7],
@@ -354,6 +377,8 @@ export function usePool(address: Address | undefined) {
     epoch: f[8],
     inKindWeightBps: f[4],
     balance: f[5],
+    held,
+    stray: strayFunds(held, f[5]),
     totalGiven: f[6],
     carried,
     windDown: { left: f[20][0], reclaimed: f[20][1] },

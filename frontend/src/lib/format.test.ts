@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ETH, formatAmount, formatBps, formatCountdown, formatDuration, formatPercent, formatPeriod, fraction, parseAmount, shortAddress } from "./format";
+import {
+  durationInput, ETH, formatAmount, formatBps, formatCountdown, formatDuration, formatPercent, formatPeriod, fraction, parseAmount, parseBps,
+  parseDuration, shortAddress,
+} from "./format";
 
 const USD = { symbol: "mUSD", decimals: 6 };
 
@@ -58,6 +61,50 @@ describe("durations and countdowns", () => {
     expect(formatPeriod(604_800)).toBe("1 week");
     expect(formatPeriod(3_600)).toBe("1 hour");
     expect(formatPeriod(5_000)).toBe("1h 23m");
+  });
+});
+
+describe("parseDuration", () => {
+  it("reads what people type and what the app prints", () => {
+    expect(parseDuration("6h")).toEqual({ ok: true, value: 21_600n });
+    expect(parseDuration("30 days")).toEqual({ ok: true, value: 2_592_000n });
+    expect(parseDuration(" 2 Weeks ")).toEqual({ ok: true, value: 1_209_600n });
+    expect(parseDuration("1h30m")).toEqual({ ok: true, value: 5_400n });
+    expect(parseDuration("3d 4h")).toEqual({ ok: true, value: 273_600n });
+    expect(parseDuration("1.5d")).toEqual({ ok: true, value: 129_600n });
+    expect(parseDuration("1 year")).toEqual({ ok: true, value: 31_536_000n });
+  });
+  it("refuses a number without a unit, and what it cannot read", () => {
+    expect(parseDuration("30")).toEqual({ ok: false, error: '"30" has no unit: write it like "6h", "30d", "2 weeks" or "1h30m".' });
+    expect(parseDuration("").ok).toBe(false);
+    expect(parseDuration("3 fortnights")).toEqual({ ok: false, error: '"3 fortnights" is not a duration: write it like "6h", "30d", "2 weeks" or "1h30m".' });
+    expect(parseDuration("1h30").ok).toBe(false);
+    expect(parseDuration("-1h").ok).toBe(false);
+  });
+  it("reads back exactly what durationInput prefills", () => {
+    for (const s of [3_600n, 172_800n, 2_592_000n, 604_800n, 31_536_000n, 5_000n, 2n * 86_400n + 3n * 3_600n + 59n, 90n * 86_400n + 1n]) {
+      expect(parseDuration(durationInput(s))).toEqual({ ok: true, value: s });
+    }
+    expect(durationInput(2_592_000n)).toBe("30 days");
+    expect(durationInput(2n * 86_400n + 3n * 3_600n + 59n)).toBe("2d 3h 59s");
+  });
+});
+
+describe("parseBps", () => {
+  it("reads percentages and basis points", () => {
+    expect(parseBps("20%")).toEqual({ ok: true, value: 2_000 });
+    expect(parseBps("12.5")).toEqual({ ok: true, value: 1_250 });
+    expect(parseBps(" 0.01 % ")).toEqual({ ok: true, value: 1 });
+    expect(parseBps("2500bps")).toEqual({ ok: true, value: 2_500 });
+    expect(parseBps(formatBps(1_234))).toEqual({ ok: true, value: 1_234 });
+  });
+  it("leaves the range to the caller but refuses what it cannot count", () => {
+    expect(parseBps("0%")).toEqual({ ok: true, value: 0 });
+    expect(parseBps("150%")).toEqual({ ok: true, value: 15_000 });
+    expect(parseBps("12.345%")).toEqual({ ok: false, error: '"12.345%" is finer than the contract counts: at most two decimals ("12.25%").' });
+    expect(parseBps("a fifth").ok).toBe(false);
+    expect(parseBps("-5%").ok).toBe(false);
+    expect(parseBps("").ok).toBe(false);
   });
 });
 

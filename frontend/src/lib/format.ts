@@ -34,7 +34,9 @@ export function formatAmount(
   return symbol ? `${text} ${asset.symbol}` : text;
 }
 
-export type ParsedAmount = { ok: true; value: bigint } | { ok: false; error: string };
+/** A value parsed from what someone typed, or what is wrong with it. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+export type ParsedAmount = Parsed<bigint>;
 
 /**
  * Parses an amount typed in human units ("0.05", "1,000.5", "20 mUSD") into base units, or says what is
@@ -64,8 +66,8 @@ export function parseAmount(input: string, asset: Pick<Asset, "symbol" | "decima
   return { ok: true, value };
 }
 
-/** "3d 4h", "1h 5m", "45s": the two largest units. */
-export function formatDuration(seconds: bigint | number): string {
+/** "3d 4h", "1h 5m", "45s": the two largest units (or up to `maxUnits`). */
+export function formatDuration(seconds: bigint | number, maxUnits = 2): string {
   let s = Math.max(0, Math.floor(Number(seconds)));
   if (s === 0) return "0s";
   const parts: string[] = [];
@@ -74,9 +76,48 @@ export function formatDuration(seconds: bigint | number): string {
       parts.push(`${Math.floor(s / size)}${unit}`);
       s %= size;
     }
-    if (parts.length === 2) break;
+    if (parts.length === maxUnits) break;
   }
   return parts.join(" ");
+}
+
+const DURATION_UNITS: Record<string, number> = {
+  s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
+  m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
+  h: 3_600, hr: 3_600, hrs: 3_600, hour: 3_600, hours: 3_600,
+  d: 86_400, day: 86_400, days: 86_400,
+  w: 604_800, week: 604_800, weeks: 604_800,
+  y: 31_536_000, year: 31_536_000, years: 31_536_000,
+};
+
+/**
+ * Parses a duration typed by a person ("6h", "30 days", "2 weeks", "1h30m", "3d 4h": what `formatPeriod` and
+ * `formatDuration` print) into seconds, like the command line's `parseDuration`. A bare number is refused rather
+ * than read as seconds: "30" in a form is more likely days than seconds.
+ */
+export function parseDuration(input: string): Parsed<bigint> {
+  const text = input.trim().toLowerCase();
+  const hint = 'write it like "6h", "30d", "2 weeks" or "1h30m"';
+  if (text === "") return { ok: false, error: `Enter a duration: ${hint}.` };
+  if (/^[0-9.]+$/.test(text)) return { ok: false, error: `"${input.trim()}" has no unit: ${hint}.` };
+  const part = /([0-9]+(?:\.[0-9]+)?)\s*([a-z]+)[\s,]*/gy;
+  let total = 0;
+  let consumed = 0;
+  let match: RegExpExecArray | null;
+  while ((match = part.exec(text)) !== null) {
+    const unit = DURATION_UNITS[match[2]];
+    if (unit === undefined) break;
+    total += Number(match[1]) * unit;
+    consumed = part.lastIndex;
+  }
+  if (consumed !== text.length || !Number.isFinite(total)) return { ok: false, error: `"${input.trim()}" is not a duration: ${hint}.` };
+  return { ok: true, value: BigInt(Math.round(total)) };
+}
+
+/** A duration as a form's starting text that `parseDuration` reads back exactly: "30 days", "2d 3h 0m 59s". */
+export function durationInput(seconds: bigint | number): string {
+  const period = formatPeriod(seconds);
+  return /^[0-9]+ [a-z]+$/.test(period) ? period : formatDuration(seconds, 5);
 }
 
 /** "in 2h 5m" or "3m ago", against the chain's clock `now` (seconds). */
@@ -111,6 +152,21 @@ export function shortAddress(address: string): string {
 /** Basis points as a percentage: 2500 → "25%", 1250 → "12.5%". */
 export function formatBps(bps: bigint | number): string {
   return `${Number(bps) / 100}%`;
+}
+
+/**
+ * Parses a share typed by a person ("20%", "12.5", "2000bps") into basis points, like the command line's
+ * `parseBps`. Whether the share is in range is for the caller (the contract's range differs per rule).
+ */
+export function parseBps(input: string): Parsed<number> {
+  const text = input.trim().toLowerCase();
+  const bps = /^([0-9]+)\s*bps$/.exec(text);
+  const pct = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*%?$/.exec(text);
+  if (bps !== null) return { ok: true, value: Number(bps[1]) };
+  if (pct === null) return { ok: false, error: `"${input.trim()}" is not a share: write it like "20%" or "12.5%".` };
+  const [, fractionDigits = ""] = pct[1].split(".");
+  if (fractionDigits.replace(/0+$/, "").length > 2) return { ok: false, error: `"${input.trim()}" is finer than the contract counts: at most two decimals ("12.25%").` };
+  return { ok: true, value: Math.round(Number(pct[1]) * 100) };
 }
 
 /** `part / whole` as a 0..1 fraction, safe for bigints of any size (0 when `whole` is 0). */

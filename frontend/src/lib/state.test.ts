@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { sentenceFor } from "./errors";
 import {
-  canCallElection, canFileClaim, canFinalize, canGive, canNominate, canObject, canPayClaim, canPetition, canReclaim, canStepDown,
-  canSubscribe, canVote, canWindDown, electionPhase, ElectionKind, ElectionPhase, isqrt, maintainerStatus, maturesAt,
-  SeatStatus, weightAfterGift, type PoolState, type Viewer,
+  canCallElection, canFileClaim, canFinalize, canGive, canNominate, canObject, canPayClaim, canPetition, canProposeChange, canReclaim,
+  canStepDown, canSubscribe, canSweep, canVote, canWindDown, changedRules, checkRules, electionPhase, ElectionKind, ElectionPhase, isqrt,
+  maintainerStatus, maturesAt, Parameter, parseRules, SeatStatus, strayFunds, weightAfterGift, type PoolState, type Rules, type Viewer,
 } from "./state";
 
 const HOUR = 3_600n;
@@ -147,5 +148,77 @@ describe("succession: phase → enabled buttons", () => {
     expect(maintainerStatus(open({ election: electionIn("voting") }), NOW)).toBe("election");
     expect(maintainerStatus(pool({ seatStatus: SeatStatus.Recall, election: electionIn("voting", { kind: ElectionKind.Recall }) }), NOW)).toBe("recall");
     expect(maintainerStatus(pool({ seatStatus: SeatStatus.WoundDown }), NOW)).toBe("wound down");
+  });
+});
+
+describe("sweeping stray funds", () => {
+  it("is refused once the pool wound down, even with funds stray (the contract checks that first)", () => {
+    expect(canSweep(pool({ seatStatus: SeatStatus.WoundDown }), 5n, viewer()))
+      .toEqual({ ok: false, reason: "This pool has wound down: stray funds can no longer be swept into its ledger." });
+  });
+  it("is refused when nothing is held beyond the ledger", () => {
+    expect(canSweep(pool(), 0n, viewer())).toEqual({ ok: false, reason: "The pool holds nothing beyond its ledger: there is nothing to sweep." });
+  });
+  it("needs a wallet on the pool's network", () => {
+    expect(canSweep(pool(), 5n, viewer({ address: undefined }))).toEqual({ ok: false, reason: "Connect a wallet to sweep stray funds." });
+    expect(canSweep(pool(), 5n, viewer({ onChain: false }))).toEqual({ ok: false, reason: "Switch your wallet to the pool's network to sweep stray funds." });
+  });
+  it("is open to anyone, weight or not, in any seat state short of wind-down", () => {
+    expect(canSweep(pool(), 5n, viewer({ weight: 0n, given: 0n }))).toEqual({ ok: true });
+    expect(canSweep(open(), 1n, viewer())).toEqual({ ok: true });
+    expect(canSweep(pool({ seatStatus: SeatStatus.Recall }), 1n, viewer())).toEqual({ ok: true });
+  });
+  it("counts stray funds as what is held above the ledger", () => {
+    expect(strayFunds(120n, 100n)).toBe(20n);
+    expect(strayFunds(100n, 100n)).toBe(0n);
+    expect(strayFunds(90n, 100n)).toBe(0n);
+    expect(strayFunds(undefined, 100n)).toBe(0n);
+  });
+});
+
+describe("proposing a rules change", () => {
+  const DAY = 24n * HOUR;
+  const EPOCH = 7n * DAY;
+  const rules = (over: Partial<Rules> = {}): Rules => ({ ...pool().rules, ...over });
+  const invalid = (parameter: number, value: bigint | number) => ({ ok: false, reason: sentenceFor("PoolInvalidParameter", [parameter, BigInt(value)]) });
+
+  it("is for the active maintainer, and says it is a rules change", () => {
+    expect(canProposeChange(pool(), viewer(), "propose a rules change")).toEqual({ ok: false, reason: "Only the maintainer (0x7099…79C8) can propose a rules change." });
+    expect(canProposeChange(pool(), viewer({ address: ADA }), "propose a rules change")).toEqual({ ok: true });
+    expect(canProposeChange(pool({ seatStatus: SeatStatus.Recall }), viewer({ address: ADA }), "propose a rules change").ok).toBe(false);
+  });
+  it("takes rules the contract takes", () => {
+    expect(checkRules(rules(), EPOCH)).toEqual({ ok: true });
+    expect(checkRules(rules({ claimDelay: HOUR, ruleChangeDelay: 3_650n * DAY, vacancyPeriod: 2n * EPOCH, objectionQuorumBps: 1, electionQuorumBps: 10_000 }), EPOCH)).toEqual({ ok: true });
+  });
+  it("refuses a duration under an hour or over ten years, with the contract's sentence", () => {
+    expect(checkRules(rules({ claimDelay: HOUR - 1n }), EPOCH)).toEqual(invalid(Parameter.ClaimDelay, HOUR - 1n));
+    expect(checkRules(rules({ claimDelay: HOUR - 1n }), EPOCH)).toEqual({ ok: false, reason: "The claim delay must be between 1 hour and 10 years (got 59m 59s)." });
+    expect(checkRules(rules({ ruleChangeDelay: 3_650n * DAY + 1n }), EPOCH)).toEqual(invalid(Parameter.RuleChangeDelay, 3_650n * DAY + 1n));
+    expect(checkRules(rules({ inactivityPeriod: 0n }), EPOCH)).toEqual(invalid(Parameter.InactivityPeriod, 0n));
+    expect(checkRules(rules({ vacancyPeriod: 4_000n * DAY }), EPOCH)).toEqual(invalid(Parameter.VacancyPeriod, 4_000n * DAY));
+  });
+  it("wants a vacancy period of at least two epochs", () => {
+    expect(checkRules(rules({ vacancyPeriod: 2n * EPOCH - 1n }), EPOCH)).toEqual(invalid(Parameter.VacancyPeriod, 2n * EPOCH - 1n));
+    expect(checkRules(rules({ vacancyPeriod: 13n * DAY }), EPOCH)).toEqual({ ok: false, reason: "The vacancy period must be between 1 hour and 10 years, and at least two epochs (got 13d)." });
+  });
+  it("refuses a share of 0 or above 100%", () => {
+    expect(checkRules(rules({ objectionQuorumBps: 0 }), EPOCH)).toEqual({ ok: false, reason: "The objection quorum must be between 0.01% and 100% (got 0%)." });
+    expect(checkRules(rules({ electionQuorumBps: 10_001 }), EPOCH)).toEqual(invalid(Parameter.ElectionQuorumBps, 10_001));
+    expect(checkRules(rules({ recallThresholdBps: 0 }), EPOCH)).toEqual(invalid(Parameter.RecallThresholdBps, 0));
+  });
+  it("reports the first problem in the contract's order", () => {
+    expect(checkRules(rules({ recallThresholdBps: 0, claimDelay: 0n, vacancyPeriod: DAY }), EPOCH)).toEqual(invalid(Parameter.ClaimDelay, 0n));
+    expect(checkRules(rules({ recallThresholdBps: 0, vacancyPeriod: DAY }), EPOCH)).toEqual(invalid(Parameter.VacancyPeriod, DAY));
+  });
+  it("names what a change changes", () => {
+    expect(changedRules(rules(), rules())).toEqual([]);
+    expect(changedRules(rules(), rules({ vacancyPeriod: 60n * DAY, claimDelay: 12n * HOUR, electionQuorumBps: 3_000 }))).toEqual(["claimDelay", "vacancyPeriod", "electionQuorumBps"]);
+  });
+  it("reads the form, naming the field it cannot read", () => {
+    const form = { claimDelay: "6 hours", ruleChangeDelay: "2 days", inactivityPeriod: "90d", vacancyPeriod: "30 days", objectionQuorumBps: "20%", electionQuorumBps: "25", recallThresholdBps: "3000bps" };
+    expect(parseRules(form)).toEqual({ ok: true, value: pool().rules });
+    expect(parseRules({ ...form, inactivityPeriod: "90" })).toEqual({ ok: false, error: 'Inactivity period: "90" has no unit: write it like "6h", "30d", "2 weeks" or "1h30m".' });
+    expect(parseRules({ ...form, electionQuorumBps: "half" })).toEqual({ ok: false, error: 'Election quorum: "half" is not a share: write it like "20%" or "12.5%".' });
   });
 });

@@ -1,7 +1,8 @@
 // The pool's state as the app reads it, and the rules that say which calls the contract would accept now.
 // Every check here mirrors a revert in contracts/pool/*.sol, so a button is enabled only when the call
 // would go through, and when it would not, the reason is said in words. Pure: unit-tested without a chain.
-import { formatCountdown, formatDate, shortAddress, ZERO_ADDRESS } from "./format";
+import { sentenceFor } from "./errors";
+import { formatCountdown, formatDate, parseBps, parseDuration, shortAddress, ZERO_ADDRESS, type Parsed } from "./format";
 
 export const SeatStatus = { Filled: 0, Recall: 1, Open: 2, WoundDown: 3 } as const;
 export const ElectionPhase = { None: 0, Nominating: 1, Voting: 2, Counting: 3 } as const;
@@ -127,7 +128,8 @@ export function canSubscribe(p: PoolState, v: Viewer): Gate {
 }
 
 export const canFileClaim = (p: PoolState, v: Viewer): Gate => activeMaintainer(p, v, "file a claim");
-export const canProposeChange = (p: PoolState, v: Viewer): Gate => activeMaintainer(p, v, "propose a budget change");
+/** Budget and rules changes alike (`what` names the change in the reason). */
+export const canProposeChange = (p: PoolState, v: Viewer, what = "propose a budget change"): Gate => activeMaintainer(p, v, what);
 
 export function canHeartbeat(p: PoolState, v: Viewer): Gate {
   const w = wallet(v, "check in");
@@ -246,6 +248,89 @@ export function canReclaim(p: PoolState, v: Viewer): Gate {
   const w = wallet(v, "reclaim");
   if (w) return w;
   return v.reclaimable > 0n ? OK : no("You have nothing to reclaim (you never gave, or you already reclaimed).");
+}
+
+/**
+ * Sweeping stray funds (`sweep()`: what the pool holds above its ledger, `balance()`) into the ledger. Anyone may
+ * call it; `stray` is held minus the ledger (0 when unknown). Mirrors PoolGiving.sweep: wound down, then nothing.
+ */
+export function canSweep(p: Pick<PoolState, "seatStatus">, stray: bigint, v: Viewer): Gate {
+  if (p.seatStatus === SeatStatus.WoundDown) return no("This pool has wound down: stray funds can no longer be swept into its ledger.");
+  if (stray <= 0n) return no("The pool holds nothing beyond its ledger: there is nothing to sweep.");
+  return wallet(v, "sweep stray funds") ?? OK;
+}
+
+/** What the pool holds beyond its ledger (never negative; 0 while the holding is not read yet). */
+export function strayFunds(held: bigint | undefined, ledger: bigint): bigint {
+  return held !== undefined && held > ledger ? held - ledger : 0n;
+}
+
+/** `Parameter` in IPool.sol (the entries a rules change is checked against), for `PoolInvalidParameter`. */
+export const Parameter = {
+  EpochLength: 2, ClaimDelay: 3, RuleChangeDelay: 4, InactivityPeriod: 5, VacancyPeriod: 6,
+  ObjectionQuorumBps: 7, ElectionQuorumBps: 8, RecallThresholdBps: 9,
+} as const;
+
+const MIN_DURATION = 3_600n; // PoolBudget.MIN_DURATION: 1 hour
+const MAX_DURATION = 3_650n * 86_400n; // PoolBudget.MAX_DURATION: 10 years
+const BPS = 10_000;
+
+/**
+ * Whether `proposeRulesChange(r)` would pass PoolBudget._checkRules for a pool whose epochs last `epochLength`:
+ * the same checks in the same order, and the contract's own error sentence (errors.ts) when not.
+ */
+export function checkRules(r: Rules, epochLength: bigint): Gate {
+  const invalid = (parameter: number, value: bigint | number) => no(sentenceFor("PoolInvalidParameter", [parameter, BigInt(value)]));
+  const durations: Array<[number, bigint]> = [
+    [Parameter.ClaimDelay, r.claimDelay],
+    [Parameter.RuleChangeDelay, r.ruleChangeDelay],
+    [Parameter.InactivityPeriod, r.inactivityPeriod],
+    [Parameter.VacancyPeriod, r.vacancyPeriod],
+  ];
+  for (const [parameter, value] of durations) {
+    if (value < MIN_DURATION || value > MAX_DURATION) return invalid(parameter, value);
+  }
+  // The election an open seat starts must be able to vote before anyone may wind the pool down.
+  if (r.vacancyPeriod < 2n * epochLength) return invalid(Parameter.VacancyPeriod, r.vacancyPeriod);
+  const shares: Array<[number, number]> = [
+    [Parameter.ObjectionQuorumBps, r.objectionQuorumBps],
+    [Parameter.ElectionQuorumBps, r.electionQuorumBps],
+    [Parameter.RecallThresholdBps, r.recallThresholdBps],
+  ];
+  for (const [parameter, value] of shares) {
+    if (value < 1 || value > BPS) return invalid(parameter, value);
+  }
+  return OK;
+}
+
+/** The rules as a form holds them: durations ("30 days") and shares ("25%") as typed. */
+export type RulesInput = Record<keyof Rules, string>;
+
+/** Each rule's name, as `PoolInvalidParameter`'s sentence names it. */
+export const RULE_NAMES: Record<keyof Rules, string> = {
+  claimDelay: "claim delay",
+  ruleChangeDelay: "rule change delay",
+  inactivityPeriod: "inactivity period",
+  vacancyPeriod: "vacancy period",
+  objectionQuorumBps: "objection quorum",
+  electionQuorumBps: "election quorum",
+  recallThresholdBps: "recall threshold",
+};
+
+/** The rules that differ between `from` and `to`, in the contract's order. */
+export function changedRules(from: Rules, to: Rules): Array<keyof Rules> {
+  return (Object.keys(RULE_NAMES) as Array<keyof Rules>).filter((k) => BigInt(from[k]) !== BigInt(to[k]));
+}
+
+/** Reads a rules form; the first field that is not a duration (or a share) is named in the error. */
+export function parseRules(input: RulesInput): Parsed<Rules> {
+  const out: Partial<Record<keyof Rules, bigint | number>> = {};
+  for (const key of Object.keys(RULE_NAMES) as Array<keyof Rules>) {
+    const parsed = key.endsWith("Bps") ? parseBps(input[key]) : parseDuration(input[key]);
+    if (!parsed.ok) return { ok: false, error: `${RULE_NAMES[key].charAt(0).toUpperCase()}${RULE_NAMES[key].slice(1)}: ${parsed.error}` };
+    out[key] = parsed.value;
+  }
+  return { ok: true, value: out as Rules };
 }
 
 export interface ProposalView {
