@@ -204,7 +204,6 @@ export function usePool(address: Address | undefined) {
       { address: at, abi: poolAbi, functionName: "petition" },
       { address: at, abi: poolAbi, functionName: "rules" },
       { address: at, abi: poolAbi, functionName: "lineCount" },
-      { address: at, abi: poolAbi, functionName: "claimCount" },
       { address: at, abi: poolAbi, functionName: "proposalCount" },
       { address: at, abi: poolAbi, functionName: "pledgeCount" },
       { address: at, abi: poolAbi, functionName: "carried" },
@@ -235,13 +234,13 @@ export function usePool(address: Address | undefined) {
     query: { enabled: lineIds.length > 0 },
     contracts: lineIds.map((id) => ({ address: at, abi: poolAbi, functionName: "budgetLine", args: [id] }) as const),
   });
-  const proposalIds = ids(f?.[17], 200);
+  const proposalIds = ids(f?.[16], 200);
   const proposals = useReadContracts({
     allowFailure: false,
     query: { enabled: proposalIds.length > 0 },
     contracts: proposalIds.map((id) => ({ address: at, abi: poolAbi, functionName: "proposal", args: [id] }) as const),
   });
-  const pledgeIds = ids(f?.[18], 200);
+  const pledgeIds = ids(f?.[17], 200);
   const pledges = useReadContracts({
     allowFailure: false,
     query: { enabled: pledgeIds.length > 0 },
@@ -284,7 +283,7 @@ export function usePool(address: Address | undefined) {
   const [seatStatus, lastActive, openedAt] = f[10];
   const [eid, , votingStartsAt, votingEndsAt, leader, leaderVotes] = f[11];
   const r = f[14];
-  const carried = { budgetPerMonth: f[19][0], recurringPerMonth: f[19][1], pledgedPerMonth: f[19][2], delivered: f[19][3] };
+  const carried = { budgetPerMonth: f[18][0], recurringPerMonth: f[18][1], pledgedPerMonth: f[18][2], delivered: f[18][3] };
 
   const filed = new Map<bigint, PoolEvent>();
   const objections = new Map<bigint, { weight: bigint; count: number }>();
@@ -381,7 +380,7 @@ export function usePool(address: Address | undefined) {
     stray: strayFunds(held, f[5]),
     totalGiven: f[6],
     carried,
-    windDown: { left: f[20][0], reclaimed: f[20][1] },
+    windDown: { left: f[19][0], reclaimed: f[19][1] },
     runway: runway(f[5], carried.budgetPerMonth),
     status: maintainerStatus(state, now),
     phase: electionPhase(state.election, now),
