@@ -205,7 +205,7 @@ describe("the web app, in a real browser", () => {
       if (name === "Tiny Type Checker") {
         await page.getByTestId("claim-record").getByText("rejected").first().waitFor({ timeout: WAIT });
         await page.getByTestId("claim-record").getByText("paid").first().waitFor({ timeout: WAIT });
-        await page.getByTestId("receipt-link").first().waitFor({ timeout: WAIT });
+        await page.getByTestId("receipt-text").first().waitFor({ timeout: WAIT });
         await page.getByTestId("claim-countdown").first().waitFor({ timeout: WAIT });
       }
       if (name === "Riverside Community Lab") {

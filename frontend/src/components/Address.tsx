@@ -1,4 +1,4 @@
-import { shortAddress } from "../lib/format";
+import { shortAddress } from "@potluck/core";
 import { chain } from "../wagmi";
 
 /** A short address with the full one on hover, linked to the explorer when there is one. */

@@ -1,6 +1,7 @@
 import { useChainClock } from "../hooks/useChainClock";
 import type { PoolData } from "../hooks/usePool";
-import { formatAmount, formatCountdown, formatPeriod, fraction } from "../lib/format";
+import { displayAmount, formatCountdown, formatPeriod, fraction } from "@potluck/core";
+import { ChainText } from "./ChainText";
 
 /** Budget lines with what was spent (reserved or paid) and what is left this period, as bars. */
 export function BudgetLines({ pool }: { pool: PoolData }) {
@@ -13,8 +14,8 @@ export function BudgetLines({ pool }: { pool: PoolData }) {
         {pool.lines.map((l) => (
           <li key={l.id} data-testid="budget-line">
             <div className="line-head">
-              <strong>{l.name}</strong>
-              <span>{l.cap === 0n ? "closed" : `${formatAmount(l.cap, pool.asset)} per ${formatPeriod(l.period)}`}</span>
+              <strong><ChainText text={l.name} max={40} /></strong>
+              <span>{l.cap === 0n ? "closed" : `${displayAmount(l.cap, pool.asset)} per ${formatPeriod(l.period)}`}</span>
             </div>
             {l.cap > 0n && (
               <>
@@ -22,8 +23,8 @@ export function BudgetLines({ pool }: { pool: PoolData }) {
                   <div className="bar-fill" style={{ width: `${fraction(l.spent, l.cap) * 100}%` }} />
                 </div>
                 <div className="line-foot">
-                  <span>spent {formatAmount(l.spent, pool.asset)}</span>
-                  <span data-testid="line-left">left {formatAmount(l.left, pool.asset)}</span>
+                  <span>spent {displayAmount(l.spent, pool.asset)}</span>
+                  <span data-testid="line-left">left {displayAmount(l.left, pool.asset)}</span>
                   <span>resets {formatCountdown(l.nextReset, now)}</span>
                 </div>
               </>

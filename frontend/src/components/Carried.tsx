@@ -4,7 +4,7 @@ import { useChainClock } from "../hooks/useChainClock";
 import type { PoolData } from "../hooks/usePool";
 import { useTx } from "../hooks/useTx";
 import type { ViewerData } from "../hooks/useViewer";
-import { formatAmount, formatCountdown, formatPeriod, fraction } from "../lib/format";
+import { displayAmount, formatCountdown, formatPeriod, fraction } from "@potluck/core";
 import { Action } from "./Action";
 import { Address } from "./Address";
 import { useErrorContext } from "./PoolPage";
@@ -30,10 +30,10 @@ export function Carried({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
     <section className="panel" data-testid="carried">
       <h2>Fixed costs covered</h2>
       <p>
-        Of a budget of <strong>{formatAmount(c.budgetPerMonth, a)}</strong> per 30 days, standing orders bring{" "}
-        <strong data-testid="recurring">{formatAmount(c.recurringPerMonth, a)}</strong> and peers pledge{" "}
-        <strong>{formatAmount(c.pledgedPerMonth, a)}</strong> in kind; in-kind value delivered so far:{" "}
-        <strong data-testid="delivered">{formatAmount(c.delivered, a)}</strong>.
+        Of a budget of <strong>{displayAmount(c.budgetPerMonth, a)}</strong> per 30 days, standing orders bring{" "}
+        <strong data-testid="recurring">{displayAmount(c.recurringPerMonth, a)}</strong> and peers pledge{" "}
+        <strong>{displayAmount(c.pledgedPerMonth, a)}</strong> in kind; in-kind value delivered so far:{" "}
+        <strong data-testid="delivered">{displayAmount(c.delivered, a)}</strong>.
       </p>
       <div className="bar stacked" role="img" aria-label="share of the budget covered by recurring gifts and pledges">
         <div className="bar-fill recurring" style={{ width: `${recurring * 100}%` }} />
@@ -51,7 +51,7 @@ export function Carried({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
               return (
                 <tr key={donor}>
                   <td><Address address={donor} you={viewer.address} /></td>
-                  <td>{formatAmount(o[0], a)} every {formatPeriod(o[1])}</td>
+                  <td>{displayAmount(o[0], a)} every {formatPeriod(o[1])}</td>
                   <td>{due ? <strong>due now</strong> : formatCountdown(o[2], now)}</td>
                   <td>
                     <Action kind="secondary" busy={tx.busy}

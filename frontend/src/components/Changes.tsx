@@ -4,9 +4,8 @@ import { useChainClock } from "../hooks/useChainClock";
 import type { PoolData } from "../hooks/usePool";
 import { useTx } from "../hooks/useTx";
 import type { ViewerData } from "../hooks/useViewer";
-import { PROPOSAL_STATUS } from "../lib/errors";
-import { formatAmount, formatBps, formatCountdown, formatPeriod } from "../lib/format";
-import { canApplyChange, canObjectToChange, changedRules, ProposalStatus, RULE_NAMES, type Rules } from "../lib/state";
+import { displayAmount, formatBps, formatCountdown, formatPeriod, PROPOSAL_STATUS, ProposalStatus } from "@potluck/core";
+import { canApplyChange, canObjectToChange, changedRules, RULE_NAMES, type Rules } from "../lib/state";
 import { Action } from "./Action";
 import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
@@ -30,14 +29,14 @@ export function Changes({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
       <ul className="plain">
         {pool.proposals.map((p) => {
           const what = p.kind === 1
-            ? `${p.line === 0xffff ? "new line" : `line "${pool.lines[p.line]?.name ?? p.line}"`} "${p.name}": ${p.cap === 0n ? "close" : `${formatAmount(p.cap, pool.asset)} per ${formatPeriod(p.period)}`}`
+            ? `${p.line === 0xffff ? "new line" : `line "${pool.lines[p.line]?.name ?? p.line}"`} "${p.name}": ${p.cap === 0n ? "close" : `${displayAmount(p.cap, pool.asset)} per ${formatPeriod(p.period)}`}`
             : rulesChange(pool.rules, p.rules);
           const pending = p.status === ProposalStatus.Pending;
           const objected = viewer.objectedChanges.has(p.id);
           return (
             <li key={p.id.toString()}>
               <strong>#{p.id.toString()}</strong> {what} · <em>{PROPOSAL_STATUS[p.status]}</em>
-              {pending && <> · takes effect {formatCountdown(p.effectiveAt, now)} unless {formatAmount(p.toReject, pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset, { symbol: false })} more weight objects</>}
+              {pending && <> · takes effect {formatCountdown(p.effectiveAt, now)} unless {displayAmount(p.toReject, pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset, { symbol: false })} more weight objects</>}
               {pending && (
                 <div className="actions">
                   <Action kind="danger" busy={tx.busy} gate={canObjectToChange(p, viewer, now, objected)}

@@ -5,22 +5,25 @@ import type { PoolData } from "../hooks/usePool";
 import { useTx } from "../hooks/useTx";
 import type { ViewerData } from "../hooks/useViewer";
 import { poolAbi } from "../contracts";
-import { CLAIM_STATUS } from "../lib/errors";
-import { formatAmount, formatCountdown, formatPercent, fraction } from "../lib/format";
-import { receiptHref, receiptText } from "../lib/metadata";
+import { CLAIM_STATUS, displayAmount, formatCountdown, formatPercent, fraction, receiptText } from "@potluck/core";
 import { Action } from "./Action";
 import { Address } from "./Address";
+import { ChainLink, ChainText } from "./ChainText";
 import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
 
-function Receipt({ uri, hash }: { uri?: string; hash?: string }) {
-  if (uri === undefined) return <span className="muted">no receipt</span>;
-  const href = receiptHref(uri);
+/**
+ * A claim's receipt, as its maintainer gave it (chain text): a text receipt is shown inline, inert; a URI is a
+ * link only when it is https, http or ipfs, else plain text marked as not a link.
+ */
+export function Receipt({ uri, hash }: { uri?: string; hash?: string }) {
+  if (uri === undefined || uri === "") return <span className="muted">no receipt</span>;
   const text = receiptText(uri);
   return (
     <span className="receipt" title={hash ? `receipt hash ${hash}` : undefined}>
-      {href ? <a href={href} target="_blank" rel="noreferrer" data-testid="receipt-link">{text !== undefined ? "receipt" : uri.replace(/^https?:\/\//, "").slice(0, 40)}</a> : <code>{uri.slice(0, 40)}</code>}
-      {text !== undefined && <span className="receipt-text">“{text.length > 120 ? `${text.slice(0, 117)}…` : text}”</span>}
+      {text !== undefined
+        ? <span className="receipt-text" data-testid="receipt-text">“<ChainText text={text} max={120} />”</span>
+        : <ChainLink url={uri} max={40} testId="receipt-link" />}
     </span>
   );
 }
@@ -41,7 +44,7 @@ export function Claims({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
         return (
           <div key={c.id.toString()} className="claim" data-testid="open-claim" data-claim-id={c.id.toString()}>
             <div className="claim-head">
-              <strong>#{c.number} · {formatAmount(c.amount ?? 0n, pool.asset)}</strong> from <em>{line(c.line)}</em> to <Address address={c.payee ?? ""} you={viewer.address} />
+              <strong>#{c.number} · {displayAmount(c.amount ?? 0n, pool.asset)}</strong> from <em>{line(c.line)}</em> to <Address address={c.payee ?? ""} you={viewer.address} />
               <span className="countdown" data-testid="claim-countdown">{now < c.payableAt ? `payable ${formatCountdown(c.payableAt, now)}` : "payable now"}</span>
             </div>
             <Receipt uri={c.receiptURI} hash={c.receiptHash} />
@@ -50,12 +53,12 @@ export function Claims({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
                 <div className="bar-fill danger" style={{ width: `${share * 100}%` }} />
               </div>
               <span className="muted" data-testid="objection-tally">
-                objections: {formatAmount(c.objected, w, { symbol: false })} of {formatAmount(c.bar, w, { symbol: false })} weight needed to reject ({c.objectors} objector{c.objectors === 1 ? "" : "s"})
+                objections: {displayAmount(c.objected, w, { symbol: false })} of {displayAmount(c.bar, w, { symbol: false })} weight needed to reject ({c.objectors} objector{c.objectors === 1 ? "" : "s"})
               </span>
             </div>
             <div className="actions">
               <Action gate={c.object} busy={tx.busy} kind="danger" testId="object" onClick={() => send(`Objecting to claim #${c.number}`, "object", c.id)}>
-                Object{viewer.weight > 0n && c.object.ok ? ` with weight ${formatAmount(viewer.weight, w, { symbol: false })}` : ""}
+                Object{viewer.weight > 0n && c.object.ok ? ` with weight ${displayAmount(viewer.weight, w, { symbol: false })}` : ""}
               </Action>
               <Action gate={c.pay} busy={tx.busy} kind="secondary" testId="pay" onClick={() => send(`Paying claim #${c.number}`, "payClaim", c.id)}>Pay out</Action>
               {viewer.isMaintainer && <Action gate={c.cancel} busy={tx.busy} kind="secondary" onClick={() => send(`Withdrawing claim #${c.number}`, "cancelClaim", c.id)}>Withdraw</Action>}
@@ -74,7 +77,7 @@ export function Claims({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
                 <tr key={c.id.toString()} className={`claim-${CLAIM_STATUS[c.status]}`}>
                   <td>{c.number}</td>
                   <td data-testid="claim-status">{CLAIM_STATUS[c.status]}</td>
-                  <td>{c.amount === undefined ? "…" : formatAmount(c.amount, pool.asset)}</td>
+                  <td>{c.amount === undefined ? "…" : displayAmount(c.amount, pool.asset)}</td>
                   <td>{line(c.line)}</td>
                   <td>{c.payee ? <Address address={c.payee} you={viewer.address} /> : "…"}</td>
                   <td><Receipt uri={c.receiptURI} hash={c.receiptHash} /></td>

@@ -8,11 +8,8 @@ import { useChainClock } from "../hooks/useChainClock";
 import type { PoolData } from "../hooks/usePool";
 import { useTx } from "../hooks/useTx";
 import type { ViewerData } from "../hooks/useViewer";
-import { ELECTION_PHASE } from "../lib/errors";
-import { formatAmount, formatBps, formatCountdown, formatPercent, fraction } from "../lib/format";
-import {
-  canCallElection, canFinalize, canNominate, canPetition, canReclaim, canVote, canWindDown, ElectionKind, ElectionPhase, petitionLive, SeatStatus,
-} from "../lib/state";
+import { displayAmount, ELECTION_PHASE, ElectionKind, ElectionPhase, formatBps, formatCountdown, formatPercent, fraction, SeatStatus } from "@potluck/core";
+import { canCallElection, canFinalize, canNominate, canPetition, canReclaim, canVote, canWindDown, petitionLive } from "../lib/state";
 import { Action } from "./Action";
 import { Address } from "./Address";
 import { useErrorContext } from "./PoolPage";
@@ -23,7 +20,7 @@ export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: Viewe
   const tx = useTx(useErrorContext(pool));
   const [nominee, setNominee] = useState("");
   const w = pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset;
-  const weight = (v: bigint) => formatAmount(v, w, { symbol: false });
+  const weight = (v: bigint) => displayAmount(v, w, { symbol: false });
   const send = (label: string, functionName: "nominate" | "vote", args: readonly [A]) =>
     void tx.run((s) => s.send(label, { address: pool.address, abi: poolAbi, functionName, args }));
   const call = (label: string, functionName: "finalizeElection" | "petitionRecall" | "callElection" | "windDown" | "reclaim") =>
@@ -103,8 +100,8 @@ export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: Viewe
         <div className="subpanel" data-testid="reclaim">
           <h3>Reclaim</h3>
           <p className="muted">
-            Left at wind-down: {formatAmount(pool.windDown.left, pool.asset)}; reclaimed so far {formatAmount(pool.windDown.reclaimed, pool.asset)}.
-            {viewer.address !== undefined && <> Your share: <strong>{formatAmount(viewer.reclaimable, pool.asset)}</strong>.</>}
+            Left at wind-down: {displayAmount(pool.windDown.left, pool.asset)}; reclaimed so far {displayAmount(pool.windDown.reclaimed, pool.asset)}.
+            {viewer.address !== undefined && <> Your share: <strong>{displayAmount(viewer.reclaimable, pool.asset)}</strong>.</>}
           </p>
           <Action gate={canReclaim(pool, viewer)} busy={tx.busy} onClick={() => call("Reclaiming your share", "reclaim")}>Reclaim</Action>
         </div>

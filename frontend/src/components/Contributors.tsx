@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { PoolData } from "../hooks/usePool";
 import type { ViewerData } from "../hooks/useViewer";
-import { formatAmount, formatPercent, fraction } from "../lib/format";
+import { displayAmount, formatPercent, fraction } from "@potluck/core";
 import { Address } from "./Address";
 
 const PAGE = 25;
@@ -21,8 +21,8 @@ export function Contributors({ pool, viewer }: { pool: PoolData; viewer: ViewerD
           {list.slice(0, shown).map((c) => (
             <tr key={c.address} data-testid="contributor">
               <td><Address address={c.address} you={viewer.address} /></td>
-              <td>{formatAmount(c.given, pool.asset)}</td>
-              <td>{formatAmount(c.weight, weightUnit, { symbol: false })}{c.matured < c.given ? <span className="muted"> (maturing)</span> : null}</td>
+              <td>{displayAmount(c.given, pool.asset)}</td>
+              <td>{displayAmount(c.weight, weightUnit, { symbol: false })}{c.matured < c.given ? <span className="muted"> (maturing)</span> : null}</td>
               <td>{formatPercent(fraction(c.weight, pool.totalWeight))}</td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 // Explore: every pool from the factory with its name, asset, balance, runway and maintainer status.
-import { usePools } from "../hooks/usePools";
-import { formatAmount } from "../lib/format";
-import { formatRunway } from "../lib/runway";
+import { displayAmount, formatRunway } from "@potluck/core";
+import { usePools, type PoolSummary } from "../hooks/usePools";
+import { ChainText } from "./ChainText";
 
 const STATUS_LABEL: Record<string, string> = {
   active: "maintainer active",
@@ -23,19 +23,29 @@ export function Explore() {
       {!isLoading && pools.length === 0 && !error && <p>No pools yet.</p>}
       <div className="cards" data-testid="pool-list">
         {pools.map((p) => (
-          <a key={p.address} className="card" href={`#/pool/${p.address}`} data-testid="pool-card">
-            <h2>{p.name}</h2>
-            {p.metadata?.description && <p className="desc">{p.metadata.description}</p>}
-            <dl>
-              <dt>asset</dt><dd>{p.assetInfo.symbol}</dd>
-              <dt>balance</dt><dd data-testid="pool-balance">{p.balance === undefined ? "…" : formatAmount(p.balance, p.assetInfo)}</dd>
-              <dt>runway</dt><dd>{p.runway === undefined ? "…" : formatRunway(p.runway)}</dd>
-              <dt>maintainer</dt>
-              <dd><span className={`status status-${(p.status ?? "").replace(" ", "-")}`} data-testid="pool-status">{p.status === undefined ? "…" : STATUS_LABEL[p.status]}</span></dd>
-            </dl>
-          </a>
+          <PoolCard key={p.address} pool={p} />
         ))}
       </div>
     </section>
+  );
+}
+
+/**
+ * One pool's card. Its name and description are the creator's text: inert, the name cut so that the figures
+ * below it stay in view.
+ */
+export function PoolCard({ pool: p }: { pool: PoolSummary }) {
+  return (
+    <a className="card" href={`#/pool/${p.address}`} data-testid="pool-card">
+      <h2><ChainText text={p.name} max={48} /></h2>
+      {p.metadata?.description && <p className="desc"><ChainText text={p.metadata.description} max={240} /></p>}
+      <dl>
+        <dt>asset</dt><dd>{p.assetInfo.symbol}</dd>
+        <dt>balance</dt><dd data-testid="pool-balance">{p.balance === undefined ? "…" : displayAmount(p.balance, p.assetInfo)}</dd>
+        <dt>runway</dt><dd>{p.runway === undefined ? "…" : formatRunway(p.runway)}</dd>
+        <dt>maintainer</dt>
+        <dd><span className={`status status-${(p.status ?? "").replace(" ", "-")}`} data-testid="pool-status">{p.status === undefined ? "…" : STATUS_LABEL[p.status]}</span></dd>
+      </dl>
+    </a>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import type { PoolData } from "../hooks/usePool";
 import { cumulative, interpolateTimes, sample } from "../lib/chart";
-import { formatAmount, formatDate } from "../lib/format";
+import { displayAmount, formatDate } from "@potluck/core";
 
 const MAX_BLOCK_READS = 120;
 const W = 560;
@@ -40,7 +40,7 @@ export function GiftsChart({ pool }: { pool: PoolData }) {
   return (
     <section className="panel" data-testid="gifts-chart">
       <h2>Gifts over time</h2>
-      <p className="muted">{gifts.length} gifts, {formatAmount(pool.totalGiven, pool.asset)} in all</p>
+      <p className="muted">{gifts.length} gifts, {displayAmount(pool.totalGiven, pool.asset)} in all</p>
       <svg viewBox={`0 0 ${W} ${H}`} className="chart" role="img" aria-label="cumulative gifts over time">
         <line x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} className="axis" />
         <line x1={PAD} y1={PAD} x2={PAD} y2={H - PAD} className="axis" />

@@ -8,7 +8,7 @@ import { useGive } from "../hooks/useGive";
 import type { PoolData } from "../hooks/usePool";
 import { useTx } from "../hooks/useTx";
 import type { ViewerData } from "../hooks/useViewer";
-import { formatAmount, formatCountdown, formatDate, formatPeriod, parseAmount } from "../lib/format";
+import { displayAmount, formatCountdown, formatDate, formatPeriod, readAmount } from "@potluck/core";
 import { canSubscribe, type Gate } from "../lib/state";
 import { chain } from "../wagmi";
 import { Action } from "./Action";
@@ -24,7 +24,7 @@ function Subscribe({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const [input, setInput] = useState("");
   const [period, setPeriod] = useState(PERIODS[2][1]);
   const tx = useTx(useErrorContext(pool));
-  const parsed = input.trim() === "" ? undefined : parseAmount(input, pool.asset);
+  const parsed = input.trim() === "" ? undefined : readAmount(input, pool.asset);
   let gate: Gate = canSubscribe(pool, viewer);
   if (gate.ok && parsed === undefined) gate = { ok: false, reason: "Enter an amount per period." };
   else if (gate.ok && parsed !== undefined && !parsed.ok) gate = { ok: false, reason: parsed.error };
@@ -36,7 +36,7 @@ function Subscribe({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
       if ((viewer.allowance ?? 0n) < needed) {
         await s.send(`Approving ${PREAPPROVED_PERIODS} periods`, { address: token, abi: erc20Abi, functionName: "approve", args: [pool.address, needed] });
       }
-      await s.send(`Standing order of ${formatAmount(amount, pool.asset)} every ${formatPeriod(period)}`, {
+      await s.send(`Standing order of ${displayAmount(amount, pool.asset)} every ${formatPeriod(period)}`, {
         address: pool.address, abi: poolAbi, functionName: "subscribe", args: [amount, period],
       });
     }).then((ok) => ok && setInput(""));
@@ -45,7 +45,7 @@ function Subscribe({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
       <h3>Give every period</h3>
       {viewer.subscription && (
         <p>
-          Your standing order: {formatAmount(viewer.subscription.amountPerPeriod, pool.asset)} every {formatPeriod(viewer.subscription.period)}, next{" "}
+          Your standing order: {displayAmount(viewer.subscription.amountPerPeriod, pool.asset)} every {formatPeriod(viewer.subscription.period)}, next{" "}
           {viewer.subscription.nextDue <= now ? "due now" : formatCountdown(viewer.subscription.nextDue, now)}.{" "}
           <button type="button" className="btn btn-secondary" disabled={tx.busy}
             onClick={() => void tx.run((s) => s.send("Ending the standing order", { address: pool.address, abi: poolAbi, functionName: "unsubscribe" }))}>
@@ -87,14 +87,14 @@ export function GivePanel({ pool, viewer }: { pool: PoolData; viewer: ViewerData
       )}
       {g.weightThen !== undefined && (
         <p className="muted" data-testid="give-weight">
-          Your weight will be {formatAmount(g.weightThen, weightUnit, { symbol: false })}
+          Your weight will be {displayAmount(g.weightThen, weightUnit, { symbol: false })}
           {pool.quadratic ? " (the square root of all you gave)" : ""} from {formatDate(g.countsFrom)} ({formatCountdown(g.countsFrom, now)}), the next epoch.
         </p>
       )}
       <Action gate={g.gate} busy={g.tx.busy} onClick={g.give} testId="give">Give</Action>
       <TxStatus state={g.tx.state} testId="give-tx" />
       {viewer.address !== undefined && (
-        <p className="muted" data-testid="your-gifts">You gave {formatAmount(viewer.given, pool.asset)}; your weight now: {formatAmount(viewer.weight, weightUnit, { symbol: false })}.</p>
+        <p className="muted" data-testid="your-gifts">You gave {displayAmount(viewer.given, pool.asset)}; your weight now: {displayAmount(viewer.weight, weightUnit, { symbol: false })}.</p>
       )}
       {!pool.isEthPool && <Subscribe pool={pool} viewer={viewer} />}
       <div className="subpanel">

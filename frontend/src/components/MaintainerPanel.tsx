@@ -6,11 +6,9 @@ import { poolAbi } from "../contracts";
 import type { PoolData } from "../hooks/usePool";
 import { useTx } from "../hooks/useTx";
 import type { ViewerData } from "../hooks/useViewer";
-import { durationInput, formatAmount, formatBps, formatPeriod, parseAmount } from "../lib/format";
-import { hashFile, hashText, textReceiptUri } from "../lib/receipt";
-import {
-  canFileClaim, canHeartbeat, canProposeChange, canStepDown, changedRules, checkRules, parseRules, RULE_NAMES, type Gate, type Rules, type RulesInput,
-} from "../lib/state";
+import { displayAmount, durationInput, formatBps, formatPeriod, readAmount, textReceiptUri } from "@potluck/core";
+import { hashFile, hashText } from "../lib/receipt";
+import { canFileClaim, canHeartbeat, canProposeChange, canStepDown, changedRules, checkRules, parseRules, RULE_NAMES, type Gate, type Rules, type RulesInput } from "../lib/state";
 import { Action } from "./Action";
 import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
@@ -25,7 +23,7 @@ function FileClaim({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const [payee, setPayee] = useState("");
   const [receipt, setReceipt] = useState("");
   const [file, setFile] = useState<{ name: string; hash: `0x${string}` } | undefined>(undefined);
-  const parsed = amountText.trim() === "" ? undefined : parseAmount(amountText, pool.asset);
+  const parsed = amountText.trim() === "" ? undefined : readAmount(amountText, pool.asset);
   const lineView = pool.lines.find((l) => l.id === line);
   const to = (payee.trim() === "" ? viewer.address : payee.trim()) as A | undefined;
   const hash = file?.hash ?? (receipt.trim() === "" ? undefined : hashText(receipt.trim()));
@@ -34,7 +32,7 @@ function FileClaim({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   if (gate.ok) {
     if (parsed === undefined) gate = { ok: false, reason: "Enter the amount." };
     else if (!parsed.ok) gate = { ok: false, reason: parsed.error };
-    else if (lineView !== undefined && parsed.value > lineView.left) gate = { ok: false, reason: `"${lineView.name}" has only ${formatAmount(lineView.left, pool.asset)} left this period.` };
+    else if (lineView !== undefined && parsed.value > lineView.left) gate = { ok: false, reason: `"${lineView.name}" has only ${displayAmount(lineView.left, pool.asset)} left this period.` };
     else if (to === undefined || !isAddress(to)) gate = { ok: false, reason: "The payee must be an address (0x…)." };
     else if (hash === undefined) gate = { ok: false, reason: "Attach the receipt: a file, or its URL or text." };
     else {
@@ -45,7 +43,7 @@ function FileClaim({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   }
   const submit = () => {
     if (!gate.ok || !parsed?.ok || hash === undefined || to === undefined) return;
-    void tx.run((s) => s.send(`Filing a claim of ${formatAmount(parsed.value, pool.asset)}`, {
+    void tx.run((s) => s.send(`Filing a claim of ${displayAmount(parsed.value, pool.asset)}`, {
       address: pool.address, abi: poolAbi, functionName: "fileClaim", args: [BigInt(line), parsed.value, to, hash, uri],
     })).then((ok) => {
       if (ok) { setAmountText(""); setReceipt(""); setFile(undefined); }
@@ -56,7 +54,7 @@ function FileClaim({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
       <h3>File a claim</h3>
       <label>Budget line{" "}
         <select value={line} onChange={(e) => setLine(Number(e.target.value))} aria-label="budget line">
-          {open.map((l) => <option key={l.id} value={l.id}>{l.name} ({formatAmount(l.left, pool.asset)} left)</option>)}
+          {open.map((l) => <option key={l.id} value={l.id}>{l.name} ({displayAmount(l.left, pool.asset)} left)</option>)}
         </select>
       </label>
       <input value={amountText} onChange={(e) => setAmountText(e.target.value)} placeholder={`amount in ${pool.asset.symbol}`} aria-label="claim amount" data-testid="claim-amount" />
@@ -84,7 +82,7 @@ function ProposeChange({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
   const [name, setName] = useState("");
   const [capText, setCapText] = useState("");
   const [period, setPeriod] = useState(PERIOD_CHOICES[0][1]);
-  const cap = capText.trim() === "" ? undefined : parseAmount(capText.trim() === "0" ? "0.0" : capText, pool.asset);
+  const cap = capText.trim() === "" ? undefined : readAmount(capText.trim() === "0" ? "0.0" : capText, pool.asset);
   const closing = capText.trim() === "0";
   const finalName = name.trim() === "" ? existing?.name ?? "" : name.trim();
   let gate: Gate = canProposeChange(pool, viewer);

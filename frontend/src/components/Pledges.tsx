@@ -3,11 +3,10 @@ import { poolAbi } from "../contracts";
 import type { PoolData } from "../hooks/usePool";
 import { useTx } from "../hooks/useTx";
 import type { ViewerData } from "../hooks/useViewer";
-import { PLEDGE_STATUS } from "../lib/errors";
-import { formatAmount, formatPeriod } from "../lib/format";
-import { PledgeStatus, SeatStatus } from "../lib/state";
+import { displayAmount, formatPeriod, PLEDGE_STATUS, PledgeStatus, SeatStatus } from "@potluck/core";
 import { Action } from "./Action";
 import { Address } from "./Address";
+import { ChainText } from "./ChainText";
 import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
 
@@ -23,7 +22,7 @@ export function Pledges({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
       <ul className="plain">
         {pool.pledges.map((p) => (
           <li key={p.id.toString()} data-testid="pledge">
-            <strong>{p.description}</strong> · {formatAmount(p.valuePerPeriod, pool.asset)} per {formatPeriod(p.period)} · {p.delivered}/{p.periods} delivered ·{" "}
+            <strong><ChainText text={p.description} max={140} /></strong> · {displayAmount(p.valuePerPeriod, pool.asset)} per {formatPeriod(p.period)} · {p.delivered}/{p.periods} delivered ·{" "}
             <em>{PLEDGE_STATUS[p.status]}</em> · by <Address address={p.pledger} you={viewer.address} />
             {maintainer && p.status === PledgeStatus.Offered && (
               <div className="actions">

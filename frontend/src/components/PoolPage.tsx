@@ -1,15 +1,16 @@
 // A pool: its figures, budget, history and people, and the panels to give, maintain and take part.
 import { useCallback, type ReactNode } from "react";
 import type { Address as A } from "viem";
+import { useAccount } from "wagmi";
 import { useChainClock } from "../hooks/useChainClock";
 import { usePool, type PoolData } from "../hooks/usePool";
 import { useViewer } from "../hooks/useViewer";
 import type { ErrorContext } from "../lib/errors";
-import { formatAmount, formatBps, formatCountdown, formatPeriod } from "../lib/format";
-import { formatRunway } from "../lib/runway";
+import { displayAmount, formatBps, formatCountdown, formatPeriod, formatRunway } from "@potluck/core";
 import { Address } from "./Address";
 import { BudgetLines } from "./BudgetLines";
 import { Carried } from "./Carried";
+import { ChainLink, ChainText } from "./ChainText";
 import { Changes } from "./Changes";
 import { Claims } from "./Claims";
 import { CommunityPanel } from "./CommunityPanel";
@@ -32,14 +33,35 @@ const STATUS_TEXT: Record<string, string> = {
 /** The context every error sentence of this pool needs. */
 export function useErrorContext(pool: PoolData | undefined): () => ErrorContext {
   const { now } = useChainClock();
+  const { address: sender } = useAccount();
   return useCallback(
     () => ({
       asset: pool?.asset,
       now,
+      sender,
       lineName: (l: bigint) => pool?.lines[Number(l)]?.name,
       claimNumber: (id: bigint) => pool?.claims.find((c) => c.id === id)?.number,
     }),
-    [pool, now],
+    [pool, now, sender],
+  );
+}
+
+/**
+ * The pool's name, status, description and links. All but the status are the creator's text: inert, the
+ * name cut so that it never pushes the figures out of view, and only https, http and ipfs links as links.
+ */
+export function PoolHeader({ pool }: { pool: Pick<PoolData, "name" | "status" | "metadata"> }) {
+  return (
+    <>
+      <header className="pool-head">
+        <h1 data-testid="pool-name"><ChainText text={pool.name} max={64} /></h1>
+        <span className={`status status-${pool.status.replace(" ", "-")}`} data-testid="maintainer-status">{STATUS_TEXT[pool.status]}</span>
+      </header>
+      {pool.metadata?.description && <p className="desc" data-testid="pool-description"><ChainText text={pool.metadata.description} max={2_000} multiline /></p>}
+      {pool.metadata?.links && pool.metadata.links.length > 0 && (
+        <p className="links" data-testid="pool-links">{pool.metadata.links.slice(0, 10).map((l, i) => <ChainLink key={i} url={l} />)}</p>
+      )}
+    </>
   );
 }
 
@@ -63,14 +85,7 @@ export function PoolPage({ address }: { address: A }) {
   return (
     <article className="pool" data-testid="pool-page">
       <a href="#/" className="back">← all pools</a>
-      <header className="pool-head">
-        <h1 data-testid="pool-name">{pool.name}</h1>
-        <span className={`status status-${pool.status.replace(" ", "-")}`} data-testid="maintainer-status">{STATUS_TEXT[pool.status]}</span>
-      </header>
-      {pool.metadata?.description && <p className="desc">{pool.metadata.description}</p>}
-      {pool.metadata?.links && pool.metadata.links.length > 0 && (
-        <p className="links">{pool.metadata.links.map((l) => <a key={l} href={l} target="_blank" rel="noreferrer">{l.replace(/^https?:\/\//, "")}</a>)}</p>
-      )}
+      <PoolHeader pool={pool} />
       <p className="meta">
         Pool <Address address={pool.address} /> · {pool.asset.symbol} · maintainer{" "}
         {pool.maintainer === "0x0000000000000000000000000000000000000000" ? <em>none (seat open)</em> : <span data-testid="maintainer"><Address address={pool.maintainer} you={viewer.address} /></span>}
@@ -78,10 +93,10 @@ export function PoolPage({ address }: { address: A }) {
         {" "}· claims wait {formatPeriod(pool.rules.claimDelay)}, {formatBps(pool.rules.objectionQuorumBps)} of weight rejects
       </p>
       <div className="stats">
-        <Stat label="balance" testId="balance">{formatAmount(pool.balance, pool.asset)}</Stat>
+        <Stat label="balance" testId="balance">{displayAmount(pool.balance, pool.asset)}</Stat>
         <Stat label="runway" testId="runway">{formatRunway(pool.runway)}</Stat>
-        <Stat label="budget / 30 days">{formatAmount(pool.carried.budgetPerMonth, pool.asset)}</Stat>
-        <Stat label="given, ever">{formatAmount(pool.totalGiven, pool.asset)}</Stat>
+        <Stat label="budget / 30 days">{displayAmount(pool.carried.budgetPerMonth, pool.asset)}</Stat>
+        <Stat label="given, ever">{displayAmount(pool.totalGiven, pool.asset)}</Stat>
         <Stat label="contributors">{pool.contributors.length}</Stat>
       </div>
       <StrayFunds pool={pool} viewer={viewer} />

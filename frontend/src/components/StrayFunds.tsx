@@ -4,7 +4,7 @@ import { poolAbi } from "../contracts";
 import type { PoolData } from "../hooks/usePool";
 import { useTx } from "../hooks/useTx";
 import type { ViewerData } from "../hooks/useViewer";
-import { formatAmount } from "../lib/format";
+import { displayAmount } from "@potluck/core";
 import { canSweep } from "../lib/state";
 import { Action } from "./Action";
 import { useErrorContext } from "./PoolPage";
@@ -19,15 +19,15 @@ export function StrayFunds({ pool, viewer }: { pool: PoolData; viewer: ViewerDat
     <div className="stray" data-testid="stray">
       {pool.stray > 0n && (
         <p className="muted">
-          The pool holds <strong data-testid="stray-amount">{formatAmount(pool.stray, pool.asset)}</strong> more than its ledger
-          ({pool.held !== undefined && <>{formatAmount(pool.held, pool.asset)} held, </>}{formatAmount(pool.balance, pool.asset)} in the ledger): {how}.
+          The pool holds <strong data-testid="stray-amount">{displayAmount(pool.stray, pool.asset)}</strong> more than its ledger
+          ({pool.held !== undefined && <>{displayAmount(pool.held, pool.asset)} held, </>}{displayAmount(pool.balance, pool.asset)} in the ledger): {how}.
           Anyone can sweep it into the ledger as a gift from no one: it can then pay claims, earns nobody weight, and
           is shared like the rest at wind-down.
         </p>
       )}
       <div>
         <Action gate={canSweep(pool, pool.stray, viewer)} busy={tx.busy} kind="secondary" testId="sweep"
-          onClick={() => void tx.run((s) => s.send(`Sweeping ${formatAmount(pool.stray, pool.asset)} into the ledger`, { address: pool.address, abi: poolAbi, functionName: "sweep" }))}>
+          onClick={() => void tx.run((s) => s.send(`Sweeping ${displayAmount(pool.stray, pool.asset)} into the ledger`, { address: pool.address, abi: poolAbi, functionName: "sweep" }))}>
           Sweep into the ledger
         </Action>
       </div>

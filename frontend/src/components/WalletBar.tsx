@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
 import { explainError } from "../lib/errors";
-import { shortAddress } from "../lib/format";
+import { shortAddress } from "@potluck/core";
 import { chain } from "../wagmi";
 
 export function WalletBar() {

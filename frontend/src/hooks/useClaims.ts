@@ -2,7 +2,8 @@
 // with each open one (object, pay, withdraw) and the reason when not.
 import type { ClaimRecord, PoolData } from "./usePool";
 import type { ViewerData } from "./useViewer";
-import { canCancelClaim, canObject, canPayClaim, ClaimStatus, type Gate } from "../lib/state";
+import { ClaimStatus } from "@potluck/core";
+import { canCancelClaim, canObject, canPayClaim, type Gate } from "../lib/state";
 import { useChainClock } from "./useChainClock";
 
 export interface OpenClaim extends ClaimRecord {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { parseSignature } from "viem";
 import { useReadContracts } from "wagmi";
 import { erc20Abi, poolAbi } from "../contracts";
-import { formatAmount, parseAmount } from "../lib/format";
+import { displayAmount, PERMIT_LIFETIME, PERMIT_TYPES, readAmount } from "@potluck/core";
 import { canGive, maturesAt, weightAfterGift, type Gate } from "../lib/state";
 import { chain } from "../wagmi";
 import { useChainClock } from "./useChainClock";
@@ -31,14 +31,14 @@ export function useGive(pool: PoolData, viewer: ViewerData) {
     contracts: [{ address: token ?? pool.address, abi: erc20Abi, functionName: "eip712Domain" }],
   });
 
-  const parsed = input.trim() === "" ? undefined : parseAmount(input, pool.asset);
+  const parsed = input.trim() === "" ? undefined : readAmount(input, pool.asset);
   const amount = parsed?.ok ? parsed.value : undefined;
   const holding = pool.isEthPool ? viewer.ethBalance : viewer.tokenBalance;
   let gate: Gate = canGive(pool, viewer);
   if (gate.ok && parsed === undefined) gate = { ok: false, reason: "Enter an amount." };
   else if (gate.ok && parsed !== undefined && !parsed.ok) gate = { ok: false, reason: parsed.error };
   else if (gate.ok && amount !== undefined && holding !== undefined && holding < amount) {
-    gate = { ok: false, reason: `You hold only ${formatAmount(holding, pool.asset)}.` };
+    gate = { ok: false, reason: `You hold only ${displayAmount(holding, pool.asset)}.` };
   }
   const needsApproval = token !== undefined && amount !== undefined && (viewer.allowance ?? 0n) < amount;
   const weightThen = amount === undefined ? undefined : weightAfterGift(viewer.given, amount, pool.quadratic);
@@ -46,7 +46,7 @@ export function useGive(pool: PoolData, viewer: ViewerData) {
 
   const give = () => {
     if (amount === undefined || !gate.ok) return;
-    const label = `Giving ${formatAmount(amount, pool.asset)}`;
+    const label = `Giving ${displayAmount(amount, pool.asset)}`;
     void tx.run(async (s) => {
       if (token === undefined) {
         await s.send(label, { address: pool.address, abi: poolWriteAbi, functionName: "give", args: [amount], value: amount });
@@ -57,23 +57,15 @@ export function useGive(pool: PoolData, viewer: ViewerData) {
         return;
       }
       if (mode === "approve") {
-        await s.send(`Approving ${formatAmount(amount, pool.asset)}`, { address: token, abi: erc20Abi, functionName: "approve", args: [pool.address, amount] });
+        await s.send(`Approving ${displayAmount(amount, pool.asset)}`, { address: token, abi: erc20Abi, functionName: "approve", args: [pool.address, amount] });
         await s.send(label, { address: pool.address, abi: poolWriteAbi, functionName: "give", args: [amount] });
         return;
       }
       const [, name, version] = domain.data?.[0] ?? [];
-      const deadline = now + 3_600n;
+      const deadline = now + PERMIT_LIFETIME;
       const signature = await s.sign(label, {
         domain: { name: name ?? "", version: version ?? "1", chainId: chain.id, verifyingContract: token },
-        types: {
-          Permit: [
-            { name: "owner", type: "address" },
-            { name: "spender", type: "address" },
-            { name: "value", type: "uint256" },
-            { name: "nonce", type: "uint256" },
-            { name: "deadline", type: "uint256" },
-          ],
-        },
+        types: PERMIT_TYPES,
         primaryType: "Permit",
         message: { owner: viewer.address!, spender: pool.address, value: amount, nonce: viewer.nonce ?? 0n, deadline },
       });

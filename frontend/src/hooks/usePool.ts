@@ -5,10 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { getAbiItem, type AbiEvent, type Address, type Hex } from "viem";
 import { useBalance, usePublicClient, useReadContract, useReadContracts } from "wagmi";
 import { erc20Abi, poolAbi } from "../contracts";
-import { ETH, isEth, type Asset } from "../lib/format";
+import { type Asset, ETH, inert, isEth, type PoolMetadata, poolName, runway, type Runway, tokenSymbol } from "@potluck/core";
 import { contractLogs } from "../lib/logs";
-import type { PoolMetadata } from "../lib/metadata";
-import { runway, type Runway } from "../lib/runway";
 import { electionPhase, maintainerStatus, strayFunds, type MaintainerStatus, type PoolState, type Rules } from "../lib/state";
 import { logBlockRange } from "../wagmi";
 import { useChainClock } from "./useChainClock";
@@ -279,7 +277,7 @@ export function usePool(address: Address | undefined) {
   if (f === undefined || address === undefined) return { data: undefined, isLoading, error, notFound: created.isSuccess && entry === undefined && !fixed.isLoading };
 
   const asset: Asset = token === undefined ? ETH
-    : { address: token, symbol: tokenInfo.data?.[0] ?? "…", decimals: tokenInfo.data?.[1] ?? 18 };
+    : { address: token, symbol: tokenInfo.data === undefined ? "…" : tokenSymbol(tokenInfo.data[0]), decimals: tokenInfo.data?.[1] ?? 18 };
   const [seatStatus, lastActive, openedAt] = f[10];
   const [eid, , votingStartsAt, votingEndsAt, leader, leaderVotes] = f[11];
   const r = f[14];
@@ -323,17 +321,18 @@ export function usePool(address: Address | undefined) {
 
   const lineViews: BudgetLineView[] = lineIds.map((id, i) => {
     const l = lines.data?.[i];
-    return { id: Number(id), name: l?.[0] ?? `line ${id}`, cap: l?.[1] ?? 0n, period: BigInt(l?.[2] ?? 0), spent: l?.[3] ?? 0n, left: l?.[4] ?? 0n, nextReset: l?.[5] ?? 0n };
+    // Line names, proposed names and pledge descriptions are chain text: made inert once, here, for every panel.
+    return { id: Number(id), name: l === undefined ? `line ${id}` : inert(l[0], { max: 64 }), cap: l?.[1] ?? 0n, period: BigInt(l?.[2] ?? 0), spent: l?.[3] ?? 0n, left: l?.[4] ?? 0n, nextReset: l?.[5] ?? 0n };
   });
 
   const proposalRecords: ProposalRecord[] = proposalIds.map((id, i) => {
     const p = proposals.data?.[i];
-    return { id, kind: p?.kind ?? 0, status: p?.status ?? 0, effectiveAt: BigInt(p?.effectiveAt ?? 0), line: p?.line ?? 0, cap: p?.cap ?? 0n, period: BigInt(p?.period ?? 0), name: p?.name ?? "", rules: p === undefined ? undefined : rulesOf(p.rules), toReject: p?.toReject ?? 0n };
+    return { id, kind: p?.kind ?? 0, status: p?.status ?? 0, effectiveAt: BigInt(p?.effectiveAt ?? 0), line: p?.line ?? 0, cap: p?.cap ?? 0n, period: BigInt(p?.period ?? 0), name: inert(p?.name ?? "", { max: 64 }), rules: p === undefined ? undefined : rulesOf(p.rules), toReject: p?.toReject ?? 0n };
   });
 
   const pledgeRecords: PledgeRecord[] = pledgeIds.map((id, i) => {
     const p = pledges.data?.[i];
-    return { id, pledger: p?.pledger ?? at, valuePerPeriod: p?.valuePerPeriod ?? 0n, period: BigInt(p?.period ?? 0), periods: p?.periods ?? 0, delivered: p?.delivered ?? 0, status: p?.status ?? 0, description: p?.description ?? "" };
+    return { id, pledger: p?.pledger ?? at, valuePerPeriod: p?.valuePerPeriod ?? 0n, period: BigInt(p?.period ?? 0), periods: p?.periods ?? 0, delivered: p?.delivered ?? 0, status: p?.status ?? 0, description: inert(p?.description ?? "", { max: 280 }) };
   });
 
   const contributors: Contributor[] = donors.map((who, i) => {
@@ -366,7 +365,7 @@ export function usePool(address: Address | undefined) {
   const data: PoolData = {
     ...state,
     address,
-    name: entry?.metadata?.name ?? address,
+    name: poolName(entry?.metadataURI, address),
     metadata: entry?.metadata,
     createdOnBlock: entry?.createdOnBlock ?? 0n,
     asset,
@@ -381,7 +380,7 @@ export function usePool(address: Address | undefined) {
     totalGiven: f[6],
     carried,
     windDown: { left: f[19][0], reclaimed: f[19][1] },
-    runway: runway(f[5], carried.budgetPerMonth),
+    runway: runway(f[5], carried.budgetPerMonth, carried.recurringPerMonth),
     status: maintainerStatus(state, now),
     phase: electionPhase(state.election, now),
     lines: lineViews,

@@ -4,10 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { getAbiItem, type Address } from "viem";
 import { usePublicClient, useReadContracts } from "wagmi";
 import { deployment, erc20Abi, poolAbi, poolFactoryAbi } from "../contracts";
-import { ETH, isEth, type Asset } from "../lib/format";
+import { type Asset, decodeMetadata, ETH, isEth, type PoolMetadata, poolName, runway, type Runway, tokenSymbol } from "@potluck/core";
 import { contractLogs } from "../lib/logs";
-import { decodeMetadata, type PoolMetadata } from "../lib/metadata";
-import { runway, type Runway } from "../lib/runway";
 import { maintainerStatus, type MaintainerStatus } from "../lib/state";
 import { logBlockRange } from "../wagmi";
 import { useChainClock } from "./useChainClock";
@@ -58,12 +56,14 @@ export function useAssets(addresses: readonly Address[]) {
   tokens.forEach((address, i) => {
     const symbol = reads.data?.[2 * i]?.result as string | undefined;
     const decimals = reads.data?.[2 * i + 1]?.result as number | undefined;
-    map.set(address.toLowerCase(), { address, symbol: symbol ?? "tokens", decimals: decimals ?? 18 });
+    // The symbol is the token creator's text: inert, like every text read from the chain.
+    map.set(address.toLowerCase(), { address, symbol: tokenSymbol(symbol), decimals: decimals ?? 18 });
   });
   return (address: Address): Asset => (isEth({ address }) ? ETH : map.get(address.toLowerCase()) ?? { address, symbol: "…", decimals: 18 });
 }
 
 export interface PoolSummary extends CreatedPool {
+  /** What the creator named the pool (inert: see @potluck/core's poolName). */
   name: string;
   asset: Address;
   assetInfo: Asset;
@@ -111,12 +111,12 @@ export function usePools() {
       : undefined;
     return {
       ...p,
-      name: p.metadata?.name ?? p.address,
+      name: poolName(p.metadataURI, p.address),
       assetInfo: assetOf(p.asset),
       balance,
       budgetPerMonth: carried?.[0],
       recurringPerMonth: carried?.[1],
-      runway: balance !== undefined && carried !== undefined ? runway(balance, carried[0]) : undefined,
+      runway: balance !== undefined && carried !== undefined ? runway(balance, carried[0], carried[1]) : undefined,
       status,
       currentMaintainer: r?.[5]?.result as Address | undefined,
     };

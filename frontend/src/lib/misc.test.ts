@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cumulative, interpolateTimes, sample } from "./chart";
 import { blockRanges, extendLogs } from "./logs";
-import { decodeMetadata, poolName, receiptHref, receiptText } from "./metadata";
-import { hashText, textReceiptUri } from "./receipt";
+import { hashText } from "./receipt";
 
 describe("bounded log queries", () => {
   it("cuts a block range into windows", () => {
@@ -23,23 +22,7 @@ describe("bounded log queries", () => {
   });
 });
 
-describe("metadata and receipts", () => {
-  it("reads names from data: URIs, base64 or percent-encoded", () => {
-    const json = JSON.stringify({ name: "Zine", description: "d", links: ["https://x.org", "javascript:alert(1)"] });
-    expect(decodeMetadata(`data:application/json,${encodeURIComponent(json)}`)).toEqual({ name: "Zine", description: "d", links: ["https://x.org"] });
-    expect(decodeMetadata(`data:application/json;base64,${btoa(json)}`)?.name).toBe("Zine");
-    expect(decodeMetadata("ipfs://bafy")).toBeUndefined();
-    expect(poolName("", "0xabc")).toBe("0xabc");
-    expect(poolName("ipfs://bafy", "0xabc")).toBe("ipfs://bafy");
-  });
-  it("links only safe receipt URIs and shows text receipts inline", () => {
-    const uri = textReceiptUri("Invoice № 42");
-    expect(receiptText(uri)).toBe("Invoice № 42");
-    expect(receiptHref(uri)).toBe(uri);
-    expect(receiptHref("https://example.org/r.pdf")).toBe("https://example.org/r.pdf");
-    expect(receiptHref("ipfs://bafy")).toBe("https://ipfs.io/ipfs/bafy");
-    expect(receiptHref("javascript:alert(1)")).toBeUndefined();
-  });
+describe("receipts", () => {
   it("hashes a receipt's text with keccak-256", () => {
     expect(hashText("")).toBe("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470");
   });

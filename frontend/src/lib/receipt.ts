@@ -12,14 +12,6 @@ export function hashText(text: string): `0x${string}` {
   return keccak256(toBytes(text));
 }
 
-/** A `data:` URI for a short text receipt, so the receipt travels with the claim's event. */
-export function textReceiptUri(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `data:text/plain;charset=utf-8;base64,${btoa(binary)}`;
-}
-
 /** Reads a File's bytes and hashes them. */
 export async function hashFile(file: Blob): Promise<`0x${string}`> {
   return hashBytes(new Uint8Array(await file.arrayBuffer()));

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sentenceFor } from "./errors";
-import {
-  canCallElection, canFileClaim, canFinalize, canGive, canNominate, canObject, canPayClaim, canPetition, canProposeChange, canReclaim,
-  canStepDown, canSubscribe, canSweep, canVote, canWindDown, changedRules, checkRules, electionPhase, ElectionKind, ElectionPhase, isqrt,
-  maintainerStatus, maturesAt, Parameter, parseRules, SeatStatus, strayFunds, weightAfterGift, type PoolState, type Rules, type Viewer,
-} from "./state";
+import { ElectionKind, ElectionPhase, SeatStatus, sentenceFor } from "@potluck/core";
+import { canCallElection, canFileClaim, canFinalize, canGive, canNominate, canObject, canPayClaim, canPetition, canProposeChange, canReclaim, canStepDown, canSubscribe, canSweep, canVote, canWindDown, changedRules, checkRules, electionPhase, isqrt, maintainerStatus, maturesAt, Parameter, parseRules, strayFunds, weightAfterGift, type PoolState, type Rules, type Viewer } from "./state";
 
 const HOUR = 3_600n;
 const ZERO = "0x0000000000000000000000000000000000000000" as const;
@@ -219,6 +215,6 @@ describe("proposing a rules change", () => {
     const form = { claimDelay: "6 hours", ruleChangeDelay: "2 days", inactivityPeriod: "90d", vacancyPeriod: "30 days", objectionQuorumBps: "20%", electionQuorumBps: "25", recallThresholdBps: "3000bps" };
     expect(parseRules(form)).toEqual({ ok: true, value: pool().rules });
     expect(parseRules({ ...form, inactivityPeriod: "90" })).toEqual({ ok: false, error: 'Inactivity period: "90" has no unit: write it like "6h", "30d", "2 weeks" or "1h30m".' });
-    expect(parseRules({ ...form, electionQuorumBps: "half" })).toEqual({ ok: false, error: 'Election quorum: "half" is not a share: write it like "20%" or "12.5%".' });
+    expect(parseRules({ ...form, electionQuorumBps: "half" })).toEqual({ ok: false, error: 'Election quorum: "half" is not a share: write it like "20%" or "12.5%" (or "2000bps").' });
   });
 });

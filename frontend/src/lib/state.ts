@@ -1,15 +1,10 @@
 // The pool's state as the app reads it, and the rules that say which calls the contract would accept now.
 // Every check here mirrors a revert in contracts/pool/*.sol, so a button is enabled only when the call
 // would go through, and when it would not, the reason is said in words. Pure: unit-tested without a chain.
-import { sentenceFor } from "./errors";
-import { formatCountdown, formatDate, parseBps, parseDuration, shortAddress, ZERO_ADDRESS, type Parsed } from "./format";
-
-export const SeatStatus = { Filled: 0, Recall: 1, Open: 2, WoundDown: 3 } as const;
-export const ElectionPhase = { None: 0, Nominating: 1, Voting: 2, Counting: 3 } as const;
-export const ElectionKind = { None: 0, Vacancy: 1, Recall: 2 } as const;
-export const ClaimStatus = { None: 0, Pending: 1, Paid: 2, Rejected: 3, Cancelled: 4, Void: 5 } as const;
-export const ProposalStatus = { None: 0, Pending: 1, Applied: 2, Rejected: 3, Cancelled: 4 } as const;
-export const PledgeStatus = { None: 0, Offered: 1, Accepted: 2, Declined: 3, Withdrawn: 4, Completed: 5 } as const;
+import {
+  ClaimStatus, ElectionKind, ElectionPhase, formatCountdown, formatDate, type Parsed, ProposalStatus, readBps, readDuration, SeatStatus,
+  sentenceFor, shortAddress, ZERO_ADDRESS,
+} from "@potluck/core";
 
 export interface Rules {
   claimDelay: bigint;
@@ -326,7 +321,7 @@ export function changedRules(from: Rules, to: Rules): Array<keyof Rules> {
 export function parseRules(input: RulesInput): Parsed<Rules> {
   const out: Partial<Record<keyof Rules, bigint | number>> = {};
   for (const key of Object.keys(RULE_NAMES) as Array<keyof Rules>) {
-    const parsed = key.endsWith("Bps") ? parseBps(input[key]) : parseDuration(input[key]);
+    const parsed = key.endsWith("Bps") ? readBps(input[key]) : readDuration(input[key]);
     if (!parsed.ok) return { ok: false, error: `${RULE_NAMES[key].charAt(0).toUpperCase()}${RULE_NAMES[key].slice(1)}: ${parsed.error}` };
     out[key] = parsed.value;
   }
