@@ -6,6 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionResponse } from "ethers";
+import { PERMIT_TYPES } from "@potluck/core";
 import {
   DAY,
   ETH,
@@ -96,15 +97,7 @@ async function permit(owner: HardhatEthersSigner, spender: string, value: bigint
   const { chainId } = await ethers.provider.getNetwork();
   const signature = await owner.signTypedData(
     { name: await token.name(), version: "1", chainId, verifyingContract: tokenAddress },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
+    { Permit: [...PERMIT_TYPES.Permit] }, // ethers wants mutable arrays
     { owner: owner.address, spender, value, nonce: await token.nonces(owner.address), deadline },
   );
   const { v, r, s } = ethers.Signature.from(signature);

@@ -26,6 +26,8 @@ import {
   ETH,
   HOUR,
   Parameter,
+  ProposalKind,
+  ProposalStatus,
   SeatStatus,
   Weighting,
   claimIdOf,
@@ -48,8 +50,6 @@ const { loadFixture, time } = networkHelpers;
 const MAX_LINES = 256n; // PoolBudget.MAX_LINES
 const MAX_NAME_LENGTH = 64; // PoolBudget.MAX_NAME_LENGTH, bytes
 const NEW_LINE = 65_535n; // PoolChanges.NEW_LINE: a proposal's line before the new line gets its id
-const ProposalKind = { None: 0n, BudgetLine: 1n, Rules: 2n } as const;
-const ProposalStatus = { None: 0n, Pending: 1n, Applied: 2n, Rejected: 3n, Cancelled: 4n } as const;
 const GasMode = { Off: 0, BurnGas: 1, ReturnBomb: 2, RevertBomb: 3 } as const; // GasGriefingPayee.Mode
 const GUARD_ERROR = ethers.id("ReentrancyGuardReentrantCall()").slice(0, 10); // OpenZeppelin's guard
 

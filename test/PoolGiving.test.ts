@@ -8,6 +8,7 @@ import { expect } from "chai";
 import type { ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { PERMIT_TYPES } from "@potluck/core";
 import {
   type FeeOnTransferToken,
   type IPool,
@@ -68,15 +69,7 @@ async function signPermit(
   const domain = await token.eip712Domain();
   const signature = await owner.signTypedData(
     { name: domain.name, version: domain.version, chainId: domain.chainId, verifyingContract: domain.verifyingContract },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
+    { Permit: [...PERMIT_TYPES.Permit] }, // ethers wants mutable arrays
     { owner: owner.address, spender, value, nonce: nonce ?? (await token.nonces(owner.address)), deadline },
   );
   const { v, r, s } = ethers.Signature.from(signature);

@@ -32,6 +32,7 @@ import {
   MIN_DURATION,
   WEIGHTINGS,
   weightFor,
+  PledgeStatus,
 } from "./helpers/potluck.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -43,7 +44,6 @@ const MAX_CATCH_UP = 3n; // PoolSubscriptions.MAX_CATCH_UP
 const MONTH = 30n * DAY; // PoolSubscriptions.MONTH, the unit of `carried()`
 const MAX_DESCRIPTION_LENGTH = 280; // PoolPledges.MAX_DESCRIPTION_LENGTH, bytes
 const TUSD = 10n ** 18n; // one unit of the 18-decimal test token
-const PledgeStatus = { None: 0n, Offered: 1n, Accepted: 2n, Declined: 3n, Withdrawn: 4n, Completed: 5n } as const;
 
 // ---------------------------------------------------------------- helpers
 

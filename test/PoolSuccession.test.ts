@@ -22,6 +22,8 @@ import {
   deployPotluck,
   nextEpoch,
   BPS,
+  ElectionKind,
+  ProposalStatus,
 } from "./helpers/potluck.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -38,8 +40,6 @@ const QUORUM_BPS = 2_500n; // defaultConfig().electionQuorumBps
 const RECALL_BPS = 3_000n; // defaultConfig().recallThresholdBps
 const HOSTING = 0n; // defaultLines()[0]: 2 ETH per 30 days
 const STIPEND = 1n; // defaultLines()[1]: 10 ETH per 30 days
-const ElectionKind = { None: 0n, Vacancy: 1n, Recall: 2n } as const;
-const ProposalStatus = { None: 0n, Pending: 1n, Applied: 2n, Rejected: 3n, Cancelled: 4n } as const;
 const ZERO = ethers.ZeroAddress;
 const RECEIPT = ethers.id("invoice 2024-07: VPS, 1 month");
 /** A receipt for a pool's `n`th claim: a receipt backs one claim only, so each claim needs its own. */

@@ -1,5 +1,6 @@
-// Unit tests of the shared script logic in scripts/lib: human amounts and durations, error sentences,
-// pool metadata, deployment records and the web app's generated file. No chain needed.
+// Unit tests of the command line's own library in scripts/lib: decoding errors (their sentences, amounts,
+// durations and metadata are @potluck/core's, tested in packages/core), deployment records and the web app's
+// generated file. No chain needed.
 import { expect } from "chai";
 import { Interface, id as keccakText } from "ethers";
 import hre from "hardhat";
@@ -13,21 +14,10 @@ import {
   writeDeployment,
   type DeploymentRecord,
 } from "../scripts/lib/deployments.js";
-import { decodeRevert, errorInterface, explainedErrors, explainError, findRevertData, PotluckError, sentenceFor } from "../scripts/lib/errors.js";
+import { decodeRevert, errorInterface, explainError, findRevertData } from "../scripts/lib/errors.js";
 import { GENERATED_HEADER, renderFrontend } from "../scripts/lib/frontend.js";
-import { decodeMetadata, encodeMetadata, poolLabel } from "../scripts/lib/metadata.js";
-import {
-  ETH,
-  formatAmount,
-  formatCountdown,
-  formatDuration,
-  parseAmount,
-  parseBps,
-  parseDuration,
-  type AssetInfo,
-} from "../scripts/lib/units.js";
+import { ETH, explainedErrors, PotluckError, sentenceFor } from "@potluck/core";
 
-const MUSD: AssetInfo = { address: "0x00000000000000000000000000000000000000aa", symbol: "mUSD", decimals: 6 };
 const ABI = [
   "error PoolOverBudget(uint256 line, uint256 amount, uint256 left)",
   "error PoolChallengeWindowOpen(uint256 claimId, uint256 payableAt)",
@@ -50,86 +40,6 @@ async function failure(promise: Promise<unknown>): Promise<string> {
 }
 
 describe("scripts/lib", function () {
-  describe("parseAmount", function () {
-    it("reads amounts with or without the asset's symbol", function () {
-      expect(parseAmount("0.05 ETH", ETH)).to.equal(5n * 10n ** 16n);
-      expect(parseAmount("0.05", ETH)).to.equal(5n * 10n ** 16n);
-      expect(parseAmount("0.05eth", ETH)).to.equal(5n * 10n ** 16n);
-      expect(parseAmount("20 mUSD", MUSD)).to.equal(20_000_000n);
-      expect(parseAmount(" 20 ", MUSD)).to.equal(20_000_000n);
-      expect(parseAmount("1,000.5 musd", MUSD)).to.equal(1_000_500_000n);
-      expect(parseAmount(".5", MUSD)).to.equal(500_000n);
-      expect(parseAmount("0.000001", MUSD)).to.equal(1n);
-    });
-
-    it("refuses what it cannot read without guessing", function () {
-      const cases: Array<[string, AssetInfo, RegExp]> = [
-        ["", ETH, /No amount given/],
-        ["abc", ETH, /is not an amount/],
-        ["1.2.3", ETH, /is not an amount/],
-        ["-1", ETH, /negative/],
-        ["1e18", ETH, /scientific notation/],
-        ["0,5", ETH, /ambiguous/],
-        ["1,00", MUSD, /ambiguous/],
-        ["20 ETH", MUSD, /this pool holds mUSD/],
-        ["5 wei", ETH, /in wei/],
-        ["0.0000001", MUSD, /7 decimals, but mUSD has only 6/],
-        ["0", ETH, /more than zero/],
-      ];
-      for (const [input, asset, message] of cases) {
-        expect(() => parseAmount(input, asset), input).to.throw(PotluckError, message);
-      }
-      expect(parseAmount("0", ETH, { allowZero: true })).to.equal(0n);
-    });
-  });
-
-  describe("formatAmount", function () {
-    it("prints grouped amounts with the symbol, rounding down when asked", function () {
-      expect(formatAmount(1_234_500_000n, MUSD)).to.equal("1,234.5 mUSD");
-      expect(formatAmount(10n ** 18n, ETH)).to.equal("1 ETH");
-      expect(formatAmount(123_456_789_000_000_000n, ETH, { maxDecimals: 4 })).to.equal("0.1234 ETH");
-      expect(formatAmount(0n, ETH)).to.equal("0 ETH");
-      expect(formatAmount(1_500_000n, MUSD, { symbol: false })).to.equal("1.5");
-    });
-
-    it("round-trips through parseAmount", function () {
-      for (const value of [1n, 999_999n, 1_000_000n, 123_456_789_012n]) {
-        expect(parseAmount(formatAmount(value, MUSD), MUSD)).to.equal(value);
-      }
-    });
-  });
-
-  describe("durations and shares", function () {
-    it("parses durations", function () {
-      expect(parseDuration("1h")).to.equal(3600n);
-      expect(parseDuration("30d")).to.equal(2_592_000n);
-      expect(parseDuration("2 weeks")).to.equal(1_209_600n);
-      expect(parseDuration("1h30m")).to.equal(5400n);
-      expect(parseDuration("3600")).to.equal(3600n);
-      expect(parseDuration(60)).to.equal(60n);
-      expect(() => parseDuration("soon")).to.throw(PotluckError, /not a duration/);
-      expect(() => parseDuration("1 fortnight")).to.throw(PotluckError, /not a duration/);
-    });
-
-    it("formats durations and countdowns with two units", function () {
-      expect(formatDuration(0)).to.equal("0s");
-      expect(formatDuration(3600)).to.equal("1h");
-      expect(formatDuration(90_061)).to.equal("1d 1h");
-      expect(formatCountdown(200, 100)).to.equal("in 1m 40s");
-      expect(formatCountdown(100, 160)).to.equal("1m ago");
-      expect(formatCountdown(100, 100)).to.equal("now");
-    });
-
-    it("parses shares into basis points", function () {
-      expect(parseBps("20%")).to.equal(2000);
-      expect(parseBps("12.5%")).to.equal(1250);
-      expect(parseBps("2000bps")).to.equal(2000);
-      expect(parseBps("20")).to.equal(2000);
-      expect(() => parseBps("120%")).to.throw(PotluckError, /more than 100%/);
-      expect(() => parseBps("a lot")).to.throw(PotluckError, /not a share/);
-    });
-  });
-
   describe("errors", function () {
     const iface = new Interface(ABI);
     const overBudget = iface.encodeErrorResult("PoolOverBudget", [0n, 2n * 10n ** 18n, 15n * 10n ** 17n]);
@@ -143,25 +53,26 @@ describe("scripts/lib", function () {
 
     it("turns custom errors into sentences with amounts in the pool's asset", function () {
       const text = explainError({ data: overBudget }, iface, { asset: ETH, lineName: (l) => (l === 0n ? "hosting" : undefined) });
-      expect(text).to.equal("Line 0 (hosting) has only 1.5 ETH left this period; the claim asks for 2 ETH.");
+      expect(text).to.equal('Budget line 0 ("hosting") has only 1.5 ETH left this period; the claim asks for 2 ETH.');
       const id = BigInt(keccakText("receipt"));
       const open = iface.encodeErrorResult("PoolChallengeWindowOpen", [id, 1_700_003_600n]);
       expect(explainError({ data: open }, iface, { now: 1_700_000_000n, claimNumber: (c) => (c === id ? 3 : undefined) })).to.equal(
-        "Claim #3 is still in its challenge window: it can be paid from 2023-11-14 23:13 UTC, in 1h.",
+        "Claim #3 is still in its challenge window: it can be paid from 2023-11-14 23:13 UTC (in 1h).",
       );
       // Without the pool's record, a claim is named by its id (the receipt hash), shortened.
       expect(explainError({ data: iface.encodeErrorResult("PoolUnknownClaim", [id]) }, iface)).to.equal(
         `There is no claim ${keccakText("receipt").slice(0, 10)}…${keccakText("receipt").slice(-4)} in this pool.`,
       );
       const parameter = iface.encodeErrorResult("PoolInvalidParameter", [2n, 60n]);
-      expect(explainError({ data: parameter }, iface)).to.equal("The epoch length must be between 1h and 365d (got 1m).");
+      expect(explainError({ data: parameter }, iface)).to.equal("The epoch length must be between 1 hour and 365 days (got 1m).");
     });
 
-    it("reads an election's phase in the light of what was tried", function () {
-      const voting = decodeRevert(iface.encodeErrorResult("PoolElectionPhase", [2]), iface)!;
-      expect(sentenceFor(voting.name, voting.args, { action: "nominate" })).to.match(/^Nominations are closed/);
-      expect(sentenceFor(voting.name, voting.args, { action: "finalize" })).to.match(/still voting/);
-      expect(sentenceFor(voting.name, voting.args, { action: "windDown" })).to.match(/cannot wind down/);
+    it("names the command that helps, which the web app's sentences leave out", function () {
+      const voting = decodeRevert(iface.encodeErrorResult("PoolElectionPhase", [3]), iface)!;
+      expect(sentenceFor(voting.name, voting.args, { action: "vote" })).to.equal("Voting has ended: the election can be finalized.");
+      expect(explainError({ data: iface.encodeErrorResult("PoolElectionPhase", [3]) }, iface, { action: "vote" })).to.equal(
+        "Voting has ended: the election can be finalized (`pool:finalize`).",
+      );
     });
 
     it("names errors it has no sentence for, and unknown data by its selector", function () {
@@ -201,27 +112,6 @@ describe("scripts/lib", function () {
         [{ type: "error", name: "A", inputs: [] }, { type: "error", name: "B", inputs: [{ type: "uint256" }] }],
       );
       expect(merged.fragments.map((f) => f.format())).to.deep.equal(["A()", "B(uint256)"]);
-    });
-  });
-
-  describe("metadata", function () {
-    it("round-trips { name, description, links } through a data: URI", function () {
-      const metadata = { name: "Zine ✂", description: "Photocopies & stamps", links: ["https://example.org"] };
-      const uri = encodeMetadata(metadata);
-      expect(uri).to.match(/^data:application\/json;base64,/);
-      expect(decodeMetadata(uri)).to.deep.equal(metadata);
-      expect(decodeMetadata(`data:application/json,${encodeURIComponent(JSON.stringify({ name: "Plain" }))}`)).to.deep.equal({
-        name: "Plain",
-        description: "",
-        links: [],
-      });
-    });
-
-    it("labels pools without readable metadata by their URI or address", function () {
-      expect(decodeMetadata("ipfs://bafy")).to.equal(undefined);
-      expect(decodeMetadata("data:application/json,{not json")).to.equal(undefined);
-      expect(poolLabel("ipfs://bafy", "0xabc")).to.equal("ipfs://bafy");
-      expect(poolLabel("", "0xabc")).to.equal("0xabc");
     });
   });
 

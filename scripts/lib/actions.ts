@@ -2,15 +2,15 @@
 // explainer its asset and lines), reading ids, finding an event in a receipt, and an election's schedule.
 import type { Log } from "ethers";
 import type { TaskContext } from "./cli.js";
-import { PotluckError } from "./errors.js";
+import { formatAmount, formatCountdown, formatDate, inert, PotluckError } from "@potluck/core";
 import { chainNow, openPool, type OpenPool } from "./potluck.js";
-import { formatAmount, formatCountdown, formatDate } from "./units.js";
 
 export async function poolFor(ctx: TaskContext, ref: string): Promise<OpenPool> {
   const opened = await openPool(ctx.potluck, ref);
   ctx.explain.asset = opened.asset;
   const count = Number(await opened.pool.lineCount());
-  const names = await Promise.all(Array.from({ length: Math.min(count, 64) }, (_, i) => opened.pool.budgetLine(i).then((l) => l[0])));
+  // Line names are the creator's text: inert wherever the tasks and the sentences print them.
+  const names = await Promise.all(Array.from({ length: Math.min(count, 64) }, (_, i) => opened.pool.budgetLine(i).then((l) => inert(l[0], { max: 40 }))));
   ctx.explain.lineName = (line) => names[Number(line)];
   return opened;
 }

@@ -15,11 +15,10 @@ import {
   type ContractRecord,
   type DeploymentRecord,
 } from "./deployments.js";
-import { PotluckError } from "./errors.js";
+import { ETH, formatAmount, PotluckError } from "@potluck/core";
 import { generateFrontend } from "./frontend.js";
 import { chainIdOf, signerFor } from "./potluck.js";
 import { session } from "./session.js";
-import { ETH, formatAmount } from "./units.js";
 
 export const MOCK_USD = { name: "Mock USD", symbol: "mUSD", decimals: 6 } as const;
 

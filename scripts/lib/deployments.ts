@@ -2,7 +2,7 @@
 // writes it; the seed script, the tasks and the web app (through scripts/generate-frontend.ts) read it.
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { PotluckError } from "./errors.js";
+import { PotluckError } from "@potluck/core";
 import { session } from "./session.js";
 
 export const CONTRACT_NAMES = ["PoolFactory", "Pool", "PoolExtension", "MockUSD"] as const;

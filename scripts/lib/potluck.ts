@@ -7,10 +7,9 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 import type { IPool, MockERC20, PoolFactory } from "../../types/ethers-contracts/index.js";
 import { deploymentFile, requireDeployment, type DeploymentRecord } from "./deployments.js";
-import { errorInterface, PotluckError } from "./errors.js";
-import { decodeMetadata, poolLabel, type PoolMetadata } from "./metadata.js";
+import { errorInterface } from "./errors.js";
+import { type AssetInfo, decodeMetadata, ETH, type PoolMetadata, poolName, PotluckError, tokenSymbol, ZERO_ADDRESS } from "@potluck/core";
 import { session } from "./session.js";
-import { ETH, ZERO_ADDRESS, type AssetInfo } from "./units.js";
 
 /** The network a script or task works on: the session's, else `--network`, else localhost. */
 export function networkName(hre: HardhatRuntimeEnvironment): string {
@@ -129,7 +128,7 @@ export async function listPools(potluck: Potluck): Promise<PoolEntry[]> {
       maintainer: event?.args.maintainer ?? ZERO_ADDRESS,
       metadataURI,
       metadata: decodeMetadata(metadataURI),
-      label: poolLabel(metadataURI, address),
+      label: poolName(metadataURI, address),
       createdAtBlock: event?.blockNumber ?? 0,
     };
   });
@@ -142,7 +141,8 @@ export async function assetInfo(ethers: HardhatEthers, address: string): Promise
     token.symbol().catch(() => "tokens"),
     token.decimals().catch(() => 18n),
   ]);
-  return { address, symbol, decimals: Number(decimals) };
+  // The symbol is the token creator's text: shown inert next to every amount.
+  return { address, symbol: tokenSymbol(symbol), decimals: Number(decimals) };
 }
 
 export interface OpenPool {

@@ -16,11 +16,9 @@ import type { NetworkConnection } from "hardhat/types/network";
 import type { ConfigStruct } from "../../types/ethers-contracts/Pool.js";
 import type { IPool } from "../../types/ethers-contracts/index.js";
 import { LOCAL_CHAIN_IDS, type DeploymentRecord } from "./deployments.js";
-import { PotluckError } from "./errors.js";
-import { encodeMetadata, type PoolMetadata } from "./metadata.js";
+import { type AssetInfo, encodeMetadata, ETH, formatAmount, type PoolMetadata, PotluckError, textReceiptUri } from "@potluck/core";
 import { chainIdOf } from "./potluck.js";
 import { session } from "./session.js";
-import { formatAmount, ETH, type AssetInfo } from "./units.js";
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -61,7 +59,7 @@ function prng(seed: number): () => number {
 
 function receipt(text: string): { uri: string; bytes: Uint8Array } {
   const bytes = new TextEncoder().encode(text);
-  return { uri: `data:text/plain;charset=utf-8;base64,${Buffer.from(bytes).toString("base64")}`, bytes };
+  return { uri: textReceiptUri(text), bytes };
 }
 
 export async function seedDemo(connection: NetworkConnection, deployment: DeploymentRecord): Promise<SeedSummary> {

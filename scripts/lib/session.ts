@@ -1,6 +1,7 @@
 // Where the scripts and tasks read and write, and where they print. The defaults are the repository's
 // `deployments/` and the web app's generated file; tests point them at a temporary directory and hand in
 // an in-process network connection, so they never touch the files `npm start` and the web app use.
+import { inert } from "@potluck/core";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NetworkConnection } from "hardhat/types/network";
@@ -22,11 +23,13 @@ export interface Session {
   err: (line: string) => void;
 }
 
+// The tasks make chain text inert where they read it; the terminal gets the same filter once more on the way
+// out, so that no line Potluck prints can carry an escape sequence or a bidirectional override.
 const defaults: Session = {
   deploymentsDir: path.join(ROOT, "deployments"),
   frontendFile: path.join(ROOT, "frontend", "src", "generated", "contracts.ts"),
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
+  out: (line) => console.log(inert(line, { multiline: true })),
+  err: (line) => console.error(inert(line, { multiline: true })),
 };
 
 let current: Session = { ...defaults };

@@ -2,7 +2,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { electionSchedule, eventIn, poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
 import { confirm, signerFor } from "../../scripts/lib/potluck.js";
-import { formatDate } from "../../scripts/lib/units.js";
+import { formatDate } from "@potluck/core";
 
 interface Args { pool: string; from: string }
 

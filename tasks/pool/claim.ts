@@ -3,9 +3,8 @@ import path from "node:path";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { eventIn, poolFor, weightFormatter } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
-import { PotluckError } from "../../scripts/lib/errors.js";
+import { formatAmount, formatCountdown, formatDate, inert, parseAmount, PotluckError } from "@potluck/core";
 import { addressArg, chainNow, confirm, signerFor } from "../../scripts/lib/potluck.js";
-import { formatAmount, formatCountdown, formatDate, parseAmount } from "../../scripts/lib/units.js";
 
 interface Args { pool: string; line: string; amount: string; receipt: string; uri?: string; payee: string; from: string }
 
@@ -15,13 +14,15 @@ export default async function claim(args: Args, hre: HardhatRuntimeEnvironment) 
     const { pool, asset, entry } = opened;
     const count = Number(await pool.lineCount());
     const names = await Promise.all(Array.from({ length: count }, (_, i) => pool.budgetLine(i).then((l) => l[0])));
+    // What the pool's creator named the lines, as printed (inert); matching is on the names as stored.
+    const shownNames = names.map((n) => inert(n, { max: 40 }));
     let line: number;
     if (/^#?[0-9]+$/.test(args.line.trim())) {
       line = Number(args.line.trim().replace("#", ""));
     } else {
       line = names.findIndex((n) => n.toLowerCase() === args.line.trim().toLowerCase());
       if (line < 0) {
-        throw new PotluckError(`${entry.label} has no budget line named "${args.line}". Its lines: ${names.map((n, i) => `${i} ${n}`).join(", ") || "none"}.`);
+        throw new PotluckError(`${entry.label} has no budget line named "${args.line}". Its lines: ${shownNames.map((n, i) => `${i} ${n}`).join(", ") || "none"}.`);
       }
     }
     const amount = parseAmount(args.amount, asset);
@@ -35,7 +36,7 @@ export default async function claim(args: Args, hre: HardhatRuntimeEnvironment) 
     const payee = args.payee === "" || args.payee === "sender" ? signer.address : await addressArg(ctx.potluck, args.payee, "payee");
     const hash = ctx.potluck.ethers.keccak256(bytes);
     const { logs } = await confirm(
-      `Filed a claim on ${entry.label}: ${formatAmount(amount, asset)} from line ${line} (${names[line] ?? "?"}) to ${payee}`,
+      `Filed a claim on ${entry.label}: ${formatAmount(amount, asset)} from line ${line} (${shownNames[line] ?? "?"}) to ${payee}`,
       pool.connect(signer).fileClaim(line, amount, payee, hash, args.uri ?? ""),
     );
     const id = eventIn(opened, logs, "ClaimFiled")?.args.claimId as bigint;

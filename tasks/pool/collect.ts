@@ -1,9 +1,8 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { eventIn, poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
-import { PotluckError } from "../../scripts/lib/errors.js";
+import { formatAmount, formatCountdown, formatDate, PotluckError } from "@potluck/core";
 import { addressArg, chainNow, confirm, signerFor } from "../../scripts/lib/potluck.js";
-import { formatAmount, formatCountdown, formatDate } from "../../scripts/lib/units.js";
 
 interface Args { pool: string; donor: string; from: string }
 

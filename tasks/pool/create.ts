@@ -2,11 +2,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
-import { PotluckError } from "../../scripts/lib/errors.js";
-import { checkMetadata, encodeMetadata } from "../../scripts/lib/metadata.js";
+import { checkMetadata, encodeMetadata, formatAmount, formatBps, formatDuration, inert, parseAmount, parseBps, parseDuration, PotluckError, ZERO_ADDRESS } from "@potluck/core";
 import { addressArg, assetInfo, confirm, listPools, openPool, signerFor } from "../../scripts/lib/potluck.js";
 import { CREATE_DEFAULTS } from "./create-defaults.js";
-import { formatAmount, formatBps, formatDuration, parseAmount, parseBps, parseDuration, ZERO_ADDRESS } from "../../scripts/lib/units.js";
 
 type Args = Partial<Record<(typeof KEYS)[number] | "configFile", string>> & { from: string };
 
@@ -113,7 +111,7 @@ export default async function create(args: Args, hre: HardhatRuntimeEnvironment)
       weighting: weighting === "linear" ? 0 : 1,
     };
 
-    const { logs } = await confirm(`Created the pool "${metadata.name}"`, potluck.factory.connect(signer).createPool(config, lines));
+    const { logs } = await confirm(`Created the pool "${inert(metadata.name, { max: 64 })}"`, potluck.factory.connect(signer).createPool(config, lines));
     const created = logs
       .map((log) => { try { return potluck.factory.interface.parseLog(log); } catch { return null; } })
       .find((e) => e?.name === "PoolCreated");
@@ -122,7 +120,7 @@ export default async function create(args: Args, hre: HardhatRuntimeEnvironment)
     ctx.out(`  Pool #${entry?.index ?? "?"} at ${address}`);
     ctx.out(`  asset ${asset.symbol}, maintainer ${maintainer}, ${weighting} weighting, epochs of ${formatDuration(config.epochLength)}`);
     ctx.out(`  claims wait ${formatDuration(config.claimDelay)}; objections reject at ${formatBps(config.objectionQuorumBps)}; elections need ${formatBps(config.electionQuorumBps)}`);
-    for (const [i, l] of lines.entries()) ctx.out(`  line ${i}: ${l.name}, ${formatAmount(l.cap, asset)} per ${formatDuration(l.period)}`);
+    for (const [i, l] of lines.entries()) ctx.out(`  line ${i}: ${inert(l.name, { max: 40 })}, ${formatAmount(l.cap, asset)} per ${formatDuration(l.period)}`);
     // The pool is usable at once: open it to check it answers as a pool.
     await openPool(potluck, address);
   });

@@ -1,9 +1,8 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
-import { PotluckError } from "../../scripts/lib/errors.js";
+import { formatAmount, formatCountdown, parseAmount, PotluckError } from "@potluck/core";
 import { chainNow, confirm, signerFor } from "../../scripts/lib/potluck.js";
-import { formatAmount, formatCountdown, parseAmount } from "../../scripts/lib/units.js";
 
 interface Args { pool: string; amount: string; from: string }
 

@@ -1,8 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { runPotluckTask, short, table } from "../../scripts/lib/cli.js";
-import { SeatStatusName } from "../../scripts/lib/errors.js";
+import { ellipsize, formatAmount, SEAT_STATUS } from "@potluck/core";
 import { assetInfo, listPools } from "../../scripts/lib/potluck.js";
-import { formatAmount } from "../../scripts/lib/units.js";
 
 export default async function list(_args: Record<string, unknown>, hre: HardhatRuntimeEnvironment) {
   return runPotluckTask(hre, async ({ potluck, out }) => {
@@ -23,10 +22,11 @@ export default async function list(_args: Record<string, unknown>, hre: HardhatR
       ]);
       rows.push([
         String(entry.index),
-        entry.label,
+        // The name is the creator's text (inert already): cut so the balance and address stay in view.
+        ellipsize(entry.label, 32),
         formatAmount(balance, asset, { maxDecimals: 4 }),
         maintainer === potluck.ethers.ZeroAddress ? "—" : short(maintainer),
-        SeatStatusName[Number(seat[0])] ?? "?",
+        SEAT_STATUS[Number(seat[0])] ?? "?",
         entry.address,
       ]);
     }

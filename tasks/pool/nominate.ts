@@ -2,7 +2,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
 import { addressArg, chainNow, confirm, signerFor } from "../../scripts/lib/potluck.js";
-import { formatCountdown, formatDate } from "../../scripts/lib/units.js";
+import { formatCountdown, formatDate } from "@potluck/core";
 
 interface Args { pool: string; candidate: string; from: string }
 

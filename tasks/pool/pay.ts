@@ -2,7 +2,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { claimIdFor, poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
 import { confirm, signerFor } from "../../scripts/lib/potluck.js";
-import { formatAmount } from "../../scripts/lib/units.js";
+import { formatAmount } from "@potluck/core";
 
 interface Args { pool: string; claim: string; from: string }
 

@@ -1,20 +1,24 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { filedClaims, poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask, short, table } from "../../scripts/lib/cli.js";
-import { ClaimStatusName, ElectionPhaseName, PledgeStatusName } from "../../scripts/lib/errors.js";
+import {
+  CLAIM_STATUS, ELECTION_PHASE, formatAmount, formatBps, formatCountdown, formatDate as date, formatDuration, formatRunway, inert, PLEDGE_STATUS,
+  receiptText, runway, terminalLink,
+} from "@potluck/core";
 import { addressArg, chainNow } from "../../scripts/lib/potluck.js";
-import { formatAmount, formatBps, formatCountdown, formatDate as date, formatDuration } from "../../scripts/lib/units.js";
 
 interface Args { pool: string; account?: string }
 
 /** How many of the latest claims are read (older ones are summed up by status only if among them). */
 const CLAIMS_SHOWN = 200;
 
-/** A receipt URI as one short line: embedded text is shown, long URIs are cut. */
-function receiptText(uri: string): string {
-  const embedded = /^data:text\/plain[^,]*;base64,(.*)$/s.exec(uri);
-  const text = embedded !== null ? `"${Buffer.from(embedded[1], "base64").toString("utf8")}"` : uri;
-  return text.length > 90 ? `${text.slice(0, 87)}…` : text;
+/** How wide a budget line's name may be in the tables: a long name must not push the amounts out of view. */
+const NAME_WIDTH = 32;
+
+/** A receipt URI as one short line: embedded text is shown quoted, a link only as links are (see chainLink). */
+function receiptLine(uri: string): string {
+  const text = receiptText(uri);
+  return text !== undefined ? `"${inert(text, { max: 88 })}"` : terminalLink(uri, { max: 90 });
 }
 
 export default async function status({ pool: ref, account }: Args, hre: HardhatRuntimeEnvironment) {
@@ -37,9 +41,12 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
     const [budgetPerMonth, recurringPerMonth, pledgedPerMonth, delivered] = carried;
     const woundDown = seatStatus === 3n;
 
+    // The name, description and links are whatever the pool's creator wrote: printed inert (@potluck/core).
     out(`${entry.label}  (pool #${entry.index}, ${opened.address})`);
-    if (entry.metadata?.description) out(`  ${entry.metadata.description}`);
-    for (const link of entry.metadata?.links ?? []) out(`  ${link}`);
+    for (const line of inert(entry.metadata?.description ?? "", { multiline: true, max: 600 }).split("\n")) {
+      if (line.trim() !== "") out(`  ${line}`);
+    }
+    for (const link of entry.metadata?.links.slice(0, 10) ?? []) out(`  ${terminalLink(link)}`);
     out("");
     const rows: string[][] = [
       ["asset", asset.address === potluck.ethers.ZeroAddress ? "ETH" : `${asset.symbol} (${asset.address}, ${asset.decimals} decimals)`],
@@ -48,9 +55,8 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
     if (woundDown) {
       rows.push(["budget", "none: the pool wound down"]);
     } else if (budgetPerMonth > 0n) {
-      const tenths = (balance * 10n) / budgetPerMonth;
       rows.push(["budget", `${money(budgetPerMonth)} a month (30 days)`]);
-      rows.push(["runway", `${tenths / 10n}.${tenths % 10n} months at the full budget`]);
+      rows.push(["runway", `${formatRunway(runway(balance, budgetPerMonth, recurringPerMonth))} at the full budget${recurringPerMonth > 0n ? ", counting standing orders" : ""}`]);
     } else {
       rows.push(["budget", "no open budget lines"]);
     }
@@ -74,7 +80,7 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
     const lines = await Promise.all(Array.from({ length: Number(lineCount) }, (_, i) => pool.budgetLine(i)));
     const lineRows = [["#", "name", "cap / period", "spent", "left", "resets"]];
     lines.forEach(([name, cap, period, spent, left, nextReset], i) => {
-      lineRows.push([String(i), name, cap === 0n ? "closed" : `${money(cap)} / ${formatDuration(period)}`, money(spent), money(left), formatCountdown(nextReset, now)]);
+      lineRows.push([String(i), inert(name, { max: NAME_WIDTH }), cap === 0n ? "closed" : `${money(cap)} / ${formatDuration(period)}`, money(spent), money(left), formatCountdown(nextReset, now)]);
     });
     if (lines.length === 0) out("  none");
     else for (const line of table(lineRows)) out(line);
@@ -85,7 +91,7 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
     const first = Math.max(0, filed.length - CLAIMS_SHOWN);
     const claims = await Promise.all(filed.slice(first).map(async (f, i) => ({ ...f, number: first + i, read: await pool.claim(f.id) })));
     const counts = new Map<string, number>();
-    for (const c of claims) counts.set(ClaimStatusName[Number(c.read[1])], (counts.get(ClaimStatusName[Number(c.read[1])]) ?? 0) + 1);
+    for (const c of claims) counts.set(CLAIM_STATUS[Number(c.read[1])], (counts.get(CLAIM_STATUS[Number(c.read[1])]) ?? 0) + 1);
     const pending = claims.filter((c) => c.read[1] === 1n);
     out("");
     out(`Claims: ${claimCount} filed${counts.size > 0 ? ` (${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}${first > 0 ? `, among the latest ${CLAIMS_SHOWN}` : ""})` : ""}`);
@@ -94,11 +100,11 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
       const claimRows = [["#", "line", "amount", "payee", "payable", "to reject"]];
       for (const { number, read: [c] } of pending) {
         const payable = woundDown ? "never (wound down)" : frozen ? "frozen (recall)" : c.payableAt <= now ? "now (pool:pay)" : formatCountdown(c.payableAt, now);
-        claimRows.push([String(number), `${c.line} ${lines[Number(c.line)]?.[0] ?? ""}`.trim(), money(c.amount), short(c.payee), payable, c.payableAt <= now ? "window closed" : weight(c.toReject)]);
+        claimRows.push([String(number), `${c.line} ${inert(lines[Number(c.line)]?.[0] ?? "", { max: NAME_WIDTH })}`.trim(), money(c.amount), short(c.payee), payable, c.payableAt <= now ? "window closed" : weight(c.toReject)]);
       }
       for (const line of table(claimRows)) out(line);
       for (const { number, receiptURI } of pending) {
-        if (receiptURI !== "") out(`  #${number} receipt: ${receiptText(receiptURI)}`);
+        if (receiptURI !== "") out(`  #${number} receipt: ${receiptLine(receiptURI)}`);
       }
     }
 
@@ -111,7 +117,7 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
         phase === 1n ? `nominating; voting from ${date(votingStartsAt)} (${formatCountdown(votingStartsAt, now)}) to ${date(votingEndsAt)}`
         : phase === 2n ? `voting until ${date(votingEndsAt)} (${formatCountdown(votingEndsAt, now)})`
         : `counting: voting ended ${formatCountdown(votingEndsAt, now)}; anyone can \`pool:finalize\``;
-      out(`Election #${electionId} (${kind}): ${ElectionPhaseName[Number(phase)]}; ${when}`);
+      out(`Election #${electionId} (${kind}): ${ELECTION_PHASE[Number(phase)]}; ${when}`);
       const nominees = await pool.queryFilter(pool.filters.Nominated(electionId), entry.createdAtBlock).catch(() => []);
       const candidates = [...new Set(nominees.map((n) => n.args.candidate))];
       const tallies = await Promise.all(candidates.map(async (c) => ({ c, votes: (await pool.candidate(electionId, c))[1] })));
@@ -135,7 +141,7 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
       out("Pledges in kind");
       const pledges = await Promise.all(Array.from({ length: Math.min(Number(pledgeCount), 50) }, (_, i) => pool.pledgeAt(i)));
       pledges.forEach((p, i) => {
-        out(`  #${i} ${PledgeStatusName[Number(p.status)]}: "${p.description}" by ${short(p.pledger)}, ${money(p.valuePerPeriod)} per ${formatDuration(p.period)}, ${p.delivered}/${p.periods} delivered`);
+        out(`  #${i} ${PLEDGE_STATUS[Number(p.status)]}: "${inert(p.description, { max: 120 })}" by ${short(p.pledger)}, ${money(p.valuePerPeriod)} per ${formatDuration(p.period)}, ${p.delivered}/${p.periods} delivered`);
       });
     }
 

@@ -1,6 +1,7 @@
 // Shared set-up for the mocha tests and the benchmark: deploy the implementation and the factory,
 // create pools from a readable default config, and move the clock by epochs.
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { bigintEnum, ENUMS, Weighting } from "@potluck/core";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import type { BudgetLineStruct, ConfigStruct } from "../../types/ethers-contracts/Pool.js";
 import {
@@ -24,34 +25,21 @@ export const MAX_DURATION = 3650n * DAY; // PoolBudget.MAX_DURATION
 export const MIN_EPOCH = HOUR; // PoolFactory.MIN_EPOCH
 export const MAX_EPOCH = 365n * DAY; // PoolFactory.MAX_EPOCH
 
-export const Weighting = { Linear: 0, Quadratic: 1 } as const;
+// The contracts' enums, once, from @potluck/core; as bigints where ethers returns them (uint8 reads).
+export { Parameter, Weighting } from "@potluck/core";
 export const WEIGHTINGS = [
   ["Linear", Weighting.Linear],
   ["Quadratic", Weighting.Quadratic],
 ] as const;
-export const SeatStatus = { Filled: 0n, Recall: 1n, Open: 2n, WoundDown: 3n } as const;
+export const SeatStatus = bigintEnum(ENUMS.SeatStatus);
 /** A claim's id is its receipt hash read as a number (`PoolBudget.fileClaim`: claims are stored under it). */
 export const claimIdOf = (receiptHash: string): bigint => BigInt(receiptHash);
-export const ClaimStatus = { None: 0n, Pending: 1n, Paid: 2n, Rejected: 3n, Cancelled: 4n, Void: 5n } as const;
-export const ElectionPhase = { None: 0n, Nominating: 1n, Voting: 2n, Counting: 3n } as const;
-export const Parameter = {
-  Asset: 0,
-  Maintainer: 1,
-  EpochLength: 2,
-  ClaimDelay: 3,
-  RuleChangeDelay: 4,
-  InactivityPeriod: 5,
-  VacancyPeriod: 6,
-  ObjectionQuorumBps: 7,
-  ElectionQuorumBps: 8,
-  RecallThresholdBps: 9,
-  InKindWeightBps: 10,
-  Weighting: 11,
-  LineCount: 12,
-  LineCap: 13,
-  LinePeriod: 14,
-  LineName: 15,
-} as const;
+export const ClaimStatus = bigintEnum(ENUMS.ClaimStatus);
+export const ElectionPhase = bigintEnum(ENUMS.ElectionPhase);
+export const ElectionKind = bigintEnum(ENUMS.ElectionKind);
+export const ProposalKind = bigintEnum(ENUMS.ProposalKind);
+export const ProposalStatus = bigintEnum(ENUMS.ProposalStatus);
+export const PledgeStatus = bigintEnum(ENUMS.PledgeStatus);
 
 export function defaultConfig(maintainer: string, overrides: Partial<ConfigStruct> = {}): ConfigStruct {
   return {

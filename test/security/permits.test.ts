@@ -7,6 +7,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { PERMIT_TYPES } from "@potluck/core";
 import type { MockERC20 } from "../../types/ethers-contracts/index.js";
 import { DAY, ETH, createPool, defaultConfig, deployPotluck } from "../helpers/potluck.js";
 import { kit } from "./shared.js";
@@ -33,15 +34,7 @@ async function signPermit(
       chainId: overrides.chainId ?? domain.chainId,
       verifyingContract: domain.verifyingContract,
     },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
+    { Permit: [...PERMIT_TYPES.Permit] }, // ethers wants mutable arrays
     { owner: owner.address, spender, value, nonce: overrides.nonce ?? (await token.nonces(owner.address)), deadline },
   );
   return ethers.Signature.from(signature);

@@ -15,9 +15,7 @@ export const ZERO = "0x0000000000000000000000000000000000000000";
 /** OpenZeppelin's ReentrancyGuardTransient: its error, and the slot it uses (in transient storage only). */
 export const GUARD_SELECTOR = "0x3ee5aeb5"; // bytes4(keccak256("ReentrancyGuardReentrantCall()"))
 export const GUARD_SLOT = "0x9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00";
-export const ProposalStatus = { None: 0n, Pending: 1n, Applied: 2n, Rejected: 3n, Cancelled: 4n } as const;
-export const PledgeStatus = { None: 0n, Offered: 1n, Accepted: 2n, Declined: 3n, Withdrawn: 4n, Completed: 5n } as const;
-export const ElectionKind = { None: 0n, Vacancy: 1n, Recall: 2n } as const;
+export { ElectionKind, PledgeStatus, ProposalStatus } from "../helpers/potluck.js";
 export const GasMode = { Off: 0, BurnGas: 1, ReturnBomb: 2, RevertBomb: 3 } as const; // GasGriefingPayee.Mode
 
 /** The plain values of a multi-value return (an ethers `Result`), for deep comparisons. */
