@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chainLink, ellipsize, hasUnsafeCharacters, inert, NOT_A_LINK, REPLACEMENT, terminalLink } from "./index.ts";
+import { chainLink, ellipsize, hasUnsafeCharacters, inert, NOT_A_LINK, REPLACEMENT, terminalLink, tokenSymbol } from "./index.ts";
 
 const ESC = "\u001b";
 // The name an attacker gave a pool in issue 20: an override to read "exe.png" backwards, markup, and terminal
@@ -33,6 +33,16 @@ describe("inert", () => {
     expect(ellipsize("a long pool name", 8)).toBe("a long…");
     expect(ellipsize("😀😀😀😀", 3)).toBe("😀😀…");
     expect(inert(EVIL, { max: 12 })).toBe(`Evil ${REPLACEMENT}gnp.e…`);
+  });
+});
+
+describe("tokenSymbol", () => {
+  it("shows a token's symbol inert and short, or a fallback", () => {
+    expect(tokenSymbol("mUSD")).toBe("mUSD");
+    expect(tokenSymbol(`${ESC}[2JUSDC\u202E`)).toBe(`${REPLACEMENT}[2JUSDC${REPLACEMENT}`);
+    expect(tokenSymbol("A VERY LONG SYMBOL INDEED")).toBe("A VERY LONG SYM…");
+    expect(tokenSymbol(undefined)).toBe("tokens");
+    expect(tokenSymbol("  ")).toBe("tokens");
   });
 });
 
