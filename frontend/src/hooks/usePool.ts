@@ -272,12 +272,18 @@ export function usePool(address: Address | undefined) {
     contracts: nominations.map((e) => ({ address: at, abi: poolAbi, functionName: "candidate", args: [electionId ?? 0n, e.args.candidate as Address] }) as const),
   });
 
-  const isLoading = fixed.isLoading || created.isLoading;
-  const error = fixed.error ?? created.error ?? history.error ?? claims.error ?? lines.error;
-  if (f === undefined || address === undefined) return { data: undefined, isLoading, error, notFound: created.isSuccess && entry === undefined && !fixed.isLoading };
+  // A token pool is not shown before its token's decimals are known: an amount typed into a form meanwhile
+  // would be read with the wrong number of decimals (10 mUSD as 10 × 10^18 base units).
+  const tokenData = tokenInfo.data;
+  const tokenPending = token !== undefined && tokenData === undefined;
+  const isLoading = fixed.isLoading || created.isLoading || (tokenPending && tokenInfo.error === null);
+  const error = fixed.error ?? created.error ?? tokenInfo.error ?? history.error ?? claims.error ?? lines.error;
+  if (f === undefined || address === undefined || (token !== undefined && tokenData === undefined)) {
+    return { data: undefined, isLoading, error, notFound: created.isSuccess && entry === undefined && !fixed.isLoading };
+  }
 
-  const asset: Asset = token === undefined ? ETH
-    : { address: token, symbol: tokenInfo.data === undefined ? "…" : tokenSymbol(tokenInfo.data[0]), decimals: tokenInfo.data?.[1] ?? 18 };
+  const asset: Asset = token === undefined || tokenData === undefined ? ETH // (a token pool without its data returned above)
+    : { address: token, symbol: tokenSymbol(tokenData[0]), decimals: tokenData[1] };
   const [seatStatus, lastActive, openedAt] = f[10];
   const [eid, , votingStartsAt, votingEndsAt, leader, leaderVotes] = f[11];
   const r = f[14];
