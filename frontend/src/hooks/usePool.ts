@@ -274,12 +274,14 @@ export function usePool(address: Address | undefined) {
     contracts: nominations.map((e) => ({ address: at, abi: poolAbi, functionName: "candidate", args: [electionId ?? 0n, e.args.candidate as Address] }) as const),
   });
 
-  const isLoading = fixed.isLoading || created.isLoading;
-  const error = fixed.error ?? created.error ?? history.error ?? claims.error ?? lines.error;
-  if (f === undefined || address === undefined) return { data: undefined, isLoading, error, notFound: created.isSuccess && entry === undefined && !fixed.isLoading };
+  // A token pool waits for its token's decimals: an amount parsed with a guessed 18 would be off by powers of ten.
+  const tokenPending = token !== undefined && tokenInfo.data === undefined;
+  const isLoading = fixed.isLoading || created.isLoading || (tokenPending && !tokenInfo.isError);
+  const error = fixed.error ?? created.error ?? tokenInfo.error ?? history.error ?? claims.error ?? lines.error;
+  if (f === undefined || address === undefined || tokenPending) return { data: undefined, isLoading, error, notFound: created.isSuccess && entry === undefined && !fixed.isLoading };
 
   const asset: Asset = token === undefined ? ETH
-    : { address: token, symbol: tokenInfo.data?.[0] ?? "…", decimals: tokenInfo.data?.[1] ?? 18 };
+    : { address: token, symbol: tokenInfo.data![0], decimals: tokenInfo.data![1] };
   const [seatStatus, lastActive, openedAt] = f[10];
   const [eid, , votingStartsAt, votingEndsAt, leader, leaderVotes] = f[11];
   const r = f[14];
