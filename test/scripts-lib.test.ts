@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import { Interface, id as keccakText } from "ethers";
 import hre from "hardhat";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -14,7 +14,8 @@ import {
   type DeploymentRecord,
 } from "../scripts/lib/deployments.js";
 import { decodeRevert, errorInterface, explainedErrors, explainError, findRevertData, PotluckError, sentenceFor } from "../scripts/lib/errors.js";
-import { GENERATED_HEADER, renderFrontend } from "../scripts/lib/frontend.js";
+import { GENERATED_HEADER, generateFrontend, renderFrontend } from "../scripts/lib/frontend.js";
+import { ROOT, session } from "../scripts/lib/session.js";
 import { decodeMetadata, encodeMetadata, poolLabel } from "../scripts/lib/metadata.js";
 import {
   ETH,
@@ -279,6 +280,50 @@ describe("scripts/lib", function () {
       for (const [name, artifact] of [["poolAbi", "IPool"], ["poolFactoryAbi", "PoolFactory"], ["erc20Abi", "MockERC20"]]) {
         expect(text).to.match(new RegExp(`export const ${name} = \\[[\\s\\S]*?"name": "of${artifact}"[\\s\\S]*?\\] as const;`));
       }
+    });
+
+    it("keeps the local chain out of the tracked file: its addresses go to the local file, which the tracked one merges in", async function () {
+      const readAbi = (name: string) => Promise.resolve([{ type: "function", name: `of${name}`, inputs: [] }]);
+      const deploymentsDir = path.join(dir, "deployments");
+      const outFile = path.join(dir, "generated", "contracts.ts");
+      const localFile = path.join(dir, "generated", "local-deployments.json");
+      const local = (factory: string, block: number): DeploymentRecord => ({ ...record, chainId: 31337, network: "localhost", contracts: { ...record.contracts, PoolFactory: { address: factory, blockNumber: block } } });
+      await writeDeployment(record, deploymentsDir);
+      await writeDeployment(local("0x0000000000000000000000000000000000000001", 3), deploymentsDir);
+      await generateFrontend({ deploymentsDir, outFile, localFile, readAbi });
+      const tracked = await readFile(outFile, "utf8");
+      expect(tracked).to.include("  11155111: {");
+      expect(tracked).not.to.include("31337");
+      expect(tracked).to.include('import.meta.glob<Record<string, Record<string, { address: `0x${string}`; deployedOnBlock: number }>>>("./local-deployments.json", { eager: true, import: "default" })');
+      expect(tracked).to.include("export const deployments = { ...recorded, ...local };");
+      expect(JSON.parse(await readFile(localFile, "utf8"))).to.deep.equal({
+        31337: {
+          PoolFactory: { address: "0x0000000000000000000000000000000000000001", deployedOnBlock: 3 },
+          Pool: { address: record.contracts.Pool.address, deployedOnBlock: 11 },
+          PoolExtension: { address: record.contracts.PoolExtension.address, deployedOnBlock: 10 },
+        },
+      });
+      // The next `npm start`: a fresh local chain, new addresses. The tracked file is not even rewritten.
+      const before = await stat(outFile);
+      await writeDeployment(local("0x0000000000000000000000000000000000000002", 5), deploymentsDir);
+      await generateFrontend({ deploymentsDir, outFile, localFile, readAbi });
+      expect(await readFile(outFile, "utf8")).to.equal(tracked);
+      expect((await stat(outFile)).mtimeMs).to.equal(before.mtimeMs);
+      expect(JSON.parse(await readFile(localFile, "utf8"))).to.have.nested.property("31337.PoolFactory.address", "0x0000000000000000000000000000000000000002");
+    });
+
+    it("is what the repository holds: regenerating the tracked file from the tracked records and today's artifacts changes nothing", async function () {
+      // So `npm start` (which deploys, then regenerates) leaves `git status` clean; and an ABI change that was
+      // not regenerated fails here rather than in the web app.
+      const tracked = session().frontendFile;
+      expect(path.relative(ROOT, tracked)).to.equal(path.join("frontend", "src", "generated", "contracts.ts"));
+      expect(path.relative(ROOT, session().frontendLocalFile!)).to.equal(path.join("frontend", "src", "generated", "local-deployments.json"));
+      const text = await renderFrontend({
+        deploymentsDir: session().deploymentsDir,
+        readAbi: async (name) => (await hre.artifacts.readArtifact(name)).abi as readonly unknown[],
+        localImport: "./local-deployments.json",
+      });
+      expect(text === (await readFile(tracked, "utf8")), "frontend/src/generated/contracts.ts is stale: run `npx hardhat run scripts/generate-frontend.ts`").to.equal(true);
     });
   });
 });
