@@ -16,6 +16,7 @@ import {
 import { decodeRevert, errorInterface, explainedErrors, explainError, findRevertData, PotluckError, sentenceFor } from "../scripts/lib/errors.js";
 import { GENERATED_HEADER, generateFrontend, renderFrontend } from "../scripts/lib/frontend.js";
 import { ROOT, session } from "../scripts/lib/session.js";
+import knownWarnings, { isKnownWarning } from "../scripts/toolchain/known-warnings.js";
 import { decodeMetadata, encodeMetadata, poolLabel } from "../scripts/lib/metadata.js";
 import {
   ETH,
@@ -324,6 +325,32 @@ describe("scripts/lib", function () {
         localImport: "./local-deployments.json",
       });
       expect(text === (await readFile(tracked, "utf8")), "frontend/src/generated/contracts.ts is stale: run `npx hardhat run scripts/generate-frontend.ts`").to.equal(true);
+    });
+  });
+  describe("the one known compiler warning", function () {
+    const warning = (errorCode: string, file: string, severity: "warning" | "error" = "warning") =>
+      ({ type: severity === "error" ? "TypeError" : "Warning", component: "general", message: "…", severity, errorCode, sourceLocation: { file, start: 0, end: 1 } });
+    const TRANSIENT_SLOT = "npm/@openzeppelin/contracts@5.7.0/utils/TransientSlot.sol";
+
+    it("is solc's transient-storage warning (2394) on OpenZeppelin's TransientSlot.sol, and nothing else", function () {
+      expect(isKnownWarning(warning("2394", TRANSIENT_SLOT))).to.equal(true);
+      expect(isKnownWarning(warning("2394", "npm/@openzeppelin/contracts@6.0.0/utils/TransientSlot.sol"))).to.equal(true);
+      expect(isKnownWarning(warning("2394", "project/contracts/pool/PoolGiving.sol"))).to.equal(false);
+      expect(isKnownWarning(warning("2394", "npm/@openzeppelin/contracts@5.7.0/utils/StorageSlot.sol"))).to.equal(false);
+      expect(isKnownWarning(warning("2394", "npm/evil/node_modules/@openzeppelin/contracts@5.7.0/utils/TransientSlot.sol"))).to.equal(false);
+      expect(isKnownWarning(warning("5574", TRANSIENT_SLOT))).to.equal(false);
+      expect(isKnownWarning(warning("2394", TRANSIENT_SLOT, "error"))).to.equal(false);
+      expect(isKnownWarning({ type: "Warning", component: "general", message: "…", severity: "warning", errorCode: "2394" })).to.equal(false);
+    });
+
+    it("is dropped from what a build reports, the other warnings kept, the compiler output left as it was", async function () {
+      const errors = [warning("2394", TRANSIENT_SLOT), warning("2072", TRANSIENT_SLOT), warning("2394", "project/contracts/Pool.sol")];
+      const output = { sources: {}, errors };
+      const hooks = await knownWarnings();
+      type Handler = (context: unknown, job: unknown, output: unknown, next: (c: unknown, j: unknown, o: { errors?: unknown[] }) => Promise<unknown[]>) => Promise<unknown[]>;
+      const reported = await (hooks.getCompilationJobErrors as unknown as Handler)({}, {}, output, (_c, _j, o) => Promise.resolve(o.errors ?? []));
+      expect(reported).to.deep.equal([errors[1], errors[2]]);
+      expect(output.errors).to.have.length(3);
     });
   });
 });
