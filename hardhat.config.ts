@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
+import type { HardhatPlugin } from "hardhat/types/plugins";
 import { potluckTasks } from "./tasks/index.js";
 
 const require = createRequire(import.meta.url);
@@ -13,8 +14,15 @@ if (solcVersion !== SOLC_VERSION) {
   throw new Error(`hardhat.config.ts expects solc ${SOLC_VERSION}, node_modules has ${solcVersion}`);
 }
 
+// Drops solc's transient-storage warning on OpenZeppelin's TransientSlot.sol (Pool's reentrancy guard clears
+// its slot at the end of every call), and no other warning: see scripts/toolchain/known-warnings.ts.
+const knownWarnings: HardhatPlugin = {
+  id: "potluck-known-warnings",
+  hookHandlers: { solidity: () => import("./scripts/toolchain/known-warnings.js") },
+};
+
 export default defineConfig({
-  plugins: [hardhatToolboxMochaEthers],
+  plugins: [hardhatToolboxMochaEthers, knownWarnings],
   tasks: potluckTasks,
   solidity: {
     version: SOLC_VERSION,
@@ -41,6 +49,9 @@ export default defineConfig({
   networks: {
     hardhat: { type: "edr-simulated", chainType: "l1" },
     localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    // A simulated chain with Base's id, which the web app does not treat as local: the browser story of the
+    // non-local read path (frontend/e2e/non-local.e2e.ts) serves it with `hardhat node --network base-simulated`.
+    "base-simulated": { type: "edr-simulated", chainType: "l1", chainId: 8453 },
     remote: {
       type: "http",
       chainType: "l1",

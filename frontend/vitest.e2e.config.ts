@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// The browser test: one story, one file, steps in order; it starts (and always stops) its own node and server.
+// The browser tests: one story per file (the local demo's, and the read path of a chain the app does not
+// treat as local), steps in order, one file at a time; each starts (and always stops) its own node and server.
 export default defineConfig({
   test: {
     include: ["e2e/**/*.e2e.ts"],

@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { Interface, id as keccakText } from "ethers";
 import hre from "hardhat";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -15,7 +15,9 @@ import {
   type DeploymentRecord,
 } from "../scripts/lib/deployments.js";
 import { decodeRevert, errorInterface, explainError, findRevertData } from "../scripts/lib/errors.js";
-import { GENERATED_HEADER, renderFrontend } from "../scripts/lib/frontend.js";
+import { GENERATED_HEADER, generateFrontend, renderFrontend } from "../scripts/lib/frontend.js";
+import { ROOT, session } from "../scripts/lib/session.js";
+import knownWarnings, { isKnownWarning } from "../scripts/toolchain/known-warnings.js";
 import { ETH, explainedErrors, PotluckError, sentenceFor } from "@potluck/core";
 
 const ABI = [
@@ -169,6 +171,76 @@ describe("scripts/lib", function () {
       for (const [name, artifact] of [["poolAbi", "IPool"], ["poolFactoryAbi", "PoolFactory"], ["erc20Abi", "MockERC20"]]) {
         expect(text).to.match(new RegExp(`export const ${name} = \\[[\\s\\S]*?"name": "of${artifact}"[\\s\\S]*?\\] as const;`));
       }
+    });
+
+    it("keeps the local chain out of the tracked file: its addresses go to the local file, which the tracked one merges in", async function () {
+      const readAbi = (name: string) => Promise.resolve([{ type: "function", name: `of${name}`, inputs: [] }]);
+      const deploymentsDir = path.join(dir, "deployments");
+      const outFile = path.join(dir, "generated", "contracts.ts");
+      const localFile = path.join(dir, "generated", "local-deployments.json");
+      const local = (factory: string, block: number): DeploymentRecord => ({ ...record, chainId: 31337, network: "localhost", contracts: { ...record.contracts, PoolFactory: { address: factory, blockNumber: block } } });
+      await writeDeployment(record, deploymentsDir);
+      await writeDeployment(local("0x0000000000000000000000000000000000000001", 3), deploymentsDir);
+      await generateFrontend({ deploymentsDir, outFile, localFile, readAbi });
+      const tracked = await readFile(outFile, "utf8");
+      expect(tracked).to.include("  11155111: {");
+      expect(tracked).not.to.include("31337");
+      expect(tracked).to.include('import.meta.glob<Record<string, Record<string, { address: `0x${string}`; deployedOnBlock: number }>>>("./local-deployments.json", { eager: true, import: "default" })');
+      expect(tracked).to.include("export const deployments = { ...recorded, ...local };");
+      expect(JSON.parse(await readFile(localFile, "utf8"))).to.deep.equal({
+        31337: {
+          PoolFactory: { address: "0x0000000000000000000000000000000000000001", deployedOnBlock: 3 },
+          Pool: { address: record.contracts.Pool.address, deployedOnBlock: 11 },
+          PoolExtension: { address: record.contracts.PoolExtension.address, deployedOnBlock: 10 },
+        },
+      });
+      // The next `npm start`: a fresh local chain, new addresses. The tracked file is not even rewritten.
+      const before = await stat(outFile);
+      await writeDeployment(local("0x0000000000000000000000000000000000000002", 5), deploymentsDir);
+      await generateFrontend({ deploymentsDir, outFile, localFile, readAbi });
+      expect(await readFile(outFile, "utf8")).to.equal(tracked);
+      expect((await stat(outFile)).mtimeMs).to.equal(before.mtimeMs);
+      expect(JSON.parse(await readFile(localFile, "utf8"))).to.have.nested.property("31337.PoolFactory.address", "0x0000000000000000000000000000000000000002");
+    });
+
+    it("is what the repository holds: regenerating the tracked file from the tracked records and today's artifacts changes nothing", async function () {
+      // So `npm start` (which deploys, then regenerates) leaves `git status` clean; and an ABI change that was
+      // not regenerated fails here rather than in the web app.
+      const tracked = session().frontendFile;
+      expect(path.relative(ROOT, tracked)).to.equal(path.join("frontend", "src", "generated", "contracts.ts"));
+      expect(path.relative(ROOT, session().frontendLocalFile!)).to.equal(path.join("frontend", "src", "generated", "local-deployments.json"));
+      const text = await renderFrontend({
+        deploymentsDir: session().deploymentsDir,
+        readAbi: async (name) => (await hre.artifacts.readArtifact(name)).abi as readonly unknown[],
+        localImport: "./local-deployments.json",
+      });
+      expect(text === (await readFile(tracked, "utf8")), "frontend/src/generated/contracts.ts is stale: run `npx hardhat run scripts/generate-frontend.ts`").to.equal(true);
+    });
+  });
+  describe("the one known compiler warning", function () {
+    const warning = (errorCode: string, file: string, severity: "warning" | "error" = "warning") =>
+      ({ type: severity === "error" ? "TypeError" : "Warning", component: "general", message: "…", severity, errorCode, sourceLocation: { file, start: 0, end: 1 } });
+    const TRANSIENT_SLOT = "npm/@openzeppelin/contracts@5.7.0/utils/TransientSlot.sol";
+
+    it("is solc's transient-storage warning (2394) on OpenZeppelin's TransientSlot.sol, and nothing else", function () {
+      expect(isKnownWarning(warning("2394", TRANSIENT_SLOT))).to.equal(true);
+      expect(isKnownWarning(warning("2394", "npm/@openzeppelin/contracts@6.0.0/utils/TransientSlot.sol"))).to.equal(true);
+      expect(isKnownWarning(warning("2394", "project/contracts/pool/PoolGiving.sol"))).to.equal(false);
+      expect(isKnownWarning(warning("2394", "npm/@openzeppelin/contracts@5.7.0/utils/StorageSlot.sol"))).to.equal(false);
+      expect(isKnownWarning(warning("2394", "npm/evil/node_modules/@openzeppelin/contracts@5.7.0/utils/TransientSlot.sol"))).to.equal(false);
+      expect(isKnownWarning(warning("5574", TRANSIENT_SLOT))).to.equal(false);
+      expect(isKnownWarning(warning("2394", TRANSIENT_SLOT, "error"))).to.equal(false);
+      expect(isKnownWarning({ type: "Warning", component: "general", message: "…", severity: "warning", errorCode: "2394" })).to.equal(false);
+    });
+
+    it("is dropped from what a build reports, the other warnings kept, the compiler output left as it was", async function () {
+      const errors = [warning("2394", TRANSIENT_SLOT), warning("2072", TRANSIENT_SLOT), warning("2394", "project/contracts/Pool.sol")];
+      const output = { sources: {}, errors };
+      const hooks = await knownWarnings();
+      type Handler = (context: unknown, job: unknown, output: unknown, next: (c: unknown, j: unknown, o: { errors?: unknown[] }) => Promise<unknown[]>) => Promise<unknown[]>;
+      const reported = await (hooks.getCompilationJobErrors as unknown as Handler)({}, {}, output, (_c, _j, o) => Promise.resolve(o.errors ?? []));
+      expect(reported).to.deep.equal([errors[1], errors[2]]);
+      expect(output.errors).to.have.length(3);
     });
   });
 });

@@ -1,5 +1,6 @@
-// The browser test: a whole story on a fresh local chain, in Debian's chromium driven by playwright-core
-// (no browser download), through the production build of the app.
+// The browser test: a whole story on a fresh local chain, in headless Chromium driven by playwright-core
+// (the Chromium npm installed with @sparticuz/chromium, or CHROMIUM_PATH's: see browser.ts), through the
+// production build of the app.
 //
 //   npm run test:web            (from the repository root: unit tests, then this)
 //
@@ -8,34 +9,19 @@
 // port, injects a wallet, and walks: explore → connect (wrong network → switch) → give → file a claim →
 // object → step down → nominate → vote → finalize, with the chain's clock moved between phases. It saves
 // screenshots to e2e/screenshots/ and always stops the node, the server and the browser.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { toFunctionSelector } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserSource, launchBrowser } from "./browser";
+import { ensureBuilt, FRONTEND, jsonRpc, serveApp, setupChain, startNode, stopAll, until, type Setup } from "./harness";
 import { walletScript } from "./wallet";
 
-const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ROOT = path.resolve(FRONTEND, "..");
 const SHOTS = path.join(FRONTEND, "e2e", "screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const BIN = path.join(ROOT, "node_modules", ".bin");
 const WAIT = 30_000;
 
-interface Setup {
-  chainId: number;
-  seeded: boolean;
-  factory: string;
-  storyPool: string;
-  accounts: string[];
-}
-
-const children: ChildProcess[] = [];
 let browser: Browser | undefined;
 let page: Page;
 let rpcUrl = "";
@@ -44,64 +30,7 @@ let setup: Setup;
 let work = "";
 const started = Date.now();
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a process in its own process group (so the whole tree can be stopped), logging to `log`. */
-function start(command: string, args: string[], env: Record<string, string>, log: string[]): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.on("data", (d: Buffer) => log.push(d.toString()));
-  child.stderr?.on("data", (d: Buffer) => log.push(d.toString()));
-  children.push(child);
-  return child;
-}
-
-function stop(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null) return;
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-}
-
-/** Runs a command to completion; rejects with its output if it fails. */
-function run(command: string, args: string[], env: Record<string, string>): Promise<string> {
-  const log: string[] = [];
-  const child = start(command, args, env, log);
-  return new Promise((resolve, reject) => {
-    child.on("exit", (code) => (code === 0 ? resolve(log.join("")) : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${log.join("").slice(-4000)}`))));
-  });
-}
-
-async function rpc<T = unknown>(method: string, params: unknown[] = []): Promise<T> {
-  const response = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
-  const json = (await response.json()) as { result: T; error?: { message: string } };
-  if (json.error) throw new Error(json.error.message);
-  return json.result;
-}
-
-/** Polls `check` until it returns true (no fixed sleeps); fails with `what` after `timeout`. */
-async function until(what: string, check: () => Promise<boolean>, timeout = 120_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const rpc = <T = unknown>(method: string, params: unknown[] = []) => jsonRpc<T>(rpcUrl, method, params);
 
 /** Moves the chain's clock to `timestamp` and mines a block there. */
 async function travelTo(timestamp: bigint): Promise<void> {
@@ -135,35 +64,17 @@ async function confirmed(testId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `Debian's chromium is needed at ${CHROMIUM} (apt-get install -y chromium)`).toBe(true);
   await mkdir(SHOTS, { recursive: true });
   work = await mkdtemp(path.join(tmpdir(), "potluck-e2e-"));
-  const [nodePort, webPort] = [await freePort(), await freePort()];
-  rpcUrl = `http://127.0.0.1:${nodePort}`;
-  appUrl = `http://127.0.0.1:${webPort}/`;
+  await ensureBuilt();
+  rpcUrl = await startNode(31337);
+  setup = await setupChain(rpcUrl, work);
+  appUrl = await serveApp(work, rpcUrl, setup.chainId);
 
-  // A fresh clone compiles first (minutes with solc-js); after `npm test` or `npm run build` this is skipped.
-  if (!existsSync(path.join(ROOT, "artifacts", "contracts", "interfaces", "IPool.sol", "IPool.json"))) {
-    await run("hardhat", ["build", "--quiet", "--no-tests"], {});
-  }
-  const nodeLog: string[] = [];
-  start("hardhat", ["node", "--hostname", "127.0.0.1", "--port", String(nodePort)], {}, nodeLog);
-  await until("the Hardhat node", async () => (await rpc<string>("eth_chainId")) === "0x7a69", 180_000);
-
-  await run("hardhat", ["run", "frontend/e2e/setup-chain.ts"], { POTLUCK_E2E_RPC: rpcUrl, POTLUCK_E2E_OUT: work });
-  setup = JSON.parse(await readFile(path.join(work, "setup.json"), "utf8")) as Setup;
-
-  const dist = path.join(work, "dist");
-  const env = { VITE_RPC_URL: rpcUrl, VITE_CHAIN_ID: String(setup.chainId), POTLUCK_CONTRACTS_FILE: path.join(work, "contracts.ts") };
-  await run("vite", ["build", FRONTEND, "--outDir", dist, "--emptyOutDir"], env);
-  start("vite", ["preview", FRONTEND, "--outDir", dist, "--host", "127.0.0.1", "--port", String(webPort), "--strictPort"], env, []);
-  await until("the preview server", async () => (await fetch(appUrl)).ok, 60_000);
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-  });
+  browser = await launchBrowser();
+  console.log(`browser story: Chromium ${browser.version()} from ${browserSource}`);
+  // One context for the whole story: the packaged Chromium runs in a single process, so closing a context
+  // would close the browser.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript({ content: walletScript({ rpcUrl, nodeChainId: setup.chainId, startChainId: 1, account: setup.accounts[0] }) });
   page = await context.newPage();
@@ -172,7 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close().catch(() => {});
-  for (const child of children) stop(child);
+  stopAll();
   if (work !== "") await rm(work, { recursive: true, force: true }).catch(() => {});
   console.log(`browser story: ${((Date.now() - started) / 1000).toFixed(1)}s in all`);
 });

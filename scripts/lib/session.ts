@@ -13,6 +13,11 @@ export interface Session {
   deploymentsDir: string;
   /** The web app's generated contracts file. */
   frontendFile: string;
+  /**
+   * Where the local chain's addresses go instead of `frontendFile` (an ignored file, so `npm start` leaves
+   * the tracked one as it is); undefined: into `frontendFile` with the others.
+   */
+  frontendLocalFile?: string;
   /** A connection to use instead of creating one (tests: the in-process network). */
   connection?: NetworkConnection;
   /** The network to connect to when no connection is given; undefined: `--network`, else localhost. */
@@ -28,6 +33,7 @@ export interface Session {
 const defaults: Session = {
   deploymentsDir: path.join(ROOT, "deployments"),
   frontendFile: path.join(ROOT, "frontend", "src", "generated", "contracts.ts"),
+  frontendLocalFile: path.join(ROOT, "frontend", "src", "generated", "local-deployments.json"),
   out: (line) => console.log(inert(line, { multiline: true })),
   err: (line) => console.error(inert(line, { multiline: true })),
 };
@@ -42,6 +48,9 @@ export function session(): Session {
 export function useSession(overrides: Partial<Session>): () => void {
   const previous = current;
   current = { ...previous, ...overrides };
+  // A session that writes the web app's file elsewhere (a test) keeps every chain in that one file, and
+  // never touches the repository's local file.
+  if (overrides.frontendFile !== undefined && !("frontendLocalFile" in overrides)) current.frontendLocalFile = undefined;
   return () => {
     current = previous;
   };

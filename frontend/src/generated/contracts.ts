@@ -2,8 +2,14 @@
 // From deployments/<chainId>.json and the compiled artifacts; rewritten by every `npx hardhat deploy`
 // (or `npx hardhat run scripts/generate-frontend.ts`).
 
-export const deployments = {
+const recorded = {
 } as const;
+
+// The local chain's addresses change with every `npm start`: each deploy there writes them to ./local-deployments.json
+// (ignored by git, so this file stays as it is; absent on a fresh clone, when the glob matches nothing).
+const local = Object.values(import.meta.glob<Record<string, Record<string, { address: `0x${string}`; deployedOnBlock: number }>>>("./local-deployments.json", { eager: true, import: "default" }))[0];
+
+export const deployments = { ...recorded, ...local };
 
 export type DeployedChainId = keyof typeof deployments;
 
