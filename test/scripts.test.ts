@@ -375,6 +375,57 @@ describe("scripts and tasks", function () {
       await fails("pool:cancel", { pool: "0", claim: "#0", from: "1" }, /Claim #0 is not pending: it is paid\./);
     });
 
+    it("--calldata prints the maintainer's transaction for a Safe to propose, checked as the maintainer, and sends nothing", async function () {
+      const pool = await poolAt(0);
+      const maintainer = signers[1]; // Tiny Type Checker's maintainer
+      const receipt = path.join(dir, "safe-invoice.txt");
+      await writeFile(receipt, "Hetzner invoice 44: 0.002 ETH");
+      const hash = connection.ethers.keccak256(new TextEncoder().encode("Hetzner invoice 44: 0.002 ETH"));
+      /** The printed transaction: to, value, data. */
+      const printed = (out: string) => ({
+        to: /^ {2}to {5}(0x[0-9a-fA-F]{40})$/m.exec(out)![1],
+        value: /^ {2}value {2}(\d+)$/m.exec(out)![1],
+        data: /^ {2}data {3}(0x[0-9a-f]*)$/m.exec(out)![1],
+      });
+      const before = await blockNumber();
+      const claimOut = await ok("pool:claim", { pool: "0", line: "hosting", amount: "0.002", receipt, uri: "ipfs://bafysafe", calldata: true });
+      expect(claimOut).to.include(`the transaction for the maintainer ${maintainer.address} to send`);
+      expect(claimOut).to.include("Nothing was sent.");
+      const claimTx = printed(claimOut);
+      expect(claimTx.to).to.equal(await pool.getAddress());
+      expect(claimTx.value).to.equal("0");
+      // The payee defaults to the maintainer (the Safe), not to whoever runs the command.
+      expect(pool.interface.decodeFunctionData("fileClaim", claimTx.data).toArray()).to.deep.equal([0n, 2n * 10n ** 15n, maintainer.address, hash, "ipfs://bafysafe"]);
+      const checkInTx = printed(await ok("pool:check-in", { pool: "0", calldata: true }));
+      expect(checkInTx.data).to.equal(pool.interface.encodeFunctionData("heartbeat"));
+      expect(printed(await ok("pool:step-down", { pool: "0", calldata: true })).data).to.equal(pool.interface.encodeFunctionData("stepDown"));
+      expect(await blockNumber()).to.equal(before);
+
+      // The printed transaction, sent by the maintainer, files the claim.
+      await (await maintainer.sendTransaction({ to: claimTx.to, data: claimTx.data })).wait();
+      const [filed, status] = await pool.claim(BigInt(hash));
+      expect([filed.payee, status]).to.deep.equal([maintainer.address, ClaimStatus.Pending]);
+      const number = String(filed.number);
+      const cancelTx = printed(await ok("pool:cancel", { pool: "0", claim: number, calldata: true }));
+      expect(cancelTx.data).to.equal(pool.interface.encodeFunctionData("cancelClaim", [BigInt(hash)]));
+      await (await maintainer.sendTransaction({ to: cancelTx.to, data: cancelTx.data })).wait();
+      expect((await pool.claim(BigInt(hash)))[1]).to.equal(ClaimStatus.Cancelled);
+
+      // Checked as the maintainer would send it: a refusal reads as usual.
+      await fails("pool:claim", { pool: "0", line: "0", amount: "2 ETH", receipt: path.join(dir, "another.txt"), calldata: true }, /Line 0 \(hosting\) has only [\d.]+ ETH left this period; the claim asks for 2 ETH\./);
+      await fails("pool:cancel", { pool: "0", claim: number, calldata: true }, new RegExp(`Claim #${number} is not pending: it is cancelled\\.`));
+    });
+
+    it("pool:check-in records the maintainer's heartbeat", async function () {
+      const pool = await poolAt(0);
+      await fails("pool:check-in", { pool: "0", from: "2" }, new RegExp(`Only the pool's maintainer can do this, and ${signers[2].address} is not the maintainer\\.`));
+      const out = await ok("pool:check-in", { pool: "0", from: "1" });
+      expect(out).to.match(/✓ Checked in as maintainer of Tiny Type Checker/);
+      expect(out).to.match(/Nobody can call an election for inactivity before .* UTC\./);
+      const block = await connection.ethers.provider.getBlock("latest");
+      expect((await pool.seat())[1]).to.equal(BigInt(block!.timestamp));
+    });
+
     it("pool:collect collects a due standing order in the pool's token", async function () {
       const lab = await poolAt(1);
       const mei = signers[7].address; // 15 mUSD a day, collected twice by the seed
@@ -486,6 +537,7 @@ describe("scripts and tasks", function () {
       const [id, phase] = await pool.election();
       expect([id, phase]).to.deep.equal([1n, ElectionPhase.Nominating]);
       await fails("pool:step-down", { pool: "5" }, new RegExp(`Only the pool's maintainer can do this, and ${signers[0].address} is not the maintainer\\.`));
+      await fails("pool:step-down", { pool: "5", calldata: true }, /Tool Library has no maintainer: the seat is open/);
     });
 
     it("pool:call-election opens an election on an open seat once the last one is over, or on an abandoned one", async function () {
