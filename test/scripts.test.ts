@@ -3,7 +3,7 @@
 // directory and web app file, so they never touch deployments/ or frontend/.
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
-import { Contract } from "ethers";
+import { Contract, type ContractTransactionResponse } from "ethers";
 import hre, { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -175,7 +175,7 @@ describe("scripts and tasks", function () {
         await installCreateX(fresh, signer.address);
         const createx = new Contract(CREATEX, ["function deployCreate2(bytes32 salt, bytes initCode) payable returns (address)"], signer);
         const initcode = (await (await fresh.ethers.getContractFactory("PoolExtension")).getDeployTransaction()).data;
-        await (await createx.deployCreate2(POTLUCK_SALT, initcode)).wait();
+        await ((await createx.deployCreate2(POTLUCK_SALT, initcode)) as ContractTransactionResponse).wait();
         const out = await ok("deploy");
         expect(out).to.match(/= PoolExtension +0x[0-9a-fA-F]{40} +\(has code: reused\)/);
         expect(out).to.match(/\+ Pool +0x/);
