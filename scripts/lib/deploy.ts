@@ -11,7 +11,7 @@
 import { deploy as ignitionDeploy, DeploymentResultType, type DeploymentResult } from "@nomicfoundation/ignition-core";
 import { errorDeploymentResultToExceptionMessage, HardhatArtifactResolver } from "@nomicfoundation/hardhat-ignition/helpers";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
-import { Interface, keccak256, toBeHex } from "ethers";
+import { Interface, keccak256, toBeHex, zeroPadValue } from "ethers";
 import type { ArtifactManager } from "hardhat/types/artifacts";
 import type { NetworkConnection } from "hardhat/types/network";
 import { existsSync } from "node:fs";
@@ -163,7 +163,7 @@ export async function deployPotluck(connection: NetworkConnection, options: Depl
         );
       }
     }
-    const created = await creationsSince(ethers, firstBlock);
+    const created = await creationsSince(ethers, firstBlock, missing.map((s) => s.address));
     for (const step of missing) {
       const creation = created.get(step.address.toLowerCase());
       const blockNumber = creation?.blockNumber ?? (await deployedBlock(ethers, step.address, firstBlock));
@@ -245,7 +245,7 @@ async function runIgnition(connection: NetworkConnection, options: DeployOptions
 }
 
 /**
- * A development node (Hardhat's, or anvil) restarts empty under the same chain id: Ignition's journal of its
+ * A Hardhat development node restarts empty under the same chain id: Ignition's journal of its
  * last life would claim contracts that are gone. Like `ignition deploy` does on chain 31337, remember the
  * node's instance id beside the journal and forget the journal when it changes.
  */
@@ -302,10 +302,11 @@ async function createXPresignedTx(): Promise<string> {
   return presignedTx;
 }
 
-/** CreateX's ContractCreation events since `fromBlock`: where each new contract was deployed, and the gas. */
-async function creationsSince(ethers: HardhatEthers, fromBlock: number): Promise<Map<string, { blockNumber: number; gasUsed: bigint }>> {
+/** CreateX's ContractCreation events of `contracts` since `fromBlock`: where each was deployed, and the gas. */
+async function creationsSince(ethers: HardhatEthers, fromBlock: number, contracts: string[]): Promise<Map<string, { blockNumber: number; gasUsed: bigint }>> {
   const found = new Map<string, { blockNumber: number; gasUsed: bigint }>();
-  const logs = await ethers.provider.getLogs({ address: CREATEX, topics: [CREATEX_ABI.getEvent("ContractCreation")!.topicHash], fromBlock, toBlock: "latest" });
+  const topics = [CREATEX_ABI.getEvent("ContractCreation")!.topicHash, contracts.map((a) => zeroPadValue(a, 32))];
+  const logs = await ethers.provider.getLogs({ address: CREATEX, topics, fromBlock, toBlock: "latest" });
   for (const log of logs) {
     const receipt = await ethers.provider.getTransactionReceipt(log.transactionHash);
     found.set(`0x${log.topics[1].slice(26)}`.toLowerCase(), { blockNumber: log.blockNumber, gasUsed: receipt?.gasUsed ?? 0n });
