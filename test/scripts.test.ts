@@ -176,7 +176,18 @@ describe("scripts and tasks", function () {
         const createx = new Contract(CREATEX, ["function deployCreate2(bytes32 salt, bytes initCode) payable returns (address)"], signer);
         const initcode = (await (await fresh.ethers.getContractFactory("PoolExtension")).getDeployTransaction()).data;
         await ((await createx.deployCreate2(POTLUCK_SALT, initcode)) as ContractTransactionResponse).wait();
+        // With CreateX there, the dry run estimates exactly (CreateX stands in for a dependency not deployed yet).
+        const dry = await ok("deploy", { dryRun: true });
+        expect(dry).to.match(/= PoolExtension +0x[0-9a-fA-F]{40} +\(has code: would be reused\)/);
+        expect(dry).to.not.include("estimated gas ≈");
+        const estimate = (name: string) => BigInt(new RegExp(`\\+ ${name} +would deploy[\\s\\S]*?estimated gas ([\\d,]+)`).exec(dry)![1].replace(/,/g, ""));
         const out = await ok("deploy");
+        const used = (name: string) => BigInt(new RegExp(`\\+ ${name} +0x[0-9a-fA-F]{40} +\\(block \\d+, gas ([\\d,]+)\\)`).exec(out)![1].replace(/,/g, ""));
+        for (const name of ["Pool", "PoolFactory"]) {
+          // An estimate covers what the deploy uses, within 10 % (estimates add the 63/64 margin).
+          expect(estimate(name), name).to.be.at.least(used(name));
+          expect(estimate(name) * 10n, name).to.be.below(used(name) * 11n);
+        }
         expect(out).to.match(/= PoolExtension +0x[0-9a-fA-F]{40} +\(has code: reused\)/);
         expect(out).to.match(/\+ Pool +0x/);
         expect(out).to.match(/\+ PoolFactory +0x/);
@@ -234,6 +245,15 @@ describe("scripts and tasks", function () {
           const out = await ok("deploy");
           expect(out, `life ${life}`).to.match(/\+ PoolFactory +0x/);
           expect(await node.ethers.provider.getCode((await readDeployment(84532, deploymentsDir))!.contracts.PoolFactory.address)).to.not.equal("0x");
+          if (life === 2) {
+            // --reset forgets the journal; everything is on chain, so nothing is sent.
+            const journal = path.join(deploymentsDir, "ignition", "chain-84532");
+            expect(await readFile(path.join(journal, "journal.jsonl"), "utf8")).to.include("Potluck#Pool");
+            const again = await ok("deploy", { reset: true });
+            expect(again).to.include(`Forgot Ignition's journal ${journal} (--reset).`);
+            expect(again).to.include("nothing sent");
+            expect(await readFile(path.join(journal, "journal.jsonl"), "utf8").catch(() => "gone")).to.equal("gone");
+          }
         } finally {
           undo();
           await node.close();

@@ -145,6 +145,10 @@ export async function deployPotluck(connection: NetworkConnection, options: Depl
     return result;
   }
 
+  if (options.reset === true) {
+    await rm(journalDir(chainId), { recursive: true, force: true });
+    out(`  Forgot Ignition's journal ${journalDir(chainId)} (--reset).`);
+  }
   const existing = await readDeployment(chainId);
   const missing = steps.filter((s) => !s.onChain);
   const record: DeploymentRecord = { chainId, network, deployedAt: new Date().toISOString(), contracts: {} as DeploymentRecord["contracts"] };
@@ -208,10 +212,7 @@ function journalDir(chainId: number): string {
 async function runIgnition(connection: NetworkConnection, options: DeployOptions, chainId: number, sender: string, steps: Planned[]): Promise<void> {
   // The in-process network keeps no journal (it is gone when the process ends), as in Ignition's own tasks.
   const deploymentDir = connection.networkConfig.type === "edr-simulated" ? undefined : journalDir(chainId);
-  if (deploymentDir !== undefined) {
-    if (options.reset === true) await rm(deploymentDir, { recursive: true, force: true });
-    await forgetJournalOfRestartedDevNode(connection, deploymentDir);
-  }
+  if (deploymentDir !== undefined) await forgetJournalOfRestartedDevNode(connection, deploymentDir);
   const existing = Object.fromEntries(steps.filter((s) => s.onChain).map((s) => [s.name, s.address]));
   const accounts = (await connection.provider.request({ method: "eth_accounts" })) as string[];
   let result: DeploymentResult;
