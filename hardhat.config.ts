@@ -58,9 +58,9 @@ export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
   tasks: potluckTasks,
   solidity: {
-    // `production` is what `npx hardhat ignition deploy` and `npx hardhat verify` build: the same compiler and
-    // settings as `default`, so both give byte-identical bytecode, hence the same CREATE2 addresses (and
-    // PoolExtension stays under 24 KiB, which the stock production settings, without viaIR, would not).
+    // `production` is what `npx hardhat ignition deploy` builds: the same compiler and settings as `default`,
+    // so both give byte-identical bytecode, hence the same CREATE2 addresses (and PoolExtension stays under
+    // 24 KiB, which Hardhat's stock production settings would not keep it).
     profiles: { default: SOLC, production: SOLC },
   },
   paths: { tests: { mocha: "test", solidity: "test" } },
@@ -86,10 +86,10 @@ export default defineConfig({
     },
     ...namedNetworks,
   },
-  // `npx hardhat verify --network base <address> [constructor args]`, or `npx hardhat ignition verify chain-8453`
-  // after a deploy: Etherscan's v2 API takes one key for every chain; Blockscout and Sourcify need none.
   // The salt of `npx hardhat ignition deploy ignition/modules/Potluck.ts --strategy create2`, the same as
   // `npx hardhat deploy` uses, so both give the same addresses.
   ignition: { strategyConfig: { create2: { salt: POTLUCK_SALT } } },
+  // `npx hardhat verify --network base <address> [constructor args]`, or `npx hardhat ignition verify chain-8453
+  // --network base` after a deploy: Etherscan's v2 API takes one key for every chain; Blockscout and Sourcify need none.
   verify: { etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") } },
 });
