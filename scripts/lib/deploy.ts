@@ -152,6 +152,7 @@ export async function deployPotluck(connection: NetworkConnection, options: Depl
   const existing = await readDeployment(chainId);
   const missing = steps.filter((s) => !s.onChain);
   const record: DeploymentRecord = { chainId, network, deployedAt: new Date().toISOString(), contracts: {} as DeploymentRecord["contracts"] };
+  const lines = new Map<ContractName, string>();
   if (missing.length > 0) {
     if ((await ethers.provider.getBalance(deployer.address)) === 0n) {
       throw new PotluckError(`The deployer ${deployer.address} has no ETH on network "${network}" to pay for gas.`);
@@ -174,15 +175,16 @@ export async function deployPotluck(connection: NetworkConnection, options: Depl
       record.contracts[step.name] = { address: step.address, blockNumber };
       result.deployed.push(step.name);
       const gas = creation === undefined ? "" : `, gas ${creation.gasUsed.toLocaleString("en-US")}`;
-      out(`  + ${step.name.padEnd(13)} ${step.address}  (block ${blockNumber}${gas})`);
+      lines.set(step.name, `  + ${step.name.padEnd(13)} ${step.address}  (block ${blockNumber}${gas})`);
     }
   }
   for (const step of steps.filter((s) => s.onChain)) {
     const known = existing?.contracts[step.name];
     const blockNumber = known !== undefined && sameAddress(known.address, step.address) ? known.blockNumber : await deployedBlock(ethers, step.address, 0);
     record.contracts[step.name] = { address: step.address, blockNumber };
-    out(`  = ${step.name.padEnd(13)} ${step.address}  (has code: reused)`);
+    lines.set(step.name, `  = ${step.name.padEnd(13)} ${step.address}  (has code: reused)`);
   }
+  for (const step of steps) out(lines.get(step.name)!);
   const unchanged = existing !== undefined && missing.length === 0 && Object.keys(existing.contracts).length === steps.length &&
     steps.every((s) => existing.contracts[s.name]?.address === s.address && existing.contracts[s.name]?.blockNumber === record.contracts[s.name]?.blockNumber);
   if (unchanged) {
