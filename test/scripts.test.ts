@@ -9,7 +9,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CREATEX, POTLUCK_SALT, create2Address } from "../scripts/lib/create2.js";
+import { CREATEX, CREATEX_CODEHASH, POTLUCK_SALT, create2Address } from "../scripts/lib/create2.js";
 import { installCreateX } from "../scripts/lib/deploy.js";
 import { readDeployment, type DeploymentRecord } from "../scripts/lib/deployments.js";
 import { decodeMetadata } from "../scripts/lib/metadata.js";
@@ -195,6 +195,32 @@ describe("scripts and tasks", function () {
         expect(record.contracts.PoolFactory.address).to.equal((await deployment()).contracts.PoolFactory.address);
       } finally {
         undo();
+        await fresh.close();
+      }
+    });
+
+    it("installs CreateX on a chain without it: a node that cannot set balances has the deployer fund its presigned deployment", async function () {
+      const fresh = await network.create({ network: "default", override: { chainId: 11155111 } });
+      try {
+        const [deployer] = await fresh.ethers.getSigners();
+        // A real chain's node: no hardhat_setBalance.
+        const provider = {
+          request: (args: { method: string; params?: unknown[] }) =>
+            args.method === "hardhat_setBalance" ? Promise.reject(new Error("the method hardhat_setBalance does not exist")) : fresh.provider.request(args),
+        };
+        const lines: string[] = [];
+        const undo = useSession({ out: (line) => lines.push(line) });
+        const before = await fresh.ethers.provider.getBalance(deployer.address);
+        try {
+          await installCreateX({ ...fresh, provider } as unknown as NetworkConnection, deployer.address);
+        } finally {
+          undo();
+        }
+        expect(connection.ethers.keccak256(await fresh.ethers.provider.getCode(CREATEX))).to.equal(CREATEX_CODEHASH);
+        expect(lines.join("\n")).to.match(/CreateX is not on this chain: sending its deployer 0xeD456e05CaAb11d66C4c797dD6c1D6f9A7F352b5 0\.3 ETH/);
+        const spent = before - (await fresh.ethers.provider.getBalance(deployer.address));
+        expect(spent > 3n * 10n ** 17n && spent < 31n * 10n ** 16n, `spent ${spent}`).to.equal(true); // 0.3 ETH and a transfer's gas
+      } finally {
         await fresh.close();
       }
     });
