@@ -32,7 +32,7 @@ export default defineConfig(
     },
   },
   {
-    files: ["hardhat.config.ts", "scripts/**", "tasks/**", "test/**", "frontend/e2e/**", "frontend/*.config.ts", "**/*.{js,mjs,cjs}"],
+    files: ["hardhat.config.ts", "ignition/**", "scripts/**", "tasks/**", "test/**", "frontend/e2e/**", "frontend/*.config.ts", "**/*.{js,mjs,cjs}"],
     languageOptions: { globals: globals.node },
   },
   {

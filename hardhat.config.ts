@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 import type { HardhatPlugin } from "hardhat/types/plugins";
+import { POTLUCK_SALT } from "./scripts/lib/create2.js";
 import { potluckTasks } from "./tasks/index.js";
 
 const require = createRequire(import.meta.url);
@@ -21,18 +22,54 @@ const knownWarnings: HardhatPlugin = {
   hookHandlers: { solidity: () => import("./scripts/toolchain/known-warnings.js") },
 };
 
+const SOLC = {
+  version: SOLC_VERSION,
+  path: require.resolve("solc/soljson.js"),
+  settings: {
+    // viaIR with a low run count keeps Pool under the 24 KiB limit (EIP-170); the bench prints sizes.
+    optimizer: { enabled: true, runs: 200 },
+    viaIR: true,
+    evmVersion: "cancun",
+  },
+};
+
+/**
+ * Named networks: `npx hardhat deploy --network base-sepolia`. Each reads its RPC URL from the keystore
+ * (`npx hardhat keystore set POTLUCK_BASE_SEPOLIA_RPC_URL`) and signs with the one deployer key,
+ * POTLUCK_DEPLOYER_KEY; the chain id is checked against the node's. Potluck's contracts get the same
+ * addresses on every one of them (CREATE2 through CreateX, see scripts/lib/deploy.ts).
+ */
+const NAMED_NETWORKS = {
+  sepolia: { chainId: 11155111, chainType: "l1" },
+  base: { chainId: 8453, chainType: "op" },
+  "base-sepolia": { chainId: 84532, chainType: "op" },
+  optimism: { chainId: 10, chainType: "op" },
+  "optimism-sepolia": { chainId: 11155420, chainType: "op" },
+  arbitrum: { chainId: 42161, chainType: "generic" },
+  "arbitrum-sepolia": { chainId: 421614, chainType: "generic" },
+} as const;
+
+const namedNetworks = Object.fromEntries(
+  Object.entries(NAMED_NETWORKS).map(([name, { chainId, chainType }]) => [
+    name,
+    {
+      type: "http" as const,
+      chainType,
+      chainId,
+      url: configVariable(`POTLUCK_${name.toUpperCase().replace(/-/g, "_")}_RPC_URL`),
+      accounts: [configVariable("POTLUCK_DEPLOYER_KEY")],
+    },
+  ]),
+);
+
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, knownWarnings],
   tasks: potluckTasks,
   solidity: {
-    version: SOLC_VERSION,
-    path: require.resolve("solc/soljson.js"),
-    settings: {
-      // viaIR with a low run count keeps Pool under the 24 KiB limit (EIP-170); the bench prints sizes.
-      optimizer: { enabled: true, runs: 200 },
-      viaIR: true,
-      evmVersion: "cancun",
-    },
+    // `production` is what `npx hardhat ignition deploy` builds: the same compiler and settings as `default`,
+    // so both give byte-identical bytecode, hence the same CREATE2 addresses (and PoolExtension stays under
+    // 24 KiB, which Hardhat's stock production settings would not keep it).
+    profiles: { default: SOLC, production: SOLC },
   },
   paths: { tests: { mocha: "test", solidity: "test" } },
   test: {
@@ -58,5 +95,12 @@ export default defineConfig({
       url: configVariable("POTLUCK_RPC_URL"),
       accounts: [configVariable("POTLUCK_DEPLOYER_KEY")],
     },
+    ...namedNetworks,
   },
+  // The salt of `npx hardhat ignition deploy ignition/modules/Potluck.ts --strategy create2`, the same as
+  // `npx hardhat deploy` uses, so both give the same addresses.
+  ignition: { strategyConfig: { create2: { salt: POTLUCK_SALT } } },
+  // `npx hardhat verify --network base <address> [constructor args]`, or `npx hardhat ignition verify chain-8453
+  // --network base` after a deploy: Etherscan's v2 API takes one key for every chain; Blockscout and Sourcify need none.
+  verify: { etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") } },
 });

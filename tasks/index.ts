@@ -11,11 +11,16 @@ const FROM = {
   description: "Account that signs: a number on this network (0, 1, … on the local node) or an address whose key the network has",
   defaultValue: "0",
 } as const;
+const CALLDATA = {
+  name: "calldata",
+  description: "Send nothing: check the call as the pool's maintainer would make it and print the transaction (to, value, data) for a maintainer that is a contract, e.g. a Safe, to propose",
+} as const;
 const CLAIM = { name: "claim", description: "The claim's number (#3, see `pool:status`) or its id (the receipt hash, 0x…)" } as const;
 
 export const potluckTasks = [
-  task("deploy", "Deploy Potluck (PoolExtension, Pool, PoolFactory; MockUSD locally) and record deployments/<chainId>.json")
-    .addFlag({ name: "dryRun", description: "Print what would be sent (contracts, constructor arguments, estimated gas) and send nothing" })
+  task("deploy", "Deploy Potluck (PoolExtension, Pool, PoolFactory; MockUSD locally) at the same CREATE2 addresses on every chain and record deployments/<chainId>.json")
+    .addFlag({ name: "dryRun", description: "Print what would be sent (the addresses, constructor arguments, estimated gas) and send nothing" })
+    .addFlag({ name: "reset", description: "Forget this chain's Ignition journal first (ignition/deployments/chain-<id>), e.g. for a node restarted under the same chain id" })
     .setAction(() => import("./deploy.js"))
     .build(),
 
@@ -77,6 +82,7 @@ export const potluckTasks = [
     .addOption({ name: "uri", description: "Where donors can read the receipt (ipfs://…, https://…)", type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined })
     .addOption({ name: "payee", description: "Who is paid: an address, an account number, or the sender", defaultValue: "sender" })
     .addOption(FROM)
+    .addFlag(CALLDATA)
     .setAction(() => import("./pool/claim.js"))
     .build(),
 
@@ -98,13 +104,22 @@ export const potluckTasks = [
     .addPositionalArgument(POOL)
     .addPositionalArgument(CLAIM)
     .addOption(FROM)
+    .addFlag(CALLDATA)
     .setAction(() => import("./pool/cancel.js"))
     .build(),
 
   task("pool:step-down", "Step down as maintainer: the seat opens and an election is called")
     .addPositionalArgument(POOL)
     .addOption(FROM)
+    .addFlag(CALLDATA)
     .setAction(() => import("./pool/step-down.js"))
+    .build(),
+
+  task("pool:check-in", "Check in as maintainer (heartbeat): shows the seat is not abandoned, so no election for inactivity")
+    .addPositionalArgument(POOL)
+    .addOption(FROM)
+    .addFlag(CALLDATA)
+    .setAction(() => import("./pool/check-in.js"))
     .build(),
 
   task("pool:call-election", "Call an election on an open seat, or on one whose maintainer was inactive for the inactivity period (anyone may)")

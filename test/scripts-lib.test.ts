@@ -94,6 +94,10 @@ describe("scripts/lib", function () {
       expect(explainError(new Error("connect ECONNREFUSED 127.0.0.1:8545"), iface, { network: "localhost" })).to.match(
         /Cannot reach the localhost network's node.*npm start/,
       );
+      expect(explainError(new Error("fetch failed"), iface, { network: "base-sepolia" })).to.equal(
+        "Cannot reach the base-sepolia network's node. Check its RPC URL (POTLUCK_BASE_SEPOLIA_RPC_URL).",
+      );
+      expect(explainError(new Error("fetch failed"), iface, { network: "remote" })).to.match(/\(POTLUCK_RPC_URL\)\.$/);
       expect(explainError(new Error("insufficient funds for intrinsic transaction cost"), iface)).to.match(/not enough ETH/);
       expect(explainError(new TypeError("x is undefined"), iface)).to.equal(undefined);
       expect(explainError(new PotluckError("plain words"), undefined)).to.equal("plain words");

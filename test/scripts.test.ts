@@ -3,11 +3,14 @@
 // directory and web app file, so they never touch deployments/ or frontend/.
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
+import { Contract, type ContractTransactionResponse } from "ethers";
 import hre, { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { CREATEX, CREATEX_CODEHASH, POTLUCK_SALT, create2Address } from "../scripts/lib/create2.js";
+import { installCreateX } from "../scripts/lib/deploy.js";
 import { readDeployment, type DeploymentRecord } from "../scripts/lib/deployments.js";
 import { decodeMetadata, encodeMetadata } from "@potluck/core";
 import { useSession } from "../scripts/lib/session.js";
@@ -78,33 +81,52 @@ describe("scripts and tasks", function () {
   });
 
   describe("deploy", function () {
-    it("--dry-run prints what it would send and sends nothing", async function () {
+    let dryRunAddresses: Record<string, string>;
+
+    it("--dry-run prints the CREATE2 addresses, what it would send, and sends nothing", async function () {
       const before = await blockNumber();
       const out = await ok("deploy", { dryRun: true });
       expect(await blockNumber()).to.equal(before);
       expect(await readDeployment(31337, path.join(dir, "deployments"))).to.equal(undefined);
-      for (const name of ["PoolExtension", "Pool", "PoolFactory", "MockUSD"]) expect(out).to.match(new RegExp(`\\+ ${name} +would deploy at 0x`));
-      expect(out).to.match(/constructor: extension = 0x[0-9a-fA-F]{40} \(PoolExtension's address once deployed\)/);
+      expect(out).to.include(`CREATE2 through CreateX ${CREATEX}, salt ${POTLUCK_SALT}`);
+      // A fresh in-process chain has no CreateX yet: the deploy installs it.
+      expect(out).to.match(/\+ CreateX +0xba5Ed099633D3B313e4D5F7bdc1305d3c28ba5Ed +not on this chain: would be installed/);
+      dryRunAddresses = {};
+      for (const name of ["PoolExtension", "Pool", "PoolFactory", "MockUSD"]) {
+        const match = new RegExp(`\\+ ${name} +would deploy at (0x[0-9a-fA-F]{40})`).exec(out);
+        expect(match, name).to.not.equal(null);
+        dryRunAddresses[name] = match![1];
+      }
+      expect(out).to.include(`constructor: extension = ${dryRunAddresses.PoolExtension} (PoolExtension's address once deployed)`);
       expect(out).to.match(/estimated gas [≈ ]*[0-9,]+/);
       expect(out).to.include("Dry run: nothing was sent, nothing was recorded.");
     });
 
-    it("deploys, records deployments/<chainId>.json and writes the web app's file", async function () {
+    it("deploys at those addresses through CreateX, records deployments/<chainId>.json and writes the web app's file", async function () {
       const out = await ok("deploy");
       const record = await deployment();
       expect(record.chainId).to.equal(31337);
       expect(record.network).to.equal(connection.networkName);
       expect(new Date(record.deployedAt).toISOString()).to.equal(record.deployedAt);
       expect(Object.keys(record.contracts)).to.deep.equal(["PoolFactory", "Pool", "PoolExtension", "MockUSD"]);
-      for (const c of Object.values(record.contracts)) {
+      for (const [name, c] of Object.entries(record.contracts)) {
+        expect(c.address, name).to.equal(dryRunAddresses[name]);
         expect(await connection.ethers.provider.getCode(c.address)).to.not.equal("0x");
         expect(c.blockNumber).to.be.a("number").greaterThan(0);
+        // Deployed in the recorded block: no code the block before.
+        expect(await connection.ethers.provider.getCode(c.address, c.blockNumber - 1)).to.equal("0x");
       }
+      // The address is CreateX's CREATE2 of the salt and the initcode, constructor arguments included.
+      const initcode = async (name: string, args: unknown[]) => (await (await connection.ethers.getContractFactory(name)).getDeployTransaction(...args)).data;
+      expect(record.contracts.PoolExtension.address).to.equal(create2Address(await initcode("PoolExtension", [])));
+      expect(record.contracts.Pool.address).to.equal(create2Address(await initcode("Pool", [record.contracts.PoolExtension.address])));
+      expect(record.contracts.PoolFactory.address).to.equal(create2Address(await initcode("PoolFactory", [record.contracts.Pool.address])));
       const f = await factory();
       expect(await f.implementation()).to.equal(record.contracts.Pool.address);
       expect(await (await connection.ethers.getContractAt("Pool", record.contracts.Pool.address)).extension()).to.equal(record.contracts.PoolExtension.address);
       const usd = await connection.ethers.getContractAt("MockERC20", record.contracts.MockUSD!.address);
       expect([await usd.name(), await usd.symbol(), await usd.decimals()]).to.deep.equal(["Mock USD", "mUSD", 6n]);
+      expect(out).to.match(/\+ PoolFactory +0x[0-9a-fA-F]{40} +\(block \d+, gas [\d,]+\)/);
       expect(out).to.include("Recorded in");
 
       const generated = await readFile(path.join(dir, "frontend", "contracts.ts"), "utf8");
@@ -126,32 +148,144 @@ describe("scripts and tasks", function () {
       expect(await ok("deploy", { dryRun: true })).to.include("nothing would be sent");
     });
 
-    it("redeploys only what is gone, and what depends on it", async function () {
+    it("trusts the chain over the record: a wrong or missing record is rewritten from the CREATE2 addresses, nothing sent", async function () {
       const file = path.join(dir, "deployments", "31337.json");
       const record = await deployment();
       const stale = { ...record, contracts: { ...record.contracts, Pool: { address: "0x000000000000000000000000000000000000dEaD", blockNumber: 1 } } };
       await writeFile(file, JSON.stringify(stale));
+      const before = await blockNumber();
       const out = await ok("deploy");
-      expect(out).to.match(/= PoolExtension/);
-      expect(out).to.match(/\+ Pool /);
-      expect(out).to.match(/\+ PoolFactory/);
-      expect(out).to.match(/= MockUSD/);
-      const next = await deployment();
-      expect(next.contracts.PoolExtension).to.deep.equal(record.contracts.PoolExtension);
-      expect(next.contracts.Pool.address).to.not.equal(record.contracts.Pool.address);
-      expect(await (await factory()).implementation()).to.equal(next.contracts.Pool.address);
+      expect(out).to.match(/= Pool +0x/);
+      expect(out).to.include("Everything is on chain already: nothing sent.");
+      expect(await blockNumber()).to.equal(before);
+      expect((await deployment()).contracts).to.deep.equal(record.contracts);
+
+      await rm(file);
+      await ok("deploy");
+      expect((await deployment()).contracts).to.deep.equal(record.contracts); // blocks found again on chain
     });
 
-    it("resumes a deploy that stopped half-way from what it noted", async function () {
-      const extension = await connection.ethers.deployContract("PoolExtension");
-      const address = await extension.getAddress();
-      const block = await blockNumber();
-      await rm(path.join(dir, "deployments", "31337.json"));
-      await writeFile(path.join(dir, "deployments", "31337.partial.json"), JSON.stringify({ PoolExtension: { address, blockNumber: block } }));
-      const out = await ok("deploy");
-      expect(out).to.match(new RegExp(`= PoolExtension ${address}`));
-      expect((await deployment()).contracts.PoolExtension).to.deep.equal({ address, blockNumber: block });
-      expect(await readFile(path.join(dir, "deployments", "31337.partial.json"), "utf8").catch(() => "gone")).to.equal("gone");
+    it("a deploy cut short is completed: what is at its address already is reused, the rest deployed", async function () {
+      const fresh = await network.create();
+      const deploymentsDir = path.join(dir, "half-way");
+      const undo = useSession({ connection: fresh, deploymentsDir });
+      try {
+        // As if a deploy had stopped after its first contract: PoolExtension at its address, nothing else.
+        const [signer] = await fresh.ethers.getSigners();
+        await installCreateX(fresh, signer.address);
+        const createx = new Contract(CREATEX, ["function deployCreate2(bytes32 salt, bytes initCode) payable returns (address)"], signer);
+        const initcode = (await (await fresh.ethers.getContractFactory("PoolExtension")).getDeployTransaction()).data;
+        await ((await createx.deployCreate2(POTLUCK_SALT, initcode)) as ContractTransactionResponse).wait();
+        // With CreateX there, the dry run estimates exactly (CreateX stands in for a dependency not deployed yet).
+        const dry = await ok("deploy", { dryRun: true });
+        expect(dry).to.match(/= PoolExtension +0x[0-9a-fA-F]{40} +\(has code: would be reused\)/);
+        expect(dry).to.not.include("estimated gas ≈");
+        const estimate = (name: string) => BigInt(new RegExp(`\\+ ${name} +would deploy[\\s\\S]*?estimated gas ([\\d,]+)`).exec(dry)![1].replace(/,/g, ""));
+        const out = await ok("deploy");
+        const used = (name: string) => BigInt(new RegExp(`\\+ ${name} +0x[0-9a-fA-F]{40} +\\(block \\d+, gas ([\\d,]+)\\)`).exec(out)![1].replace(/,/g, ""));
+        for (const name of ["Pool", "PoolFactory"]) {
+          // An estimate covers what the deploy uses, within 10 % (estimates add the 63/64 margin).
+          expect(estimate(name), name).to.be.at.least(used(name));
+          expect(estimate(name) * 10n, name).to.be.below(used(name) * 11n);
+        }
+        expect(out).to.match(/= PoolExtension +0x[0-9a-fA-F]{40} +\(has code: reused\)/);
+        expect(out).to.match(/\+ Pool +0x/);
+        expect(out).to.match(/\+ PoolFactory +0x/);
+        const record = (await readDeployment(31337, deploymentsDir))!;
+        expect(record.contracts.PoolFactory.address).to.equal((await deployment()).contracts.PoolFactory.address);
+      } finally {
+        undo();
+        await fresh.close();
+      }
+    });
+
+    it("installs CreateX on a chain without it: a node that cannot set balances has the deployer fund its presigned deployment", async function () {
+      const fresh = await network.create({ network: "default", override: { chainId: 11155111 } });
+      try {
+        const [deployer] = await fresh.ethers.getSigners();
+        // A real chain's node: no hardhat_setBalance.
+        const provider = {
+          request: (args: { method: string; params?: unknown[] }) =>
+            args.method === "hardhat_setBalance" ? Promise.reject(new Error("the method hardhat_setBalance does not exist")) : fresh.provider.request(args),
+        };
+        const lines: string[] = [];
+        const undo = useSession({ out: (line) => lines.push(line) });
+        const before = await fresh.ethers.provider.getBalance(deployer.address);
+        try {
+          await installCreateX({ ...fresh, provider } as unknown as NetworkConnection, deployer.address);
+        } finally {
+          undo();
+        }
+        expect(connection.ethers.keccak256(await fresh.ethers.provider.getCode(CREATEX))).to.equal(CREATEX_CODEHASH);
+        expect(lines.join("\n")).to.match(/CreateX is not on this chain: sending its deployer 0xeD456e05CaAb11d66C4c797dD6c1D6f9A7F352b5 0\.3 ETH/);
+        const spent = before - (await fresh.ethers.provider.getBalance(deployer.address));
+        expect(spent > 3n * 10n ** 17n && spent < 31n * 10n ** 16n, `spent ${spent}`).to.equal(true); // 0.3 ETH and a transfer's gas
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it("gives the same three addresses on two fresh nodes with different chain ids (31337 and 8453), keeping Ignition's journal", async function () {
+      this.timeout(120_000);
+      const addresses: Array<Record<string, string>> = [];
+      for (const chainId of [31337, 8453]) {
+        const server = await hre.network.createServer({ network: "default", override: { chainId } }, "127.0.0.1", 0);
+        const { port } = await server.listen();
+        const node = await network.create({ network: "localhost", override: { url: `http://127.0.0.1:${port}` } });
+        const deploymentsDir = path.join(dir, `node-${chainId}`);
+        const undo = useSession({ connection: node, deploymentsDir });
+        try {
+          expect(Number(await node.provider.request({ method: "eth_chainId" }))).to.equal(chainId);
+          const out = await ok("deploy");
+          const record = (await readDeployment(chainId, deploymentsDir))!;
+          expect(record.chainId).to.equal(chainId);
+          expect(Object.keys(record.contracts)).to.deep.equal(chainId === 31337 ? ["PoolFactory", "Pool", "PoolExtension", "MockUSD"] : ["PoolFactory", "Pool", "PoolExtension"]);
+          expect(out).to.match(/\+ CreateX +0xba5Ed099633D3B313e4D5F7bdc1305d3c28ba5Ed/);
+          addresses.push({ PoolExtension: record.contracts.PoolExtension.address, Pool: record.contracts.Pool.address, PoolFactory: record.contracts.PoolFactory.address });
+          // Ignition's journal, which `npx hardhat ignition status|verify chain-<id>` read.
+          const journal = await readFile(path.join(deploymentsDir, "ignition", `chain-${chainId}`, "journal.jsonl"), "utf8");
+          expect(journal).to.include("Potluck#PoolFactory");
+          // Again: nothing sent.
+          const blocks = await node.ethers.provider.getBlockNumber();
+          expect(await ok("deploy")).to.include("nothing sent");
+          expect(await node.ethers.provider.getBlockNumber()).to.equal(blocks);
+        } finally {
+          undo();
+          await node.close();
+          await server.close();
+        }
+      }
+      expect(addresses[1]).to.deep.equal(addresses[0]);
+      expect(addresses[0].PoolFactory).to.equal((await deployment()).contracts.PoolFactory.address);
+    });
+
+    it("a node restarted empty under the same chain id: the old journal is forgotten, not trusted", async function () {
+      this.timeout(120_000);
+      const deploymentsDir = path.join(dir, "restarted");
+      for (const life of [1, 2]) {
+        const server = await hre.network.createServer({ network: "default", override: { chainId: 84532 } }, "127.0.0.1", 0);
+        const { port } = await server.listen();
+        const node = await network.create({ network: "localhost", override: { url: `http://127.0.0.1:${port}` } });
+        const undo = useSession({ connection: node, deploymentsDir });
+        try {
+          const out = await ok("deploy");
+          expect(out, `life ${life}`).to.match(/\+ PoolFactory +0x/);
+          expect(await node.ethers.provider.getCode((await readDeployment(84532, deploymentsDir))!.contracts.PoolFactory.address)).to.not.equal("0x");
+          if (life === 2) {
+            // --reset forgets the journal; everything is on chain, so nothing is sent.
+            const journal = path.join(deploymentsDir, "ignition", "chain-84532");
+            expect(await readFile(path.join(journal, "journal.jsonl"), "utf8")).to.include("Potluck#Pool");
+            const again = await ok("deploy", { reset: true });
+            expect(again).to.include(`Forgot Ignition's journal ${journal} (--reset).`);
+            expect(again).to.include("nothing sent");
+            expect(await readFile(path.join(journal, "journal.jsonl"), "utf8").catch(() => "gone")).to.equal("gone");
+          }
+        } finally {
+          undo();
+          await node.close();
+          await server.close();
+        }
+      }
     });
   });
 
@@ -287,6 +421,57 @@ describe("scripts and tasks", function () {
       await fails("pool:cancel", { pool: "0", claim: "#0", from: "1" }, /Claim #0 is no longer pending: it is paid\./);
     });
 
+    it("--calldata prints the maintainer's transaction for a Safe to propose, checked as the maintainer, and sends nothing", async function () {
+      const pool = await poolAt(0);
+      const maintainer = signers[1]; // Tiny Type Checker's maintainer
+      const receipt = path.join(dir, "safe-invoice.txt");
+      await writeFile(receipt, "Hetzner invoice 44: 0.002 ETH");
+      const hash = connection.ethers.keccak256(new TextEncoder().encode("Hetzner invoice 44: 0.002 ETH"));
+      /** The printed transaction: to, value, data. */
+      const printed = (out: string) => ({
+        to: /^ {2}to {5}(0x[0-9a-fA-F]{40})$/m.exec(out)![1],
+        value: /^ {2}value {2}(\d+)$/m.exec(out)![1],
+        data: /^ {2}data {3}(0x[0-9a-f]*)$/m.exec(out)![1],
+      });
+      const before = await blockNumber();
+      const claimOut = await ok("pool:claim", { pool: "0", line: "hosting", amount: "0.002", receipt, uri: "ipfs://bafysafe", calldata: true });
+      expect(claimOut).to.include(`the transaction for the maintainer ${maintainer.address} to send`);
+      expect(claimOut).to.include("Nothing was sent.");
+      const claimTx = printed(claimOut);
+      expect(claimTx.to).to.equal(await pool.getAddress());
+      expect(claimTx.value).to.equal("0");
+      // The payee defaults to the maintainer (the Safe), not to whoever runs the command.
+      expect(pool.interface.decodeFunctionData("fileClaim", claimTx.data).toArray()).to.deep.equal([0n, 2n * 10n ** 15n, maintainer.address, hash, "ipfs://bafysafe"]);
+      const checkInTx = printed(await ok("pool:check-in", { pool: "0", calldata: true }));
+      expect(checkInTx.data).to.equal(pool.interface.encodeFunctionData("heartbeat"));
+      expect(printed(await ok("pool:step-down", { pool: "0", calldata: true })).data).to.equal(pool.interface.encodeFunctionData("stepDown"));
+      expect(await blockNumber()).to.equal(before);
+
+      // The printed transaction, sent by the maintainer, files the claim.
+      await (await maintainer.sendTransaction({ to: claimTx.to, data: claimTx.data })).wait();
+      const [filed, status] = await pool.claim(BigInt(hash));
+      expect([filed.payee, status]).to.deep.equal([maintainer.address, ClaimStatus.Pending]);
+      const number = String(filed.number);
+      const cancelTx = printed(await ok("pool:cancel", { pool: "0", claim: number, calldata: true }));
+      expect(cancelTx.data).to.equal(pool.interface.encodeFunctionData("cancelClaim", [BigInt(hash)]));
+      await (await maintainer.sendTransaction({ to: cancelTx.to, data: cancelTx.data })).wait();
+      expect((await pool.claim(BigInt(hash)))[1]).to.equal(ClaimStatus.Cancelled);
+
+      // Checked as the maintainer would send it: a refusal reads as usual.
+      await fails("pool:claim", { pool: "0", line: "0", amount: "2 ETH", receipt: path.join(dir, "another.txt"), calldata: true }, /Line 0 \(hosting\) has only [\d.]+ ETH left this period; the claim asks for 2 ETH\./);
+      await fails("pool:cancel", { pool: "0", claim: number, calldata: true }, new RegExp(`Claim #${number} is not pending: it is cancelled\\.`));
+    });
+
+    it("pool:check-in records the maintainer's heartbeat", async function () {
+      const pool = await poolAt(0);
+      await fails("pool:check-in", { pool: "0", from: "2" }, new RegExp(`Only the pool's maintainer can do this, and ${signers[2].address} is not the maintainer\\.`));
+      const out = await ok("pool:check-in", { pool: "0", from: "1" });
+      expect(out).to.match(/✓ Checked in as maintainer of Tiny Type Checker/);
+      expect(out).to.match(/Nobody can call an election for inactivity before .* UTC\./);
+      const block = await connection.ethers.provider.getBlock("latest");
+      expect((await pool.seat())[1]).to.equal(BigInt(block!.timestamp));
+    });
+
     it("pool:collect collects a due standing order in the pool's token", async function () {
       const lab = await poolAt(1);
       const mei = signers[7].address; // 15 mUSD a day, collected twice by the seed
@@ -398,6 +583,7 @@ describe("scripts and tasks", function () {
       const [id, phase] = await pool.election();
       expect([id, phase]).to.deep.equal([1n, ElectionPhase.Nominating]);
       await fails("pool:step-down", { pool: "5" }, new RegExp(`Only the pool's maintainer can do this, and ${signers[0].address} is not the maintainer\\.`));
+      await fails("pool:step-down", { pool: "5", calldata: true }, /Tool Library has no maintainer: the seat is open/);
     });
 
     it("pool:call-election opens an election on an open seat once the last one is over, or on an abandoned one", async function () {

@@ -10,14 +10,14 @@ import { ensureArtifacts, loadErrorInterface, networkName, openConnection, openP
 import { seedDemo } from "./seed.js";
 import { session } from "./session.js";
 
-export async function deployCommand(hre: HardhatRuntimeEnvironment, { dryRun = false } = {}): Promise<TaskResult> {
+export async function deployCommand(hre: HardhatRuntimeEnvironment, { dryRun = false, reset = false } = {}): Promise<TaskResult> {
   const explain: ExplainContext = { network: networkName(hre) };
   return guard(explain, async (setErrors) => {
     await ensureArtifacts(hre);
     setErrors(await loadErrorInterface(hre));
     const { connection, close } = await openConnection(hre, { readOnly: dryRun });
     try {
-      await deployPotluck(connection, { artifacts: hre.artifacts, dryRun });
+      await deployPotluck(connection, { artifacts: hre.artifacts, dryRun, reset });
     } finally {
       await close().catch(() => {});
     }

@@ -89,10 +89,15 @@ export function explainError(error: unknown, iface: Interface | undefined, ctx: 
   if (/ECONNREFUSED|ENOTFOUND|ECONNRESET|fetch failed|Cannot connect to the network|connect ECONN/i.test(text) || code === "HHE706") {
     const local = ctx.network === undefined || ctx.network === "localhost";
     return `Cannot reach the ${ctx.network ?? "localhost"} network's node.` +
-      (local ? " Is it running? Start the demo with `npm start` (or a bare node with `npx hardhat node`)." : " Check its RPC URL (POTLUCK_RPC_URL).");
+      (local ? " Is it running? Start the demo with `npm start` (or a bare node with `npx hardhat node`)." : ` Check its RPC URL (${rpcUrlVariable(ctx.network)}).`);
   }
   if (/insufficient funds/i.test(text)) {
     return "The sending account has not enough ETH to pay for this transaction (value plus gas).";
   }
   return undefined;
+}
+
+/** The configuration variable holding a network's RPC URL: `remote`'s, or a named network's (hardhat.config.ts). */
+export function rpcUrlVariable(network: string | undefined): string {
+  return network === undefined || network === "remote" ? "POTLUCK_RPC_URL" : `POTLUCK_${network.toUpperCase().replace(/-/g, "_")}_RPC_URL`;
 }

@@ -200,7 +200,7 @@ export async function signerFor(potluck: Pick<Potluck, "ethers" | "network">, fr
   if (signers.length === 0) {
     throw new PotluckError(
       `Missing key: network "${network}" has no account to sign with. Store the deployer's key with ` +
-        "`npx hardhat keystore set POTLUCK_DEPLOYER_KEY` (used by the `remote` network), or pick another --network.",
+        "`npx hardhat keystore set POTLUCK_DEPLOYER_KEY` (used by `remote` and the named networks), or pick another --network.",
     );
   }
   const text = from.trim();

@@ -11,6 +11,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export interface Session {
   /** Directory of `<chainId>.json` deployment records. */
   deploymentsDir: string;
+  /** Hardhat Ignition's journals (`chain-<id>/`); default: ignition/deployments/ for the repository's records, else beside them. */
+  ignitionDir?: string;
   /** The web app's generated contracts file. */
   frontendFile: string;
   /**
@@ -54,4 +56,12 @@ export function useSession(overrides: Partial<Session>): () => void {
   return () => {
     current = previous;
   };
+}
+
+/** Where Ignition keeps its journals: ignition/deployments/ (as `npx hardhat ignition …` expects) for the
+ * repository's records; beside the records for any other directory (tests), so those never touch the repository. */
+export function ignitionDeploymentsDir(): string {
+  const s = session();
+  if (s.ignitionDir !== undefined) return s.ignitionDir;
+  return s.deploymentsDir === defaults.deploymentsDir ? path.join(ROOT, "ignition", "deployments") : path.join(s.deploymentsDir, "ignition");
 }
