@@ -125,7 +125,7 @@ const big = (v: unknown): bigint => {
     return 0n;
   }
 };
-const str = (v: unknown): string => (typeof v === "string" ? v : String(v ?? ""));
+const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "bigint" || typeof v === "number" || typeof v === "boolean" ? String(v) : "");
 
 const RULE_WORDS: Record<string, (v: bigint) => string> = {
   claimDelay: (v) => `challenge window for claims ${duration(v)}`,
@@ -169,9 +169,10 @@ export function feedEntries(pool: FeedPool, notices: readonly FeedNotice[], opti
         let what: string;
         if (d.kind === "budgetLine") {
           const cap = big(detail.cap);
+          const line = detail.line === "new" ? "a new budget line" : `budget line ${str(detail.line)}`;
           what = cap === 0n
-            ? `close budget line ${str(detail.line)} (“${short(str(detail.name), 60)}”)`
-            : `set budget line ${str(detail.line)} (“${short(str(detail.name), 60)}”) to ${amount(cap)} every ${duration(big(detail.period))}`;
+            ? `close ${line} (“${short(str(detail.name), 60)}”)`
+            : `${detail.line === "new" ? "add" : "set"} ${line} (“${short(str(detail.name), 60)}”) ${detail.line === "new" ? "of" : "to"} ${amount(cap)} every ${duration(big(detail.period))}`;
         } else {
           what = `new rules: ${Object.entries(RULE_WORDS).map(([k, words]) => words(big(detail[k]))).join("; ")}`;
         }
@@ -196,8 +197,10 @@ export function feedEntries(pool: FeedPool, notices: readonly FeedNotice[], opti
             ...base,
             id: `${base.id}:voting`,
             updated: starts,
-            title: `Voting is open in election #${str(d.electionId)} until ${when(ends)}`,
-            text: `Voting in election #${str(d.electionId)} opened at ${when(starts)} and closes at ${when(ends)}. Each contributor votes once, with their matured weight.`,
+            title: options.now < ends
+              ? `Voting is open in election #${str(d.electionId)} until ${when(ends)}`
+              : `Voting in election #${str(d.electionId)} closed at ${when(ends)}`,
+            text: `Voting in election #${str(d.electionId)} opened at ${when(starts)} and ${options.now < ends ? "closes" : "closed"} at ${when(ends)}. Each contributor votes once, with their matured weight.`,
           });
         }
         break;

@@ -230,6 +230,8 @@ ponder.on("Pool:ClaimCancelled", async ({ event, context }) => {
 // ---------------------------------------------------------------- changes
 
 const PROPOSAL_KINDS = ["none", "budgetLine", "rules"] as const;
+/** PoolChanges' NEW_LINE: a proposal to add a budget line. */
+const NEW_LINE = 0xffff;
 
 ponder.on("Pool:ChangeProposed", async ({ event, context }) => {
   const m = await record("ChangeProposed", event, context.db);
@@ -239,7 +241,8 @@ ponder.on("Pool:ChangeProposed", async ({ event, context }) => {
   const p = await context.client.readContract({ abi: context.contracts.Pool.abi, address: m.pool, functionName: "proposal", args: [a.proposalId] });
   const detail = kind === "rules"
     ? jsonArgs(p.rules)
-    : { line: String(p.line), name: p.name, cap: p.cap.toString(), period: String(p.period) };
+    // A new line is stored as line 65535 (it gets the next number when applied).
+    : { line: p.line === NEW_LINE ? "new" : String(p.line), name: p.name, cap: p.cap.toString(), period: String(p.period) };
   await context.db.insert(s.change).values({
     pool: m.pool, id: a.proposalId, kind, status: "pending", effectiveAt: a.effectiveAt, proposedAt: m.timestamp, proposedTx: m.tx, detail, toReject: p.toReject,
   });

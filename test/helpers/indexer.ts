@@ -123,8 +123,8 @@ export async function startIndexer(chain: { url: string; deployment: DeploymentR
     log += chunk.toString();
     file?.write(chunk);
   };
-  child.stdout!.on("data", onData);
-  child.stderr!.on("data", onData);
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     url: `http://127.0.0.1:${port}`,

@@ -6,6 +6,7 @@ import { usePool, type PoolData } from "../hooks/usePool";
 import { useViewer } from "../hooks/useViewer";
 import type { ErrorContext } from "../lib/errors";
 import { formatAmount, formatBps, formatCountdown, formatPeriod } from "../lib/format";
+import { feedUrl } from "../lib/history";
 import { formatRunway } from "../lib/runway";
 import { Address } from "./Address";
 import { BudgetLines } from "./BudgetLines";
@@ -76,6 +77,9 @@ export function PoolPage({ address }: { address: A }) {
         {pool.maintainer === "0x0000000000000000000000000000000000000000" ? <em>none (seat open)</em> : <span data-testid="maintainer"><Address address={pool.maintainer} you={viewer.address} /></span>}
         {" "}· {pool.quadratic ? "quadratic" : "linear"} weight · epochs of {formatPeriod(pool.epochLength)} (epoch {pool.epoch.toString()}, next {formatCountdown(nextEpoch, now)})
         {" "}· claims wait {formatPeriod(pool.rules.claimDelay)}, {formatBps(pool.rules.objectionQuorumBps)} of weight rejects
+        {feedUrl(pool.address) !== undefined && (
+          <>{" "}· follow claims, changes and elections in a feed reader: <a href={feedUrl(pool.address)} data-testid="feed-atom">Atom</a>, <a href={feedUrl(pool.address, "json")}>JSON Feed</a></>
+        )}
       </p>
       <div className="stats">
         <Stat label="balance" testId="balance">{formatAmount(pool.balance, pool.asset)}</Stat>

@@ -5,7 +5,7 @@ import { getAbiItem, type Address } from "viem";
 import { usePublicClient, useReadContracts } from "wagmi";
 import { deployment, erc20Abi, poolAbi, poolFactoryAbi } from "../contracts";
 import { ETH, isEth, type Asset } from "../lib/format";
-import { contractLogs } from "../lib/logs";
+import { eventHistory, indexedCreatedPools } from "../lib/history";
 import { decodeMetadata, type PoolMetadata } from "../lib/metadata";
 import { runway, type Runway } from "../lib/runway";
 import { maintainerStatus, type MaintainerStatus } from "../lib/state";
@@ -34,10 +34,10 @@ export function useCreatedPools() {
     placeholderData: (previous) => previous,
     queryFn: async (): Promise<CreatedPool[]> => {
       const factory = deployment!.PoolFactory;
-      const logs = await contractLogs(client!, `created:${factory.address}`, factory.address, [poolCreated], BigInt(factory.deployedOnBlock), blockNumber!, logBlockRange);
+      const logs = await eventHistory(client!, `created:${factory.address}`, factory.address, [poolCreated], BigInt(factory.deployedOnBlock), blockNumber!, logBlockRange, indexedCreatedPools);
       return logs.map((log) => {
         const { args } = log as unknown as { args: { pool: Address; asset: Address; maintainer: Address; metadataURI: string } };
-        return { ...args, address: args.pool, metadata: decodeMetadata(args.metadataURI), createdOnBlock: log.blockNumber! };
+        return { ...args, address: args.pool, metadata: decodeMetadata(args.metadataURI), createdOnBlock: log.blockNumber };
       });
     },
   });
