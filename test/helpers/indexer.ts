@@ -47,11 +47,11 @@ export interface DemoChain {
 
 /**
  * Starts a fresh simulated chain on a free port, deploys Potluck and (unless `seed` is false) seeds the
- * demo. `before(url)` runs on the bare chain first (the bench ages it there).
+ * demo. `before(url)` runs on the bare chain first, `after(url)` once it is seeded (the bench ages it there).
  */
 export async function startDemoChain(
   hre: HardhatRuntimeEnvironment,
-  options: { seed?: boolean; before?: (url: string) => Promise<void> } = {},
+  options: { seed?: boolean; before?: (url: string) => Promise<void>; after?: (url: string) => Promise<void> } = {},
 ): Promise<DemoChain> {
   const port = await freePort();
   const server = await hre.network.createServer("hardhat", "127.0.0.1", port);
@@ -64,6 +64,7 @@ export async function startDemoChain(
   try {
     const { record } = await deployPotluck(connection, { artifacts: hre.artifacts, frontend: false });
     const summary = options.seed === false ? undefined : await seedDemo(connection, record!);
+    if (options.after !== undefined) await options.after(url);
     // The seed's time travel can leave blocks without a parent hash near the head (hardhat_mine); normal
     // blocks on top keep the indexer's live sync on a proper chain.
     for (let i = 0; i < 40; i++) await rpc(url, "evm_mine");

@@ -109,8 +109,8 @@ export async function eventHistory(
 ): Promise<HistoryLog[]> {
   if (indexerUrl !== undefined && indexed !== undefined) {
     try {
-      const at = await indexedBlock(latest);
-      const rows = await indexed();
+      // Both at once: every round trip counts on a slow link.
+      const [at, rows] = await Promise.all([indexedBlock(latest), indexed()]);
       if (at >= latest) return rows;
       // The blocks the indexer has not reached: a short log query.
       const tail = await client.getLogs({ address, events, fromBlock: at + 1n, toBlock: latest, strict: true });
