@@ -16,6 +16,8 @@ export default defineConfig(
       "ignition/deployments/",
       "frontend/dist/",
       "frontend/src/generated/",
+      "indexer/.ponder/",
+      "indexer/generated/",
     ],
   },
   { linterOptions: { reportUnusedDisableDirectives: "error" } },
@@ -26,13 +28,13 @@ export default defineConfig(
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: {
-        project: ["./tsconfig.json", "./frontend/tsconfig.json"],
+        project: ["./tsconfig.json", "./frontend/tsconfig.json", "./indexer/tsconfig.json"],
         tsconfigRootDir: import.meta.dirname,
       },
     },
   },
   {
-    files: ["hardhat.config.ts", "ignition/**", "scripts/**", "tasks/**", "test/**", "frontend/e2e/**", "frontend/*.config.ts", "**/*.{js,mjs,cjs}"],
+    files: ["hardhat.config.ts", "ignition/**", "indexer/**", "scripts/**", "tasks/**", "test/**", "frontend/e2e/**", "frontend/*.config.ts", "**/*.{js,mjs,cjs}"],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,6 +1,7 @@
 // `npm start`: the whole of Potluck on this machine in one command. Builds the contracts, starts a Hardhat
-// node on 127.0.0.1:8545, deploys, seeds the demo, starts the web app (once frontend/package.json exists),
-// prints the URL, the addresses and the demo accounts, and stops everything on Ctrl-C or SIGTERM.
+// node on 127.0.0.1:8545, deploys, seeds the demo, starts the indexer (embedded database) and the web app
+// (which reads history from it), prints the URLs, the addresses and the demo accounts, and stops everything
+// on Ctrl-C or SIGTERM.
 //
 // Run by Node 22 directly (type stripping: erasable TypeScript only, no local imports), so it works on a
 // fresh clone right after `npm install`, before anything is built.
@@ -20,6 +21,7 @@ const RPC_URL = `http://${HOST}:${PORT}`;
 const FRONTEND = path.join(ROOT, "frontend");
 const LOG_DIR = path.join(ROOT, "cache");
 const NODE_LOG = path.join(LOG_DIR, "potluck-node.log");
+const INDEXER_LOG = path.join(LOG_DIR, "potluck-indexer.log");
 
 const require = createRequire(import.meta.url);
 const hardhatPackage = require.resolve("hardhat/package.json");
@@ -122,7 +124,7 @@ async function shutdown(code: number, reason?: string) {
   if (stopping) return;
   stopping = true;
   if (reason !== undefined) say(reason);
-  say("stopping the web app and the node…");
+  say("stopping the web app, the indexer and the node…");
   await stopAll();
   say("stopped.");
   process.exit(code);
@@ -181,9 +183,11 @@ async function main() {
   const summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, "utf8")) as Summary) : undefined;
   rmSync(summaryFile, { force: true });
 
+  const indexerUrl = await startIndexer();
+
   let webUrl: string | undefined;
   if (existsSync(path.join(FRONTEND, "package.json"))) {
-    webUrl = await startWebApp();
+    webUrl = await startWebApp(indexerUrl);
   }
 
   // The banner.
@@ -192,6 +196,7 @@ async function main() {
   const lines: string[] = ["", bold("Potluck is running"), ""];
   lines.push(webUrl !== undefined ? `  Web app       ${bold(webUrl)}` : existsSync(path.join(FRONTEND, "package.json")) ? "  Web app       starting (see its output above)" : "  Web app       not there yet (no frontend/package.json): the contracts are below");
   lines.push(`  Chain         ${RPC_URL}  (chain id 31337; add it to your wallet as a custom network)`);
+  if (indexerUrl !== undefined) lines.push(`  Indexer       ${indexerUrl}  (history and each pool's feed: /pools/<address>/feed.atom)`);
   for (const [name, c] of Object.entries(deployment.contracts)) lines.push(`  ${name.padEnd(14)}${c.address}`);
   if (summary !== undefined && summary.pools.length > 0) {
     lines.push("", "  Pools");
@@ -230,8 +235,74 @@ function workspaces(): string[] {
   return list.map((w) => path.normalize(w).replace(/\/$/, ""));
 }
 
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 100; port++) if (!(await portInUse(port))) return port;
+  throw new Error(`no free port from ${from} to ${from + 99}`);
+}
+
+/**
+ * Starts the indexer (indexer/, Ponder, embedded PGlite in cache/indexer/) on the fresh chain and returns its
+ * URL once it has caught up, or undefined (the web app then reads logs) if it cannot start.
+ */
+async function startIndexer(): Promise<string | undefined> {
+  const indexerDir = path.join(ROOT, "indexer");
+  if (!existsSync(path.join(indexerDir, "package.json"))) return undefined;
+  const deployment = JSON.parse(readFileSync(path.join(ROOT, "deployments", "31337.json"), "utf8")) as { contracts: { PoolFactory: { address: string; blockNumber: number } } };
+  // The chain is new on every start: so is the index (an old one would describe another chain).
+  const dataDir = path.join(LOG_DIR, "indexer");
+  rmSync(dataDir, { recursive: true, force: true });
+  const port = await freePort(42069);
+  const url = `http://${HOST}:${port}`;
+  // Hoisted to the root's node_modules by npm workspaces, or kept in the workspace's own.
+  const ponderBin = [ROOT, indexerDir].map((dir) => path.join(dir, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js")).find((file) => existsSync(file));
+  if (ponderBin === undefined) {
+    say("the indexer is not installed (no node_modules/ponder: run `npm install`): the web app reads the chain's logs.");
+    return undefined;
+  }
+  say(`starting the indexer ${dim(`(log: ${path.relative(ROOT, INDEXER_LOG)})`)}…`);
+  const log = createWriteStream(INDEXER_LOG);
+  const indexer = background(process.execPath, [ponderBin, "start", "--schema", "potluck", "--port", String(port), "--log-format", "json"], {
+    cwd: indexerDir,
+    env: {
+      PONDER_RPC_URL: RPC_URL,
+      POTLUCK_CHAIN_ID: "31337",
+      POTLUCK_FACTORY: deployment.contracts.PoolFactory.address,
+      POTLUCK_START_BLOCK: String(deployment.contracts.PoolFactory.blockNumber),
+      POTLUCK_PGLITE_DIR: path.join(dataDir, "pglite"),
+      DATABASE_URL: "",
+      PONDER_TELEMETRY_DISABLED: "true",
+    },
+  });
+  indexer.stdout!.pipe(log);
+  indexer.stderr!.pipe(log);
+  indexer.on("exit", (code, signal) => {
+    if (!stopping) say(`the indexer stopped (${signal ?? `exit code ${code}`}; see ${path.relative(ROOT, INDEXER_LOG)}); the web app falls back to the chain's logs.`);
+  });
+  // The seed's time travel can leave blocks without a parent hash at the head; normal blocks on top keep the
+  // indexer's live sync on a proper chain.
+  for (let i = 0; i < 40; i++) await rpc("evm_mine");
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && indexer.exitCode === null) {
+    try {
+      const head = Number(BigInt((await rpc("eth_blockNumber")) as string));
+      const status = (await (await fetch(`${url}/status`)).json()) as Record<string, { block?: { number: number } | null }>;
+      const at = Object.values(status)[0]?.block?.number;
+      if (at !== undefined && at >= head) {
+        console.log(`indexer: ${url}`);
+        return url;
+      }
+    } catch {
+      // not serving yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  say(`the indexer did not catch up within 2 minutes (see ${path.relative(ROOT, INDEXER_LOG)}): the web app reads the chain's logs instead.`);
+  kill(indexer, "SIGTERM");
+  return undefined;
+}
+
 /** Installs the web app's dependencies if needed, starts its dev server and returns its URL once printed. */
-async function startWebApp(): Promise<string | undefined> {
+async function startWebApp(indexerUrl?: string): Promise<string | undefined> {
   const npmCli = process.env.npm_execpath;
   const npm = (args: string[]): [string, string[]] => (npmCli !== undefined && npmCli.endsWith(".js") ? [process.execPath, [npmCli, ...args]] : ["npm", args]);
   const isWorkspace = workspaces().includes("frontend");
@@ -251,7 +322,7 @@ async function startWebApp(): Promise<string | undefined> {
   say("starting the web app…");
   const [command, args] = npm(isWorkspace ? ["run", "dev", "--workspace", "frontend"] : ["--prefix", FRONTEND, "run", "dev"]);
   const web = background(command, args, {
-    env: { VITE_CHAIN_ID: "31337", VITE_RPC_URL: RPC_URL, BROWSER: "none" },
+    env: { VITE_CHAIN_ID: "31337", VITE_RPC_URL: RPC_URL, VITE_INDEXER_URL: indexerUrl ?? "", BROWSER: "none" },
   });
   web.on("exit", (code, signal) => {
     if (!stopping) say(`the web app exited (${signal ?? `exit code ${code}`}); the chain keeps running. Ctrl-C to stop.`);

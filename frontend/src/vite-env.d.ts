@@ -13,6 +13,8 @@ interface ImportMetaEnv {
   readonly VITE_MULTICALL3?: string;
   /** Blocks per eth_getLogs query (default 10,000; 100,000 locally). */
   readonly VITE_LOG_BLOCK_RANGE?: string;
+  /** The Potluck indexer's URL: history from it instead of eth_getLogs (facts for transactions stay on chain). */
+  readonly VITE_INDEXER_URL?: string;
 }
 
 interface ImportMeta {

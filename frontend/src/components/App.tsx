@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { isAddress } from "viem";
 import { deployedChainIds, deployment } from "../contracts";
 import { ChainClockContext, useWatchChainClock } from "../hooks/useChainClock";
+import { useHistorySource } from "../lib/history";
 import { chain, rpcUrl } from "../wagmi";
 import { Explore } from "./Explore";
 import { PoolPage } from "./PoolPage";
@@ -21,6 +22,7 @@ function useHashRoute(): string {
 
 export function App() {
   const clock = useWatchChainClock();
+  const history = useHistorySource();
   const hash = useHashRoute();
   const match = /^#\/pool\/(0x[0-9a-fA-F]{40})/.exec(hash);
   const pool = match !== null && isAddress(match[1]) ? match[1] : undefined;
@@ -51,6 +53,12 @@ export function App() {
         {chain.name} · block {clock.blockNumber?.toString() ?? "…"} · chain time{" "}
         {clock.blockTime !== undefined ? new Date(Number(clock.now) * 1000).toISOString().replace("T", " ").slice(0, 19) + " UTC" : "…"}
         {clock.blockNumber === undefined && <> · cannot reach {rpcUrl} yet</>}
+        {" · "}
+        {history.source === "indexer"
+          ? `history from the indexer${history.behind === undefined ? "" : history.behind === 0 ? " (up to date)" : ` (${history.behind.toLocaleString("en-US")} blocks behind the chain)`}`
+          : history.source === "fallback"
+            ? <span role="status" title={history.error}>the indexer is unreachable: history read from the chain's logs (slower)</span>
+            : "history read from the chain's logs"}
       </footer>
     </ChainClockContext.Provider>
   );

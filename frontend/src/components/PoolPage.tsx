@@ -7,6 +7,7 @@ import { usePool, type PoolData } from "../hooks/usePool";
 import { useViewer } from "../hooks/useViewer";
 import type { ErrorContext } from "../lib/errors";
 import { displayAmount, formatBps, formatCountdown, formatPeriod, formatRunway } from "@potluck/core";
+import { feedUrl } from "../lib/history";
 import { Address } from "./Address";
 import { BudgetLines } from "./BudgetLines";
 import { Carried } from "./Carried";
@@ -91,6 +92,9 @@ export function PoolPage({ address }: { address: A }) {
         {pool.maintainer === "0x0000000000000000000000000000000000000000" ? <em>none (seat open)</em> : <span data-testid="maintainer"><Address address={pool.maintainer} you={viewer.address} /></span>}
         {" "}· {pool.quadratic ? "quadratic" : "linear"} weight · epochs of {formatPeriod(pool.epochLength)} (epoch {pool.epoch.toString()}, next {formatCountdown(nextEpoch, now)})
         {" "}· claims wait {formatPeriod(pool.rules.claimDelay)}, {formatBps(pool.rules.objectionQuorumBps)} of weight rejects
+        {feedUrl(pool.address) !== undefined && (
+          <>{" "}· follow claims, changes and elections in a feed reader: <a href={feedUrl(pool.address)} data-testid="feed-atom">Atom</a>, <a href={feedUrl(pool.address, "json")}>JSON Feed</a></>
+        )}
       </p>
       <div className="stats">
         <Stat label="balance" testId="balance">{displayAmount(pool.balance, pool.asset)}</Stat>

@@ -6,7 +6,7 @@ import { getAbiItem, type AbiEvent, type Address, type Hex } from "viem";
 import { useBalance, usePublicClient, useReadContract, useReadContracts } from "wagmi";
 import { erc20Abi, poolAbi } from "../contracts";
 import { type Asset, ETH, inert, isEth, type PoolMetadata, poolName, runway, type Runway, tokenSymbol } from "@potluck/core";
-import { contractLogs } from "../lib/logs";
+import { eventHistory, indexedPoolEvents } from "../lib/history";
 import { electionPhase, maintainerStatus, strayFunds, type MaintainerStatus, type PoolState, type Rules } from "../lib/state";
 import { logBlockRange } from "../wagmi";
 import { useChainClock } from "./useChainClock";
@@ -167,11 +167,8 @@ export function usePoolHistory(address: Address | undefined, fromBlock: bigint |
     enabled: client !== undefined && address !== undefined && fromBlock !== undefined && blockNumber !== undefined,
     placeholderData: (previous) => previous,
     queryFn: async (): Promise<PoolEvent[]> => {
-      const logs = await contractLogs(client!, `history:${address}`, address!, historyAbi, fromBlock!, blockNumber!, logBlockRange);
-      return logs.map((l) => {
-        const log = l as unknown as { eventName: HistoryEventName; args: Record<string, unknown>; blockNumber: bigint; logIndex: number; transactionHash: Hex };
-        return { eventName: log.eventName, args: log.args, blockNumber: log.blockNumber, logIndex: log.logIndex, transactionHash: log.transactionHash };
-      });
+      const logs = await eventHistory(client!, `history:${address}`, address!, historyAbi, fromBlock!, blockNumber!, logBlockRange, indexedPoolEvents(address!, historyAbi));
+      return logs.map((log) => ({ ...log, eventName: log.eventName as HistoryEventName }));
     },
   });
 }

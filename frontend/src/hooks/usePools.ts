@@ -5,7 +5,7 @@ import { getAbiItem, type Address } from "viem";
 import { usePublicClient, useReadContracts } from "wagmi";
 import { deployment, erc20Abi, poolAbi, poolFactoryAbi } from "../contracts";
 import { type Asset, decodeMetadata, ETH, isEth, type PoolMetadata, poolName, runway, type Runway, tokenSymbol } from "@potluck/core";
-import { contractLogs } from "../lib/logs";
+import { eventHistory, indexedCreatedPools } from "../lib/history";
 import { maintainerStatus, type MaintainerStatus } from "../lib/state";
 import { logBlockRange } from "../wagmi";
 import { useChainClock } from "./useChainClock";
@@ -32,10 +32,10 @@ export function useCreatedPools() {
     placeholderData: (previous) => previous,
     queryFn: async (): Promise<CreatedPool[]> => {
       const factory = deployment!.PoolFactory;
-      const logs = await contractLogs(client!, `created:${factory.address}`, factory.address, [poolCreated], BigInt(factory.deployedOnBlock), blockNumber!, logBlockRange);
+      const logs = await eventHistory(client!, `created:${factory.address}`, factory.address, [poolCreated], BigInt(factory.deployedOnBlock), blockNumber!, logBlockRange, indexedCreatedPools);
       return logs.map((log) => {
         const { args } = log as unknown as { args: { pool: Address; asset: Address; maintainer: Address; metadataURI: string } };
-        return { ...args, address: args.pool, metadata: decodeMetadata(args.metadataURI), createdOnBlock: log.blockNumber! };
+        return { ...args, address: args.pool, metadata: decodeMetadata(args.metadataURI), createdOnBlock: log.blockNumber };
       });
     },
   });

@@ -1,0 +1,79 @@
+import { getAbiItem, type AbiEvent, type PublicClient } from "viem";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { poolAbi } from "../contracts";
+
+const POOL = "0x00000000000000000000000000000000000000aa";
+const events = [getAbiItem({ abi: poolAbi, name: "ClaimFiled" }), getAbiItem({ abi: poolAbi, name: "RulesSet" }), getAbiItem({ abi: poolAbi, name: "Given" })] as AbiEvent[];
+
+async function load(url: string | undefined) {
+  vi.resetModules();
+  vi.stubEnv("VITE_INDEXER_URL", url ?? "");
+  return import("./history");
+}
+
+function respond(routes: Record<string, unknown>) {
+  vi.stubGlobal("fetch", vi.fn((input: string) => {
+    const route = Object.keys(routes).find((r) => input.endsWith(r));
+    return Promise.resolve(route === undefined ? new Response("no", { status: 404 }) : new Response(JSON.stringify(routes[route])));
+  }));
+}
+
+const row = (name: string, args: Record<string, unknown>, blockNumber: number) => ({ name, args, blockNumber: String(blockNumber), logIndex: 0, tx: "0x01" });
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
+
+describe("history source", () => {
+  it("without VITE_INDEXER_URL reads logs and says so", async () => {
+    const h = await load(undefined);
+    const getLogs = vi.fn(() => Promise.resolve([]));
+    await h.eventHistory({ getLogs } as unknown as PublicClient, "k1", POOL, events, 1n, 10n, 100n, h.indexedPoolEvents(POOL, events));
+    expect(getLogs).toHaveBeenCalledOnce();
+    expect(h.historyState().source).toBe("logs");
+    expect(h.feedUrl(POOL)).toBeUndefined();
+  });
+
+  it("reads the indexer's events back with viem's types (uint as bigint, tuples as objects)", async () => {
+    const h = await load("http://indexer.test/");
+    respond({
+      "/status": { potluck: { id: 31337, block: { number: 10, timestamp: 1 } } },
+      [`/pools/${POOL}/events`]: [
+        row("RulesSet", { rules: { claimDelay: 86400, ruleChangeDelay: 172800, inactivityPeriod: 1, vacancyPeriod: 2, objectionQuorumBps: 1000, electionQuorumBps: 2000, recallThresholdBps: 3000 } }, 2),
+        row("ClaimFiled", { claimId: "123456789012345678901234567890", line: "0", payee: POOL, amount: "1500000", receiptHash: "0xab", receiptURI: "https://x.example/r" }, 3),
+        row("Swept", { caller: POOL, amount: "1" }, 4),
+      ],
+    });
+    const getLogs = vi.fn(() => Promise.resolve([]));
+    const out = await h.eventHistory({ getLogs } as unknown as PublicClient, "k2", POOL, events, 1n, 10n, 100n, h.indexedPoolEvents(POOL, events));
+    expect(getLogs).not.toHaveBeenCalled();
+    expect(out.map((e) => e.eventName)).toEqual(["RulesSet", "ClaimFiled"]); // events this page does not read are left out
+    expect(out[1].args.claimId).toBe(123456789012345678901234567890n);
+    expect(out[1].args.amount).toBe(1_500_000n);
+    expect(out[1].args.payee).toBe(POOL);
+    expect((out[0].args.rules as { claimDelay: unknown }).claimDelay).toBe(86400n);
+    expect(h.historyState()).toEqual({ source: "indexer", behind: 0 });
+    expect(h.feedUrl(POOL)).toBe(`http://indexer.test/pools/${POOL}/feed.atom`);
+  });
+
+  it("adds the blocks the indexer has not reached from a short log query, and says how far behind it is", async () => {
+    const h = await load("http://indexer.test");
+    respond({ "/status": { potluck: { id: 31337, block: { number: 7 } } }, [`/pools/${POOL}/events`]: [] });
+    const getLogs = vi.fn<(args: { fromBlock: bigint; toBlock: bigint }) => Promise<never[]>>(() => Promise.resolve([]));
+    await h.eventHistory({ getLogs } as unknown as PublicClient, "k3", POOL, events, 1n, 10n, 100n, h.indexedPoolEvents(POOL, events));
+    expect(getLogs).toHaveBeenCalledOnce();
+    expect(getLogs.mock.calls[0][0].fromBlock).toBe(8n);
+    expect(h.historyState()).toEqual({ source: "indexer", behind: 3 });
+  });
+
+  it("falls back to logs when the indexer is down, and says so", async () => {
+    const h = await load("http://indexer.test");
+    vi.stubGlobal("fetch", vi.fn(() => Promise.reject(new TypeError("fetch failed"))));
+    const getLogs = vi.fn(() => Promise.resolve([]));
+    await h.eventHistory({ getLogs } as unknown as PublicClient, "k4", POOL, events, 1n, 10n, 100n, h.indexedPoolEvents(POOL, events));
+    expect(getLogs).toHaveBeenCalledOnce();
+    expect(h.historyState().source).toBe("fallback");
+    expect(h.historyState().error).toContain("fetch failed");
+  });
+});

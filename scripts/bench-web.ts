@@ -1,0 +1,191 @@
+// `npm run bench:web`: how long a visitor waits for history, with logs and with the indexer, as the chain ages.
+// For each age (200,000 and 2,000,000 blocks) it starts a fresh local chain, deploys and seeds the demo, ages
+// the chain that many blocks, adds 1,000 more contributors to Tiny Type Checker, starts the indexer, puts a proxy adding
+// 150 ms to every request in front of both the RPC and the indexer, builds the web app for each mode (logs in
+// windows of 10,000 blocks; the indexer) and, in Debian's chromium, measures the time until the explore page
+// lists the pools and until a pool page lists its contributors. Writes bench/web.json.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { Interface, Wallet, keccak256, toUtf8Bytes } from "ethers";
+import hre from "hardhat";
+import { chromium } from "playwright-core";
+import { generateFrontend } from "./lib/frontend.js";
+import { ROOT } from "./lib/session.js";
+import { rpc, startDemoChain, startIndexer, waitForIndexer } from "../test/helpers/indexer.js";
+
+const AGES = (process.env.POTLUCK_BENCH_AGES ?? "200000,2000000").split(",").map(Number);
+const DONORS = Number(process.env.POTLUCK_BENCH_DONORS ?? 1_000);
+const DELAY_MS = 150;
+const BUDGET_MS = 1_500;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FRONTEND = path.join(ROOT, "frontend");
+const VITE = path.join(ROOT, "node_modules", "vite", "bin", "vite.js");
+
+interface Counts { requests: number; getLogs: number }
+
+/** Forwards to `target` after `delay` ms per request, counting requests and eth_getLogs calls. */
+function delayProxy(target: string, delay: number): Promise<{ url: string; counts: Counts; server: Server }> {
+  const counts: Counts = { requests: 0, getLogs: 0 };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      counts.requests++;
+      if (body.length > 0) {
+        try {
+          const parsed = JSON.parse(body.toString()) as { method?: string } | Array<{ method?: string }>;
+          counts.getLogs += (Array.isArray(parsed) ? parsed : [parsed]).filter((r) => r.method === "eth_getLogs").length;
+        } catch {
+          // not JSON-RPC
+        }
+      }
+      setTimeout(() => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string" && k !== "host" && k !== "content-length") headers[k] = v;
+        fetch(`${target}${req.url ?? "/"}`, { method: req.method, headers, body: req.method === "GET" || req.method === "HEAD" ? undefined : body })
+          .then(async (r) => {
+            const out = Buffer.from(await r.arrayBuffer());
+            const h: Record<string, string> = { "access-control-allow-origin": "*", "access-control-allow-headers": "*", "access-control-allow-methods": "GET, POST, OPTIONS" };
+            const type = r.headers.get("content-type");
+            if (type !== null) h["content-type"] = type;
+            res.writeHead(req.method === "OPTIONS" ? 204 : r.status, h);
+            res.end(req.method === "OPTIONS" ? undefined : out);
+          })
+          .catch((e: unknown) => {
+            res.writeHead(502);
+            res.end(String(e));
+          });
+      }, delay);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, counts, server })));
+}
+
+/** Serves a built app's files. */
+function staticServer(dir: string): Promise<{ url: string; server: Server }> {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
+  const server = createServer((req, res) => {
+    const file = path.join(dir, path.normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, ""));
+    const target = existsSync(file) && !file.endsWith("/") ? file : path.join(dir, "index.html");
+    readFile(target).then((data) => {
+      res.writeHead(200, { "content-type": types[path.extname(target)] ?? "application/octet-stream" });
+      res.end(data);
+    }).catch(() => {
+      res.writeHead(404);
+      res.end();
+    });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, server })));
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [command, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${code})`))));
+  });
+}
+
+const close = (server: Server) => new Promise<void>((r) => server.close(() => r()));
+
+interface Result { blocks: number; mode: "logs" | "indexer"; exploreMs: number; poolMs: number; contributors: number; getLogs: number; rpcRequests: number; indexerRequests: number }
+
+async function main() {
+  if (!existsSync(CHROMIUM)) throw new Error(`Debian's chromium is needed at ${CHROMIUM} (apt-get install -y chromium), or set CHROMIUM_PATH.`);
+  const results: Result[] = [];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"] });
+  try {
+    for (const age of AGES) {
+      console.log(`\n${age.toLocaleString("en-US")} blocks: a fresh chain, the demo and ${DONORS} more contributors…`);
+      // The demo's history at the start, then `age` blocks, then the new contributors: history spans the age.
+      const chain = await startDemoChain(hre, { after: async (url) => void (await rpc(url, "hardhat_mine", [`0x${age.toString(16)}`])) });
+      const work = await mkdtemp(path.join(tmpdir(), "potluck-bench-web-"));
+      let indexer: Awaited<ReturnType<typeof startIndexer>> | undefined;
+      const servers: Server[] = [];
+      try {
+        const tiny = chain.summary!.pools[0].address;
+        const give = new Interface(["function give(uint256 amount) payable"]);
+        const value = 10n ** 15n;
+        for (let i = 0; i < DONORS; i += 100) {
+          const batch = Array.from({ length: Math.min(100, DONORS - i) }, (_, j) => new Wallet(keccak256(toUtf8Bytes(`potluck bench donor ${i + j}`))).address);
+          const body = (calls: Array<[string, unknown[]]>) => JSON.stringify(calls.map(([method, params], id) => ({ jsonrpc: "2.0", id, method, params })));
+          const post = (calls: Array<[string, unknown[]]>) => fetch(chain.url, { method: "POST", headers: { "content-type": "application/json" }, body: body(calls) });
+          await post(batch.flatMap((a) => [["hardhat_impersonateAccount", [a]], ["hardhat_setBalance", [a, "0xde0b6b3a7640000"]]] as Array<[string, unknown[]]>));
+          await post(batch.map((a) => ["eth_sendTransaction", [{ from: a, to: tiny, value: `0x${value.toString(16)}`, data: give.encodeFunctionData("give", [value]) }]]));
+        }
+        for (let i = 0; i < 40; i++) await rpc(chain.url, "evm_mine");
+        const head = Number(BigInt(await rpc<string>(chain.url, "eth_blockNumber")));
+        indexer = await startIndexer(chain, { pgliteDir: path.join(work, "pglite") });
+        await waitForIndexer(indexer, chain.url, 600_000);
+        const contributors = ((await (await fetch(`${indexer.url}/pools/${tiny.toLowerCase()}`)).json()) as { contributorCount: number }).contributorCount;
+        console.log(`  chain at block ${head.toLocaleString("en-US")}; indexer caught up; Tiny Type Checker has ${contributors} contributors`);
+        const rpcProxy = await delayProxy(chain.url, DELAY_MS);
+        const indexerProxy = await delayProxy(indexer.url, DELAY_MS);
+        servers.push(rpcProxy.server, indexerProxy.server);
+        const contractsFile = path.join(work, "contracts.ts");
+        await generateFrontend({ deploymentsDir: chain.dir, outFile: contractsFile, readAbi: async (name) => (await hre.artifacts.readArtifact(name)).abi as readonly unknown[] });
+        for (const mode of ["logs", "indexer"] as const) {
+          const dist = path.join(work, `dist-${mode}`);
+          await run(VITE, ["build", FRONTEND, "--outDir", dist, "--emptyOutDir", "--logLevel", "error"], {
+            VITE_CHAIN_ID: "31337",
+            VITE_RPC_URL: rpcProxy.url,
+            VITE_LOG_BLOCK_RANGE: "10000",
+            VITE_INDEXER_URL: mode === "indexer" ? indexerProxy.url : "",
+            POTLUCK_CONTRACTS_FILE: contractsFile,
+          });
+          const site = await staticServer(dist);
+          servers.push(site.server);
+          const measure = async (hash: string, until: (page: import("playwright-core").Page) => Promise<void>) => {
+            const context = await browser.newContext();
+            const page = await context.newPage();
+            const before = { ...rpcProxy.counts };
+            const beforeIndexer = indexerProxy.counts.requests;
+            const started = Date.now();
+            await page.goto(`${site.url}${hash}`);
+            await until(page);
+            const ms = Date.now() - started;
+            const counts = { getLogs: rpcProxy.counts.getLogs - before.getLogs, rpc: rpcProxy.counts.requests - before.requests, indexer: indexerProxy.counts.requests - beforeIndexer };
+            await context.close();
+            return { ms, counts };
+          };
+          // Conditions evaluated in the page (strings: this file is type-checked without the DOM's types).
+          const explore = await measure("#/", async (page) => {
+            await page.waitForFunction(`document.querySelectorAll('[data-testid="pool-card"]').length >= 4`, undefined, { timeout: 120_000, polling: 20 });
+          });
+          const poolPage = await measure(`#/pool/${tiny}`, async (page) => {
+            await page.waitForFunction(
+              `(() => { const h = document.querySelector('[data-testid="contributors"] h2'); return h !== null && Number((/\\((\\d+)\\)/.exec(h.textContent || "") || [])[1] || 0) >= ${contributors} && document.querySelectorAll('[data-testid="contributor"]').length > 0; })()`,
+              undefined,
+              { timeout: 180_000, polling: 20 },
+            );
+          });
+          const r: Result = { blocks: age, mode, exploreMs: explore.ms, poolMs: poolPage.ms, contributors, getLogs: explore.counts.getLogs + poolPage.counts.getLogs, rpcRequests: explore.counts.rpc + poolPage.counts.rpc, indexerRequests: explore.counts.indexer + poolPage.counts.indexer };
+          results.push(r);
+          console.log(`  ${mode.padEnd(8)} explore ${(r.exploreMs / 1000).toFixed(2)} s (${explore.counts.getLogs} eth_getLogs), pool page ${(r.poolMs / 1000).toFixed(2)} s (${poolPage.counts.getLogs} eth_getLogs, ${poolPage.counts.indexer} indexer requests)`);
+        }
+      } finally {
+        for (const s of servers) await close(s);
+        await indexer?.stop();
+        await chain.close();
+        await rm(work, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  const file = path.join(ROOT, "bench", "web.json");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ proxyDelayMs: DELAY_MS, logWindow: 10_000, extraContributors: DONORS, budgetMs: BUDGET_MS, results }, null, 2)}\n`);
+  console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
+  const slow = results.filter((r) => r.mode === "indexer" && r.poolMs > BUDGET_MS);
+  if (slow.length > 0) {
+    console.error(`with the indexer, the pool page took more than ${BUDGET_MS} ms at ${slow.map((r) => r.blocks.toLocaleString("en-US")).join(", ")} blocks`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
