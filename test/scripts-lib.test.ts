@@ -14,6 +14,7 @@ import {
   type DeploymentRecord,
 } from "../scripts/lib/deployments.js";
 import { decodeRevert, errorInterface, explainedErrors, explainError, findRevertData, PotluckError, sentenceFor } from "../scripts/lib/errors.js";
+import { describeChange, NEW_LINE } from "../scripts/lib/changes.js";
 import { GENERATED_HEADER, renderFrontend } from "../scripts/lib/frontend.js";
 import { decodeMetadata, encodeMetadata, poolLabel } from "../scripts/lib/metadata.js";
 import {
@@ -279,6 +280,23 @@ describe("scripts/lib", function () {
       for (const [name, artifact] of [["poolAbi", "IPool"], ["poolFactoryAbi", "PoolFactory"], ["erc20Abi", "MockERC20"]]) {
         expect(text).to.match(new RegExp(`export const ${name} = \\[[\\s\\S]*?"name": "of${artifact}"[\\s\\S]*?\\] as const;`));
       }
+    });
+  });
+  describe("changes: a proposal shown as what it changes (its `changes` bits, not a snapshot)", function () {
+    const rules = { claimDelay: 3n * 86_400n, ruleChangeDelay: 7n * 86_400n, inactivityPeriod: 90n * 86_400n, vacancyPeriod: 60n * 86_400n, objectionQuorumBps: 2_000n, electionQuorumBps: 2_500n, recallThresholdBps: 3_000n };
+    const none = { claimDelay: 0n, ruleChangeDelay: 0n, inactivityPeriod: 0n, vacancyPeriod: 0n, objectionQuorumBps: 0n, electionQuorumBps: 0n, recallThresholdBps: 0n };
+    const inForce = { lines: [{ name: "hosting", cap: 2n * 10n ** 18n, period: 30n * 86_400n }], rules };
+    const money = (v: bigint) => `${Number(v) / 1e18} ETH`;
+    const line = { kind: 1n, line: 0n, changes: 0n, cap: 0n, period: 0n, name: "", rules: none };
+    it("names only the fields a line change changes", function () {
+      expect(describeChange({ ...line, changes: 2n, cap: 5n * 10n ** 18n }, inForce, money)).to.equal('line 0 "hosting": cap 2 ETH → 5 ETH');
+      expect(describeChange({ ...line, changes: 4n, period: 7n * 86_400n }, inForce, money)).to.equal('line 0 "hosting": period 30d → 7d');
+      expect(describeChange({ ...line, changes: 3n, name: "servers" }, inForce, money)).to.equal('line 0 "hosting": renamed "servers", closed (cap 2 ETH → 0)');
+      expect(describeChange({ ...line, line: NEW_LINE, changes: 7n, name: "design", cap: 10n ** 18n, period: 14n * 86_400n }, inForce, money)).to.equal('new line "design": 1 ETH per 14d');
+    });
+    it("names only the rules a rules change changes, whatever else its snapshot would say", function () {
+      expect(describeChange({ ...line, kind: 2n, changes: 1n | 16n, rules: { ...none, claimDelay: 5n * 86_400n, objectionQuorumBps: 1_000n } }, inForce, money))
+        .to.equal("rules: claim delay 3d → 5d, objection quorum 20% → 10%");
     });
   });
 });

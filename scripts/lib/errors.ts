@@ -134,6 +134,8 @@ const SENTENCES: Record<string, Sentence> = {
   PoolUnknownProposal: ([id]) => `There is no proposal #${id} in this pool.`,
   PoolProposalNotPending: ([id, s]) => `Proposal #${id} is not pending: it is ${status(ProposalStatusName, s)}.`,
   PoolNoticePeriod: ([id, at], ctx) => `Proposal #${id} is still in its notice period: it can take effect from ${when(at, ctx)}.`,
+  PoolChangesNothing: ([kind, line]) =>
+    Number(kind) === 1 ? `Line ${line} already has this name, cap and period: the change would change nothing.` : "These are the rules in force: the change would change nothing.",
   PoolMaintainerActive: ([at], ctx) => `The maintainer is active: the seat counts as abandoned only from ${when(at, ctx)}.`,
   PoolElectionOpen: ([id]) => `Election #${id} is already open (once its voting epoch is over, pool:finalize closes it).`,
   PoolNoElection: () => "No election is open in this pool.",
