@@ -180,18 +180,18 @@ async function compare(pool: IPool, poolAddress: string, fromBlock: number) {
       case "Given": totalGiven += a.amount as bigint; given.set(a.donor as string, (given.get(a.donor as string) ?? 0n) + (a.amount as bigint)); break;
       case "Swept": totalGiven += a.amount as bigint; break;
       case "Reclaimed": outflows += a.amount as bigint; given.set(a.contributor as string, 0n); break;
-      case "RulesSet": rules = list(a.rules as unknown as unknown[]) as bigint[]; break;
+      case "RulesSet": rules = list(a.rules as readonly unknown[]) as bigint[]; break;
       case "BudgetLineSet": lines[Number(a.line)] = { name: a.name as string, cap: a.cap as bigint, period: a.period as bigint }; break;
       case "ClaimFiled":
-        claims.set(a.claimId as bigint, { number: BigInt(claims.size), line: a.line as bigint, payee: a.payee as string, amount: a.amount as bigint, payableAt: t + rules[0]!, status: ClaimState.Pending });
+        claims.set(a.claimId as bigint, { number: BigInt(claims.size), line: a.line as bigint, payee: a.payee as string, amount: a.amount as bigint, payableAt: t + rules[0], status: ClaimState.Pending });
         break;
       case "ClaimPaid": { const c = claims.get(a.claimId as bigint)!; c.status = ClaimState.Paid; outflows += c.amount; break; }
       case "ClaimRejected": claims.get(a.claimId as bigint)!.status = ClaimState.Rejected; break;
       case "ClaimCancelled": claims.get(a.claimId as bigint)!.status = ClaimState.Cancelled; break;
       case "ChangeProposed": proposals[Number(a.proposalId)] = { kind: a.kind as bigint, effectiveAt: a.effectiveAt as bigint, status: ProposalStatus.Pending }; break;
-      case "ChangeApplied": proposals[Number(a.proposalId)]!.status = ProposalStatus.Applied; break;
-      case "ChangeRejected": proposals[Number(a.proposalId)]!.status = ProposalStatus.Rejected; break;
-      case "ChangeCancelled": proposals[Number(a.proposalId)]!.status = ProposalStatus.Cancelled; break;
+      case "ChangeApplied": proposals[Number(a.proposalId)].status = ProposalStatus.Applied; break;
+      case "ChangeRejected": proposals[Number(a.proposalId)].status = ProposalStatus.Rejected; break;
+      case "ChangeCancelled": proposals[Number(a.proposalId)].status = ProposalStatus.Cancelled; break;
       case "PendingVoided":
         for (const c of claims.values()) if (c.status === ClaimState.Pending && c.number < (a.claimsBelow as bigint)) c.status = ClaimState.Void;
         proposals.forEach((p, id) => { if (p.status === ProposalStatus.Pending && BigInt(id) < (a.proposalsBelow as bigint)) p.status = ProposalStatus.Cancelled; });
