@@ -1825,7 +1825,9 @@ describe("PoolBudget", function () {
         proposedAt + RULE_CHANGE_DELAY,
         BAR,
       ]);
-      expect(list(p.rules)).to.deep.equal(rulesList(rules));
+      // Recorded as what it changes: the claim delay (bit 0) and the objection quorum (bit 4); the rest reads 0.
+      expect(p.changes).to.equal(1n | 16n);
+      expect(list(p.rules)).to.deep.equal([DAY, 0n, 0n, 0n, 1_000n, 0n, 0n]);
       expect((await pool.seat()).lastActive).to.equal(proposedAt);
       expect(list(await pool.rules())).to.deep.equal(rulesList(DEFAULT_RULES));
     });

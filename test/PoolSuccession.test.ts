@@ -1079,6 +1079,7 @@ describe("PoolSuccession", function () {
       const f = await loadFixture(poolFixture);
       const { pool, maintainer, bob, erin, frank } = f;
       const claimId = await fileClaim(f, STIPEND, 10n * ETH, frank.address);
+      const lastAct = (await pool.seat()).lastActive; // the claim: the maintainer's last act
       await recall(f);
       await pool.connect(bob).nominate(frank.address);
       await toVoting(pool);
@@ -1088,10 +1089,10 @@ describe("PoolSuccession", function () {
       const tx = pool.finalizeElection();
       await expect(tx).to.emit(pool, "ElectionFinalized").withArgs(1n, maintainer.address, 30n * ETH, true);
       await expect(tx).not.to.emit(pool, "MaintainerChanged");
-      const finalizedAt = await minedAt(tx);
       expect(await pool.maintainer()).to.equal(maintainer.address);
+      // Winning the recall is no act of the maintainer's: the clock stays at their last act.
       const seat = await pool.seat();
-      expect([seat.status, seat.lastActive]).to.deep.equal([SeatStatus.Filled, finalizedAt]);
+      expect([seat.status, seat.lastActive]).to.deep.equal([SeatStatus.Filled, lastAct]);
       expect(await claimStatus(pool, claimId)).to.equal(ClaimStatus.Pending);
       await expect(pool.payClaim(claimId)).to.changeEtherBalances(ethers, [frank, pool], [10n * ETH, -10n * ETH]);
     });
@@ -1120,7 +1121,9 @@ describe("PoolSuccession", function () {
       await recall(f);
       const tx = pool.connect(maintainer).stepDown();
       await expect(tx).to.emit(pool, "MaintainerChanged").withArgs(maintainer.address, ZERO);
-      await expect(tx).not.to.emit(pool, "ElectionCalled"); // the same election goes on
+      // The same election goes on, now for the vacancy: said with ElectionCalled (same id and window).
+      await expect(tx).to.emit(pool, "ElectionCalled").withArgs(1n, ElectionKind.Vacancy, at(2), at(3));
+      await expect(tx).to.emit(pool, "PendingVoided");
       const openedAt = await minedAt(tx);
       expect(await pool.electionKind()).to.equal(ElectionKind.Vacancy);
       expect(list(await pool.election())).to.deep.equal([1n, ElectionPhase.Nominating, at(2), at(3), ZERO, 0n]);

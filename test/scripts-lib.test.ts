@@ -19,6 +19,7 @@ import { GENERATED_HEADER, generateFrontend, renderFrontend } from "../scripts/l
 import { ROOT, session } from "../scripts/lib/session.js";
 import knownWarnings, { isKnownWarning } from "../scripts/toolchain/known-warnings.js";
 import { ETH, explainedErrors, PotluckError, sentenceFor } from "@potluck/core";
+import { describeChange, NEW_LINE } from "../scripts/lib/changes.js";
 
 const ABI = [
   "error PoolOverBudget(uint256 line, uint256 amount, uint256 left)",
@@ -245,6 +246,23 @@ describe("scripts/lib", function () {
       const reported = await (hooks.getCompilationJobErrors as unknown as Handler)({}, {}, output, (_c, _j, o) => Promise.resolve(o.errors ?? []));
       expect(reported).to.deep.equal([errors[1], errors[2]]);
       expect(output.errors).to.have.length(3);
+    });
+  });
+  describe("changes: a proposal shown as what it changes (its `changes` bits, not a snapshot)", function () {
+    const rules = { claimDelay: 3n * 86_400n, ruleChangeDelay: 7n * 86_400n, inactivityPeriod: 90n * 86_400n, vacancyPeriod: 60n * 86_400n, objectionQuorumBps: 2_000n, electionQuorumBps: 2_500n, recallThresholdBps: 3_000n };
+    const none = { claimDelay: 0n, ruleChangeDelay: 0n, inactivityPeriod: 0n, vacancyPeriod: 0n, objectionQuorumBps: 0n, electionQuorumBps: 0n, recallThresholdBps: 0n };
+    const inForce = { lines: [{ name: "hosting", cap: 2n * 10n ** 18n, period: 30n * 86_400n }], rules };
+    const money = (v: bigint) => `${Number(v) / 1e18} ETH`;
+    const line = { kind: 1n, line: 0n, changes: 0n, cap: 0n, period: 0n, name: "", rules: none };
+    it("names only the fields a line change changes", function () {
+      expect(describeChange({ ...line, changes: 2n, cap: 5n * 10n ** 18n }, inForce, money)).to.equal('line 0 "hosting": cap 2 ETH → 5 ETH');
+      expect(describeChange({ ...line, changes: 4n, period: 7n * 86_400n }, inForce, money)).to.equal('line 0 "hosting": period 30d → 7d');
+      expect(describeChange({ ...line, changes: 3n, name: "servers" }, inForce, money)).to.equal('line 0 "hosting": renamed "servers", closed (cap 2 ETH → 0)');
+      expect(describeChange({ ...line, line: NEW_LINE, changes: 7n, name: "design", cap: 10n ** 18n, period: 14n * 86_400n }, inForce, money)).to.equal('new line "design": 1 ETH per 14d');
+    });
+    it("names only the rules a rules change changes, whatever else its snapshot would say", function () {
+      expect(describeChange({ ...line, kind: 2n, changes: 1n | 16n, rules: { ...none, claimDelay: 5n * 86_400n, objectionQuorumBps: 1_000n } }, inForce, money))
+        .to.equal("rules: claim delay 3d → 5d, objection quorum 20% → 10%");
     });
   });
 });

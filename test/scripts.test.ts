@@ -350,6 +350,7 @@ describe("scripts and tasks", function () {
       expect(status).to.match(/4 +0 hosting +0\.04 ETH .* in \d+h/);
       expect(status).to.match(/receipt: "Domain renewal/);
       expect(status).to.match(/0xf39F.*: gave [\d.]+ ETH; matured weight/);
+      expect(status).to.match(/Proposed changes: 1 in all, 1 pending\n +#0 new line "documentation sprint": 0\.5 ETH per 30d; takes effect in \d/);
       const zine = await ok("pool:status", { pool: "2" });
       expect(zine).to.match(/Election #1 \(vacancy\): voting; voting until .* \(in \d+h/);
       expect(zine).to.match(/\(leading\)/);

@@ -47,7 +47,8 @@ interface IPoolGiving {
     error PoolEthNotAccepted(uint256 value);
     /// @notice Thrown when an ERC-20-only operation is called on an ETH pool.
     error PoolNotTokenPool();
-    /// @notice Thrown when a total would leave the 96-bit range the pool accounts in.
+    /// @notice Thrown when a total would leave the 96-bit range the pool accounts in: money given, or the
+    /// weight basis that delivered in-kind value earns (each below 2^96, so any weight is below 2^97).
     error PoolAmountOverflow(uint256 total, uint256 max);
     /// @notice Thrown when a permit failed and the allowance it should have set is not there.
     error PoolPermitFailed(uint256 allowance, uint256 needed);
@@ -76,8 +77,9 @@ interface IPoolGiving {
     function sweep() external returns (uint256 amount);
 
     /// @notice Money `who` gave, and the part of their weight basis that has matured.
-    /// @return given Money given, ever.
-    /// @return matured Weight basis (money plus weighted in-kind value) that counts from this epoch on.
+    /// @return given Money given, ever (0 once reclaimed).
+    /// @return matured Weight basis (money plus weighted in-kind value) that counts from this epoch on; 0 after
+    /// wind-down, like `weightOf`.
     function contributionOf(address who) external view returns (uint256 given, uint256 matured);
 
     /// @notice Matured weight of `who` now: what every ballot reads. 0 after wind-down.
@@ -166,6 +168,9 @@ interface IPoolBudget {
     event BudgetLineSet(uint256 indexed line, string name, uint256 cap, uint64 period);
     /// @notice The changeable rules were set (at creation or by an applied proposal).
     event RulesSet(Rules rules);
+    /// @notice A recall succeeded (or the recalled maintainer stepped down): every claim numbered below
+    /// `claimsBelow` and every change with an id below `proposalsBelow` that was still pending is now void.
+    event PendingVoided(uint256 claimsBelow, uint256 proposalsBelow);
 
     /// @notice Files an expense claim (maintainer only) and reserves `amount` of the line's current period.
     /// The claim is stored under its receipt hash: the id is `uint256(receiptHash)`, and a receipt backs one
@@ -202,7 +207,7 @@ interface IPoolBudget {
     /// @return cap Most it pays per period.
     /// @return period Seconds per period.
     /// @return spent Reserved or paid in the current period.
-    /// @return left What can still be claimed in the current period.
+    /// @return left What can still be claimed in the current period (0 once the pool wound down).
     /// @return nextReset When the current period ends.
     function budgetLine(uint256 line)
         external
@@ -233,6 +238,8 @@ interface IPoolChanges {
     error PoolProposalNotPending(uint256 proposalId, ProposalStatus status);
     /// @notice Thrown when a proposal is applied before its notice period has passed.
     error PoolNoticePeriod(uint256 proposalId, uint256 effectiveAt);
+    /// @notice Thrown when a proposed change would change nothing: every field equals the one in force.
+    error PoolChangesNothing(ProposalKind kind, uint256 line);
 
     /// @notice The maintainer proposed a change that can take effect at `effectiveAt`.
     event ChangeProposed(uint256 indexed proposalId, ProposalKind kind, uint256 effectiveAt);
@@ -245,26 +252,30 @@ interface IPoolChanges {
     /// @notice The maintainer withdrew a proposed change.
     event ChangeCancelled(uint256 indexed proposalId);
 
-    /// @notice Proposes to add (`line == lineCount()`), change or close (`cap == 0`) a budget line.
+    /// @notice Proposes to add (`line == lineCount()`), change or close (`cap == 0`) a budget line. The change
+    /// is recorded as what it changes: the fields (name, cap, period) that differ from the line in force now.
+    /// Applying it writes those only, so changes applied in any order never undo each other's fields.
     /// @return proposalId The proposal's id.
     function proposeBudgetChange(uint256 line, string calldata name, uint256 cap, uint64 period)
         external
         returns (uint256 proposalId);
 
-    /// @notice Proposes new rules (delays, quorums, thresholds).
+    /// @notice Proposes new rules (delays, quorums, thresholds), recorded as what they change: the fields that
+    /// differ from the rules in force now. Applying it writes those only.
     /// @return proposalId The proposal's id.
     function proposeRulesChange(Rules calldata rules) external returns (uint256 proposalId);
 
     /// @notice Objects to a pending change during its notice period, with the caller's matured weight.
     function objectToChange(uint256 proposalId) external;
 
-    /// @notice Applies a pending change whose notice period has passed. Anyone may call.
+    /// @notice Applies a pending change whose notice period has passed (anyone may call): writes the fields it
+    /// changes and leaves every other field as it stands now.
     function applyChange(uint256 proposalId) external;
 
     /// @notice Withdraws a pending change (maintainer only).
     function cancelChange(uint256 proposalId) external;
 
-    /// @notice A proposed change.
+    /// @notice A proposed change: `changes` marks the fields it changes (see `Proposal`); others read 0.
     function proposal(uint256 proposalId) external view returns (Proposal memory);
 
     /// @notice Proposals made, ever.
@@ -310,13 +321,16 @@ interface IPoolSuccession {
     event Heartbeat(address indexed maintainer);
     /// @notice `contributor` signed recall petition `petitionId` with `weight`; `total` is the new tally.
     event RecallSigned(uint256 indexed petitionId, address indexed contributor, uint256 weight, uint256 total);
-    /// @notice An election opened; votes are cast in [votingStartsAt, votingEndsAt).
+    /// @notice An election opened; votes are cast in [votingStartsAt, votingEndsAt). Also emitted, with the same
+    /// id and window and kind Vacancy, when a recalled maintainer steps down and the recall election goes on as
+    /// a vacancy election.
     event ElectionCalled(uint256 indexed electionId, ElectionKind kind, uint256 votingStartsAt, uint256 votingEndsAt);
     /// @notice `nominator` nominated `candidate`.
     event Nominated(uint256 indexed electionId, address indexed candidate, address indexed nominator);
     /// @notice `voter` voted for `candidate` with `weight`.
     event Voted(uint256 indexed electionId, address indexed voter, address indexed candidate, uint256 weight);
-    /// @notice An election ended; `installed` tells whether `leader` reached quorum and took the seat.
+    /// @notice An election ended; `installed` tells whether `leader` reached quorum and took the seat. A
+    /// wind-down ends any election still open (nominating, or counted short of quorum) with `installed` false.
     event ElectionFinalized(uint256 indexed electionId, address leader, uint256 votes, bool installed);
     /// @notice The pool wound down with `left` to be reclaimed pro rata.
     event WoundDown(uint256 left);
@@ -332,7 +346,9 @@ interface IPoolSuccession {
     /// @return openedAt When the seat last became open.
     function seat() external view returns (SeatStatus status, uint256 lastActive, uint256 openedAt);
 
-    /// @notice Leaves the seat (maintainer only) and opens an election.
+    /// @notice Leaves the seat (maintainer only) and opens an election. A maintainer under recall who steps down
+    /// voids every claim and change still pending, as a successful recall would, and the recall election goes
+    /// on as a vacancy election.
     function stepDown() external;
 
     /// @notice Shows the maintainer is active (maintainer only).
@@ -352,7 +368,10 @@ interface IPoolSuccession {
     /// @notice Votes for a nominated `candidate` with the caller's matured weight, once per election.
     function vote(address candidate) external;
 
-    /// @notice Ends an election after its voting epoch: installs the leader if their votes reach quorum.
+    /// @notice Ends an election after its voting epoch: installs the leader if their votes reach quorum. A
+    /// successful recall (someone other than the incumbent installed) voids every claim and change still
+    /// pending, whoever filed them (`PendingVoided`); the new maintainer's clock starts now. A failed recall,
+    /// or one the incumbent wins, changes nothing but the seat's status: it is no activity of the maintainer.
     function finalizeElection() external;
 
     /// @notice The current election (or the last one, with phase None once finalized).
@@ -381,7 +400,8 @@ interface IPoolSuccession {
     /// @notice The current recall petition.
     /// @return id Its id (0 if none was ever started).
     /// @return weight Matured weight that signed.
-    /// @return threshold Weight that opens a recall election now.
+    /// @return threshold Weight that opens a recall election now (type(uint256).max once the pool wound down:
+    /// no petition can open one).
     /// @return expiresAt When it stops collecting signatures.
     function petition() external view returns (uint256 id, uint256 weight, uint256 threshold, uint256 expiresAt);
 

@@ -63,7 +63,8 @@ interface IPoolPledges {
     function deliveredOf(address who) external view returns (uint256);
 
     /// @notice How the budget is carried, per 30 days: money budgeted by the open lines, recurring gifts
-    /// standing, in-kind value pledged by accepted pledges, and in-kind value delivered ever.
+    /// standing, in-kind value pledged by accepted pledges, and in-kind value delivered ever. After a wind-down
+    /// the first three read 0 (no line pays, no standing order can be collected, no pledge delivered).
     function carried()
         external
         view

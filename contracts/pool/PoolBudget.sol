@@ -79,7 +79,8 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         cap = l.cap;
         period = l.period;
         spent = l.periodIndex == index ? l.spent : 0;
-        left = cap > spent ? cap - spent : 0;
+        // A wound-down pool pays no claim: nothing is left to claim on any line.
+        left = cap > spent && _seat.status != SeatStatus.WoundDown ? cap - spent : 0;
         nextReset = uint256(a.genesis) + (uint256(index) + 1) * l.period;
     }
 
@@ -350,6 +351,11 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         _seat.lastActive = uint40(block.timestamp);
     }
 
+    /// @dev A line as stored (the extension reads it to see what a proposed change changes).
+    function _lineAt(uint256 line) internal view returns (Line storage) {
+        return _lines[line];
+    }
+
     function _seatState() internal view returns (Seat memory) {
         return _seat;
     }
@@ -370,10 +376,13 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         _office.maintainer = next;
     }
 
-    /// @dev Voids every pending claim and change filed so far (a recall succeeded, or the recalled
-    /// maintainer stepped down).
+    /// @dev Voids every claim and change still pending, whoever filed it (a recall succeeded, or the recalled
+    /// maintainer stepped down): nothing filed before the recall is paid or applied without a fresh challenge
+    /// window under the next maintainer. The caller stores `s`.
     function _voidPending(Seat memory s) internal {
         s.voidBelow = s.claimCount;
-        _office.proposalsVoidBelow = _office.proposalCount;
+        uint32 proposals = _office.proposalCount;
+        _office.proposalsVoidBelow = proposals;
+        emit PendingVoided(s.claimCount, proposals);
     }
 }

@@ -7,7 +7,6 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {LowLevelCall} from "@openzeppelin/contracts/utils/LowLevelCall.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {IPoolGiving} from "../interfaces/IPool.sol";
@@ -45,7 +44,8 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
     function contributionOf(address who) external view returns (uint256 given, uint256 matured) {
         PoolArgs memory a = _args();
         Contribution memory c = _contributions[who].unpack();
-        return (c.given, _maturedBasis(c, _basisOf(a, who, c), _epochOf(a)));
+        // After a wind-down nothing is matured for any ballot, as `weightOf` says.
+        return (c.given, _isFrozen() ? 0 : _maturedBasis(c, _basisOf(a, who, c), _epochOf(a)));
     }
 
     /// @inheritdoc IPoolGiving
@@ -234,24 +234,29 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
         }
         uint256 given = t.given + money;
         if (given > MAX_AMOUNT) revert PoolAmountOverflow(given, MAX_AMOUNT);
-        // c.given <= t.given, so both fit in 96 bits once the total does; pending is bounded by the basis.
+        // c.given <= t.given, so both fit in 96 bits once the total does. Pending parts are bounded by the basis,
+        // money (< 2^96) plus the in-kind basis (< 2^96, see `_creditInKind`): below 2^97, so no cast truncates.
         t.given = uint96(given);
-        t.pending = SafeCast.toUint128(t.pending + growth);
+        t.pending = uint128(t.pending + growth);
         c.given += uint96(money);
-        c.pending = SafeCast.toUint96(c.pending + added);
+        c.pending = uint128(c.pending + added);
         _totals = t.pack();
         _contributions[who] = c.pack();
     }
 
-    /// @dev Records `delivered` more in-kind value for `who` and credits the weight basis it earns.
+    /// @dev Records `delivered` more in-kind value for `who` and credits the weight basis it earns. The pool's
+    /// in-kind basis is bounded like its money (below 2^96, else `PoolAmountOverflow`), so any weight basis is
+    /// below 2^97 and every field that holds weight (pending parts, tallies, bars) is at least 97 bits wide.
     function _creditInKind(PoolArgs memory a, address who, uint256 deliveredBefore, uint256 delivered) internal {
         if (a.inKindWeightBps == 0) return;
         uint256 basisBefore = deliveredBefore * a.inKindWeightBps / BPS;
         uint256 basisAfter = (deliveredBefore + delivered) * a.inKindWeightBps / BPS;
         uint256 added = basisAfter - basisBefore;
         if (added == 0) return;
+        uint256 total = _inKindBasisTotal + added;
+        if (total > MAX_AMOUNT) revert PoolAmountOverflow(total, MAX_AMOUNT);
         _inKindBasis[who] = basisAfter;
-        _inKindBasisTotal = SafeCast.toUint96(_inKindBasisTotal + added);
+        _inKindBasisTotal = uint96(total);
         _credit(a, who, 0, added);
     }
 

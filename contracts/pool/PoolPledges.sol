@@ -38,6 +38,9 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
         returns (uint256 budgetPerMonth, uint256 recurringPerMonth, uint256 pledgedPerMonth, uint256 delivered)
     {
         RecurringStorage storage $ = _recurring();
+        // After a wind-down no line pays, no standing order can be collected and no pledge delivered: only what
+        // was delivered is still true.
+        if (_isFrozen()) return (0, 0, 0, $.deliveredTotal);
         return (_budgetPer(MONTH), $.recurringPerMonth, $.pledgedPerMonth, $.deliveredTotal);
     }
 

@@ -2,7 +2,6 @@
 pragma solidity 0.8.30;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
 
 import {IPoolSuccession} from "../interfaces/IPool.sol";
@@ -84,7 +83,10 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
     function petition() external view returns (uint256 id, uint256 weight, uint256 threshold, uint256 expiresAt) {
         PoolArgs memory a = _args();
         Petition memory p = _petition;
-        threshold = Math.mulDiv(_totalWeight(a), _rulesInForce().recallThresholdBps, BPS, Math.Rounding.Ceil);
+        // A wound-down pool has no seat to recall: no weight can reach the threshold any more.
+        threshold = _isFrozen()
+            ? type(uint256).max
+            : Math.mulDiv(_totalWeight(a), _rulesInForce().recallThresholdBps, BPS, Math.Rounding.Ceil);
         if (p.id == 0) return (0, 0, threshold, 0);
         return (p.id, p.weight, threshold, _epochStart(a, uint256(p.startEpoch) + PETITION_EPOCHS));
     }
@@ -112,7 +114,9 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
         if (s.status == SeatStatus.Recall) {
             // A recalled maintainer cannot unfreeze their pending claims by leaving: they are void.
             _voidPending(s);
+            // The recall election goes on as a vacancy election (same id, same voting epoch): said as such.
             _election.kind = ElectionKind.Vacancy;
+            _emitCalled(_args(), _election.id, ElectionKind.Vacancy, _election.votingEpoch);
         }
         _openSeat(s, incumbent);
         if (_election.kind == ElectionKind.None) _startElection(ElectionKind.Vacancy, address(0));
@@ -196,17 +200,18 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
         uint256 weight = _weightOf(a, msg.sender);
         if (weight == 0) revert PoolNoWeight(msg.sender);
         _setVotedElection(msg.sender, el.id);
-        uint96 votes = SafeCast.toUint96(c.votes + weight);
-        c.votes = votes;
+        // Below the voting epoch's total matured weight, itself below 2^97 (see `Election`): no cast truncates.
+        uint256 votes = c.votes + weight;
+        c.votes = uint128(votes);
         if (el.weightEpoch != el.votingEpoch) {
             // The first vote records the voting epoch's total, the quorum's base.
-            el.totalWeight = uint128(_totalWeight(a));
+            el.totalWeight = uint112(_totalWeight(a));
             el.weightEpoch = el.votingEpoch;
         }
         // Strictly more: on a tie the first to reach the score keeps the lead.
         if (votes > el.leaderVotes) {
             el.leader = who;
-            el.leaderVotes = votes;
+            el.leaderVotes = uint112(votes);
         }
         _election = el;
         emit Voted(el.id, msg.sender, who, weight);
@@ -223,14 +228,15 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
         _election.kind = ElectionKind.None;
         Seat memory s = _seatState();
         if (el.kind == ElectionKind.Recall) {
-            // A failed recall, or the incumbent winning it, leaves the seat as it was.
+            // A failed recall, or the incumbent winning it, leaves the seat as it was, its clock too: only the
+            // maintainer's own acts show they are active, and a recall is none of them.
             address incumbent = _maintainerOf();
             if (installed && el.leader != incumbent) {
                 _voidPending(s);
                 _changeMaintainer(incumbent, el.leader);
+                s.lastActive = uint40(block.timestamp);
             }
             s.status = SeatStatus.Filled;
-            s.lastActive = uint40(block.timestamp);
         } else if (installed) {
             _changeMaintainer(address(0), el.leader);
             s.status = SeatStatus.Filled;
@@ -255,7 +261,8 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
         if (phase == ElectionPhase.Voting || (phase == ElectionPhase.Counting && _reachesQuorum(el))) {
             revert PoolElectionPhase(phase);
         }
-        if (phase == ElectionPhase.Counting) emit ElectionFinalized(el.id, el.leader, el.leaderVotes, false);
+        // Any election still open (nominating, or counted short of quorum) ends here, seating nobody.
+        if (phase != ElectionPhase.None) emit ElectionFinalized(el.id, el.leader, el.leaderVotes, false);
         uint256 left = balance();
         _recordLeft(left);
         _election.kind = ElectionKind.None;
@@ -303,19 +310,23 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
         uint32 id = _election.id + 1;
         _election = Election({
             leaderVotes: 0,
-            totalWeight: uint128(_totalWeight(a)),
+            totalWeight: uint112(_totalWeight(a)),
             weightEpoch: e,
             leader: address(0),
             id: id,
             votingEpoch: votingEpoch,
             kind: kind
         });
-        emit ElectionCalled(id, kind, _epochStart(a, votingEpoch), _epochStart(a, uint256(votingEpoch) + 1));
+        _emitCalled(a, id, kind, votingEpoch);
         if (incumbent != address(0)) {
             // In a recall the incumbent stands by right: winning it keeps the seat.
             _candidates[id][incumbent].nominated = true;
             emit Nominated(id, incumbent, address(0));
         }
+    }
+
+    function _emitCalled(PoolArgs memory a, uint32 id, ElectionKind kind, uint32 votingEpoch) private {
+        emit ElectionCalled(id, kind, _epochStart(a, votingEpoch), _epochStart(a, uint256(votingEpoch) + 1));
     }
 
     function _openSeat(Seat memory s, address incumbent) private {

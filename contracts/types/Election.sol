@@ -18,6 +18,8 @@ enum ElectionPhase {
 
 /// @notice The current (or last) election: two slots. The first is written by every vote that changes the
 /// lead; it is never left all-zero while an election runs, so the first vote pays no zero-to-nonzero write.
+/// Votes and totals are 112 bits wide: a weight basis is money (< 2^96) plus weighted in-kind value (< 2^96), so
+/// the total matured weight, and every tally of it, stays below 2^97.
 /// @custom:member leaderVotes The leader's votes.
 /// @custom:member totalWeight Total matured weight in epoch `weightEpoch` (the voting epoch once a vote came).
 /// @custom:member weightEpoch Epoch `totalWeight` was read in.
@@ -26,8 +28,8 @@ enum ElectionPhase {
 /// @custom:member votingEpoch The one epoch during which votes are cast.
 /// @custom:member kind Vacancy or Recall while open; None once finalized or abandoned.
 struct Election {
-    uint96 leaderVotes;
-    uint128 totalWeight;
+    uint112 leaderVotes;
+    uint112 totalWeight;
     uint32 weightEpoch;
     address leader;
     uint32 id;
@@ -35,10 +37,10 @@ struct Election {
     ElectionKind kind;
 }
 
-/// @notice A nominated candidate's tally.
+/// @notice A nominated candidate's tally (below the total matured weight, so below 2^97).
 struct Candidate {
     bool nominated;
-    uint96 votes;
+    uint128 votes;
 }
 
 /// @notice The current recall petition: it collects signatures during its start epoch and the next one.

@@ -1,5 +1,6 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { filedClaims, poolFor } from "../../scripts/lib/actions.js";
+import { describeChange, RULE_FIELDS, type RulesFields } from "../../scripts/lib/changes.js";
 import { runPotluckTask, short, table } from "../../scripts/lib/cli.js";
 import {
   CLAIM_STATUS, ELECTION_PHASE, formatAmount, formatBps, formatCountdown, formatDate as date, formatDuration, formatRunway, inert, PLEDGE_STATUS,
@@ -105,6 +106,26 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
       for (const line of table(claimRows)) out(line);
       for (const { number, receiptURI } of pending) {
         if (receiptURI !== "") out(`  #${number} receipt: ${receiptLine(receiptURI)}`);
+      }
+    }
+
+    // Proposed changes still pending, each as what it changes (its `changes` bits: the fields it writes).
+    const proposalCount = await pool.proposalCount();
+    if (proposalCount > 0n) {
+      const ids = Array.from({ length: Math.min(Number(proposalCount), CLAIMS_SHOWN) }, (_, i) => proposalCount - 1n - BigInt(i)).reverse();
+      const proposals = await Promise.all(ids.map(async (id) => ({ id, p: await pool.proposal(id) })));
+      const pendingChanges = proposals.filter(({ p }) => p.status === 1n);
+      const inForce = {
+        lines: lines.map(([name, cap, period]) => ({ name, cap, period })),
+        rules: Object.fromEntries(RULE_FIELDS.map(([key]) => [key, rules[key]])) as RulesFields,
+      };
+      out("");
+      out(`Proposed changes: ${proposalCount} in all, ${pendingChanges.length} pending`);
+      for (const { id, p } of pendingChanges) {
+        const rulesOf = Object.fromEntries(RULE_FIELDS.map(([key]) => [key, p.rules[key]])) as RulesFields;
+        const what = describeChange({ kind: p.kind, line: p.line, changes: p.changes, cap: p.cap, period: p.period, name: p.name, rules: rulesOf }, inForce, money);
+        const when = woundDown ? "never (wound down)" : p.effectiveAt <= now ? "now (anyone may apply it)" : formatCountdown(p.effectiveAt, now);
+        out(`  #${id} ${what}; takes effect ${when}${p.effectiveAt > now ? `, unless ${weight(p.toReject)} more weight objects` : ""}`);
       }
     }
 

@@ -193,6 +193,36 @@ contract WeightFuzzTest is Test {
         }
     }
 
+    /// @notice Money and in-kind basis each up to 2^96 - 1 (the pool's two bounds): one contributor's basis,
+    /// their pending part (delivery in the gift's epoch) and their weight pass 2^96 and are counted exactly,
+    /// never refused; one more unit of in-kind basis is refused with the pool's own PoolAmountOverflow.
+    function testFuzz_weightOf_passes96BitsWithInKindWeight(uint256 money, uint256 value, bool sameEpoch) public {
+        IPool pool = _createPool(Weighting.Linear, uint16(BPS));
+        money = bound(money, 1, MAX);
+        value = bound(value, 1, MAX);
+        address d = donors[0];
+        vm.prank(d);
+        uint256 id = pool.pledge("a data centre", value, 30 days, 1);
+        vm.prank(d);
+        uint256 more = pool.pledge("one more rack", MAX, 30 days, 1);
+        vm.startPrank(maintainer);
+        pool.acceptPledge(id);
+        pool.acceptPledge(more);
+        vm.stopPrank();
+        _give(pool, d, money);
+        if (!sameEpoch) _warpToBoundary(pool, 1, 0);
+        vm.prank(maintainer);
+        pool.recordDelivery(id, 1);
+        _warpToBoundary(pool, 1, 0);
+        assertEq(pool.weightOf(d), money + value, "weight = money + in-kind basis, past 2^96");
+        assertEq(pool.totalWeight(), money + value, "total weight");
+        (, uint256 matured) = pool.contributionOf(d);
+        assertEq(matured, money + value, "matured basis");
+        vm.prank(maintainer);
+        vm.expectRevert(abi.encodeWithSelector(IPoolGiving.PoolAmountOverflow.selector, value + MAX, MAX));
+        pool.recordDelivery(more, 1);
+    }
+
     // ---------------------------------------------------------------- the run
 
     function _runGifts(IPool pool, uint256[STEPS] calldata amounts, uint256[STEPS] calldata moves) internal {

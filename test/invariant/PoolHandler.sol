@@ -544,10 +544,20 @@ contract PoolHandler is PoolModel {
         } catch (bytes memory r) {
             reason = r;
         }
-        _done("proposeBudgetChange", "changes", _activeMaintainer(sender) && !(isNew && cap == 0), ok, reason);
+        // A change is recorded as what it changes: the fields that differ from the line in force (all for a new one).
+        uint8 changes = 7;
+        if (!isNew) {
+            GhostLine storage l = _lines[line];
+            changes = (keccak256(bytes(l.name)) != keccak256("line") ? 1 : 0) | (l.cap != cap ? 2 : 0)
+                | (l.period != period ? 4 : 0);
+        }
+        bool allowed = _activeMaintainer(sender) && !(isNew && cap == 0) && changes != 0;
+        _done("proposeBudgetChange", "changes", allowed, ok, reason);
         if (!ok) return;
         Rules memory none;
-        _propose(id, ProposalKind.BudgetLine, isNew, line, cap, period, none);
+        uint256 storedCap = changes & 2 != 0 ? cap : 0;
+        uint256 storedPeriod = changes & 4 != 0 ? period : 0;
+        _propose(id, ProposalKind.BudgetLine, isNew, line, changes, storedCap, storedPeriod, none);
     }
 
     /// @notice Proposes new rules within ranges that keep the campaign lively (delays of hours to days).
@@ -572,8 +582,9 @@ contract PoolHandler is PoolModel {
         } catch (bytes memory rr) {
             reason = rr;
         }
-        _done("proposeRulesChange", "changes", _activeMaintainer(sender), ok, reason);
-        if (ok) _propose(id, ProposalKind.Rules, false, 0, 0, 0, r);
+        uint8 changes = _rulesChanges(r);
+        _done("proposeRulesChange", "changes", _activeMaintainer(sender) && changes != 0, ok, reason);
+        if (ok) _propose(id, ProposalKind.Rules, false, 0, changes, 0, 0, r);
     }
 
     /// @notice Anyone applies a change: only a pending one whose notice has passed, never during a recall.
@@ -592,13 +603,26 @@ contract PoolHandler is PoolModel {
         if (!ok || !expected) return;
         GhostProposal storage p = _proposals[id];
         p.status = ProposalStatus.Applied;
+        uint8 c = p.changes;
         if (p.kind == ProposalKind.Rules) {
-            _rules = p.rules;
+            // Only the fields it changes: whatever was applied since stays.
+            if (c & 1 != 0) _rules.claimDelay = p.rules.claimDelay;
+            if (c & 2 != 0) _rules.ruleChangeDelay = p.rules.ruleChangeDelay;
+            if (c & 4 != 0) _rules.inactivityPeriod = p.rules.inactivityPeriod;
+            if (c & 8 != 0) _rules.vacancyPeriod = p.rules.vacancyPeriod;
+            if (c & 16 != 0) _rules.objectionQuorumBps = p.rules.objectionQuorumBps;
+            if (c & 32 != 0) _rules.electionQuorumBps = p.rules.electionQuorumBps;
+            if (c & 64 != 0) _rules.recallThresholdBps = p.rules.recallThresholdBps;
         } else if (p.isNew) {
             _lines.push(GhostLine({name: "line", cap: p.cap, period: p.period}));
         } else {
-            if (p.period != _lines[p.line].period) ghostPeriodChanged[p.line] = true;
-            _lines[p.line] = GhostLine({name: "line", cap: p.cap, period: p.period});
+            GhostLine storage l = _lines[p.line];
+            if (c & 1 != 0) l.name = "line";
+            if (c & 2 != 0) l.cap = p.cap;
+            if (c & 4 != 0 && p.period != l.period) {
+                ghostPeriodChanged[p.line] = true;
+                l.period = p.period;
+            }
         }
     }
 
@@ -814,13 +838,14 @@ contract PoolHandler is PoolModel {
         uint8 kind = ghostElectionKind;
         ghostElectionKind = 0;
         if (kind == 2) {
-            // A failed recall, or one the incumbent wins, leaves the incumbent.
+            // A failed recall, or one the incumbent wins, leaves the incumbent and their clock (README: only the
+            // maintainer's own acts reset it); a successor starts a fresh one.
             if (installed && ghostLeader != ghostMaintainer) {
                 _voidPending();
                 ghostMaintainer = ghostLeader;
+                ghostLastActive = _now();
             }
             ghostSeat = SeatStatus.Filled;
-            ghostLastActive = _now();
         } else if (installed) {
             ghostMaintainer = ghostLeader;
             ghostSeat = SeatStatus.Filled;
@@ -990,6 +1015,7 @@ contract PoolHandler is PoolModel {
         ProposalKind kind,
         bool isNew,
         uint256 line,
+        uint8 changes,
         uint256 cap,
         uint256 period,
         Rules memory r
@@ -1003,6 +1029,7 @@ contract PoolHandler is PoolModel {
                 toReject: _rejectionBar(),
                 isNew: isNew,
                 line: line,
+                changes: changes,
                 cap: cap,
                 period: period,
                 rules: r
@@ -1150,6 +1177,18 @@ contract PoolHandler is PoolModel {
     /// @dev A receipt no claim was filed under: one per filing number.
     function _freshReceipt() internal view returns (bytes32) {
         return keccak256(abi.encode("receipt", _claims.length));
+    }
+
+    /// @dev What a rules change changes: bit i for each field of `Rules` that differs from the rules in force.
+    function _rulesChanges(Rules memory r) internal view returns (uint8 c) {
+        Rules storage f = _rules;
+        if (r.claimDelay != f.claimDelay) c |= 1;
+        if (r.ruleChangeDelay != f.ruleChangeDelay) c |= 2;
+        if (r.inactivityPeriod != f.inactivityPeriod) c |= 4;
+        if (r.vacancyPeriod != f.vacancyPeriod) c |= 8;
+        if (r.objectionQuorumBps != f.objectionQuorumBps) c |= 16;
+        if (r.electionQuorumBps != f.electionQuorumBps) c |= 32;
+        if (r.recallThresholdBps != f.recallThresholdBps) c |= 64;
     }
 
     /// @dev A proposal id: two times in three the first one from the seed on still pending in the model.

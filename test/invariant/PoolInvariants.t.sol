@@ -383,6 +383,7 @@ abstract contract PoolInvariantsBase is Test {
             assertEq(uint8(p.status), uint8(handler.proposalStatus(id)), "proposal status");
             assertEq(p.effectiveAt, gp.effectiveAt, "effective at proposal + ruleChangeDelay");
             assertEq(p.toReject, gp.toReject, "objection bar less the matured weight that objected");
+            assertEq(p.changes, gp.changes, "a change records the fields that differ from those in force");
             for (uint256 i; i < actors.length; ++i) {
                 assertEq(
                     pool.hasObjectedToChange(id, actors[i]),

@@ -75,6 +75,9 @@ abstract contract PoolModel is Test {
         uint256 toReject;
         bool isNew;
         uint256 line;
+        /// @dev What it changes (README: the fields that differed from those in force when it was proposed);
+        /// bits as in `Proposal.changes`. Applying it writes those fields only.
+        uint8 changes;
         uint256 cap;
         uint256 period;
         Rules rules;
@@ -315,7 +318,8 @@ abstract contract PoolModel is Test {
     function ghostLineLeft(uint256 line) public view returns (uint256 spent, uint256 left) {
         GhostLine storage l = _lines[line];
         spent = _periods[_periodKey(line, l.period)].reserved;
-        left = l.cap > spent ? l.cap - spent : 0;
+        // A wound-down pool pays nothing: no line has anything left.
+        left = l.cap > spent && !ghostWoundDown ? l.cap - spent : 0;
     }
 
     /// @notice When a line's current period ends: periods are counted from the pool's creation.
@@ -361,6 +365,7 @@ abstract contract PoolModel is Test {
 
     /// @notice Weight basis of `who` that has matured: every credit counts from the next epoch boundary on.
     function ghostMaturedBasis(address who) public view returns (uint256) {
+        if (ghostWoundDown) return 0; // nothing is matured for any ballot after wind-down
         GhostWeight storage w = _weights[who];
         uint256 basis = w.money + w.inKind;
         return w.epoch == _epochNow() ? basis - w.pending : basis;
@@ -403,6 +408,11 @@ abstract contract PoolModel is Test {
         view
         returns (uint256 budgetPerMonth, uint256 recurringPerMonth, uint256 pledgedPerMonth, uint256 delivered)
     {
+        for (uint256 i; i < _pledges.length; ++i) {
+            delivered += _pledges[i].value * _pledges[i].delivered;
+        }
+        // After a wind-down no line pays, no order can be collected, no pledge delivered.
+        if (ghostWoundDown) return (0, 0, 0, delivered);
         for (uint256 i; i < _lines.length; ++i) {
             budgetPerMonth += _lines[i].cap * MONTH / _lines[i].period;
         }
@@ -413,7 +423,6 @@ abstract contract PoolModel is Test {
         for (uint256 i; i < _pledges.length; ++i) {
             GhostPledge storage p = _pledges[i];
             if (p.status == PledgeStatus.Accepted) pledgedPerMonth += p.value * MONTH / p.period;
-            delivered += p.value * p.delivered;
         }
     }
 

@@ -265,7 +265,7 @@ const ROWS: Row[] = [
   },
   {
     call: "proposeRulesChange",
-    data: (c) => I(c).encodeFunctionData("proposeRulesChange", [DEFAULT_RULES]),
+    data: (c) => I(c).encodeFunctionData("proposeRulesChange", [{ ...DEFAULT_RULES, claimDelay: 2n * DEFAULT_RULES.claimDelay }]),
     expect: (c) => (c.wound ? notMaintainer(c) : OK),
     check: async (c, b) => expect(await c.pool.proposalCount()).to.equal(b.proposalCount + 1n),
   },

@@ -5,18 +5,16 @@ import type { PoolData } from "../hooks/usePool";
 import { useTx } from "../hooks/useTx";
 import type { ViewerData } from "../hooks/useViewer";
 import { displayAmount, formatBps, formatCountdown, formatPeriod, PROPOSAL_STATUS, ProposalStatus } from "@potluck/core";
-import { canApplyChange, canObjectToChange, changedRules, RULE_NAMES, type Rules } from "../lib/state";
+import { canApplyChange, canObjectToChange, lineChangeParts, NEW_LINE, RULE_NAMES, rulesInChange, type Rules } from "../lib/state";
 import { Action } from "./Action";
 import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
 
-/** A rules change against the rules in force: "claim delay 6 hours → 12 hours, …". */
-function rulesChange(now: Rules, proposed: Rules | undefined): string {
+/** A rules change as what it changes (its `changes` bits), each from the rule in force now: "claim delay 6 hours → 12 hours, …". */
+function rulesChange(now: Rules, proposed: Rules | undefined, changes: number): string {
   if (proposed === undefined) return "new rules";
   const show = (k: keyof Rules, r: Rules) => (k.endsWith("Bps") ? formatBps(r[k]) : formatPeriod(r[k]));
-  const changed = changedRules(now, proposed);
-  if (changed.length === 0) return "new rules, the same as those in force";
-  return `new rules: ${changed.map((k) => `${RULE_NAMES[k]} ${show(k, now)} → ${show(k, proposed)}`).join(", ")}`;
+  return `new rules: ${rulesInChange(changes).map((k) => `${RULE_NAMES[k]} ${show(k, now)} → ${show(k, proposed)}`).join(", ")}`;
 }
 
 export function Changes({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
@@ -28,9 +26,10 @@ export function Changes({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
       <h2>Proposed changes</h2>
       <ul className="plain">
         {pool.proposals.map((p) => {
+          const current = pool.lines[p.line];
           const what = p.kind === 1
-            ? `${p.line === 0xffff ? "new line" : `line "${pool.lines[p.line]?.name ?? p.line}"`} "${p.name}": ${p.cap === 0n ? "close" : `${displayAmount(p.cap, pool.asset)} per ${formatPeriod(p.period)}`}`
-            : rulesChange(pool.rules, p.rules);
+            ? `${p.line === NEW_LINE ? `new line "${p.name}"` : `line "${current?.name ?? p.line}"`}: ${lineChangeParts(p, current, (v) => displayAmount(v, pool.asset), formatPeriod).join(", ")}`
+            : rulesChange(pool.rules, p.rules, p.changes);
           const pending = p.status === ProposalStatus.Pending;
           const objected = viewer.objectedChanges.has(p.id);
           return (

@@ -90,6 +90,9 @@ function ProposeChange({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
     if (finalName === "") gate = { ok: false, reason: "Name the line." };
     else if (!closing && (cap === undefined || !cap.ok)) gate = { ok: false, reason: cap && !cap.ok ? cap.error : "Enter the cap per period (0 closes the line)." };
     else if (closing && existing === undefined) gate = { ok: false, reason: "A new line needs a cap above zero." };
+    else if (existing !== undefined && finalName === existing.name && (closing ? 0n : cap?.ok ? cap.value : -1n) === existing.cap && period === existing.period) {
+      gate = { ok: false, reason: "The line already has this name, cap and period: the change would change nothing." };
+    }
   }
   const submit = () => {
     const value = closing ? 0n : cap?.ok ? cap.value : undefined;
@@ -150,6 +153,7 @@ function ProposeRules({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) 
   const changed = parsed.ok ? changedRules(pool.rules, parsed.value) : [];
   let gate: Gate = canProposeChange(pool, viewer, "propose a rules change");
   if (gate.ok) gate = parsed.ok ? checkRules(parsed.value, pool.epochLength) : { ok: false, reason: parsed.error };
+  if (gate.ok && changed.length === 0) gate = { ok: false, reason: "These are the rules in force: the change would change nothing." };
   const submit = () => {
     if (!gate.ok || !parsed.ok) return;
     const r = parsed.value;

@@ -130,6 +130,22 @@ export const poolAbi = [
   {
     "inputs": [
       {
+        "internalType": "enum ProposalKind",
+        "name": "kind",
+        "type": "uint8"
+      },
+      {
+        "internalType": "uint256",
+        "name": "line",
+        "type": "uint256"
+      }
+    ],
+    "name": "PoolChangesNothing",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "claimId",
         "type": "uint256"
@@ -1056,6 +1072,25 @@ export const poolAbi = [
       }
     ],
     "name": "Nominated",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "claimsBelow",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "proposalsBelow",
+        "type": "uint256"
+      }
+    ],
+    "name": "PendingVoided",
     "type": "event"
   },
   {
@@ -2335,6 +2370,11 @@ export const poolAbi = [
             "internalType": "uint16",
             "name": "line",
             "type": "uint16"
+          },
+          {
+            "internalType": "uint8",
+            "name": "changes",
+            "type": "uint8"
           },
           {
             "internalType": "uint128",

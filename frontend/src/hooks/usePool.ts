@@ -66,6 +66,8 @@ export interface ProposalRecord {
   status: number;
   effectiveAt: bigint;
   line: number;
+  /** The fields it changes (`Proposal.changes`): only those are applied; the others read 0. */
+  changes: number;
   cap: bigint;
   period: bigint;
   name: string;
@@ -330,7 +332,7 @@ export function usePool(address: Address | undefined) {
 
   const proposalRecords: ProposalRecord[] = proposalIds.map((id, i) => {
     const p = proposals.data?.[i];
-    return { id, kind: p?.kind ?? 0, status: p?.status ?? 0, effectiveAt: BigInt(p?.effectiveAt ?? 0), line: p?.line ?? 0, cap: p?.cap ?? 0n, period: BigInt(p?.period ?? 0), name: inert(p?.name ?? "", { max: 64 }), rules: p === undefined ? undefined : rulesOf(p.rules), toReject: p?.toReject ?? 0n };
+    return { id, kind: p?.kind ?? 0, status: p?.status ?? 0, effectiveAt: BigInt(p?.effectiveAt ?? 0), line: p?.line ?? 0, changes: p?.changes ?? 0, cap: p?.cap ?? 0n, period: BigInt(p?.period ?? 0), name: inert(p?.name ?? "", { max: 64 }), rules: p === undefined ? undefined : rulesOf(p.rules), toReject: p?.toReject ?? 0n };
   });
 
   const pledgeRecords: PledgeRecord[] = pledgeIds.map((id, i) => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ElectionKind, ElectionPhase, SeatStatus, sentenceFor } from "@potluck/core";
-import { canCallElection, canFileClaim, canFinalize, canGive, canNominate, canObject, canPayClaim, canPetition, canProposeChange, canReclaim, canStepDown, canSubscribe, canSweep, canVote, canWindDown, changedRules, checkRules, electionPhase, isqrt, maintainerStatus, maturesAt, Parameter, parseRules, strayFunds, weightAfterGift, type PoolState, type Rules, type Viewer } from "./state";
+import {
+  canCallElection, canFileClaim, canFinalize, canGive, canNominate, canObject, canPayClaim, canPetition, canProposeChange, canReclaim,
+  canStepDown, canSubscribe, canSweep, canVote, canWindDown, changedRules, checkRules, lineChangeParts, NEW_LINE, rulesInChange, electionPhase, isqrt,
+  maintainerStatus, maturesAt, Parameter, parseRules, strayFunds, weightAfterGift, type PoolState, type Rules, type Viewer,
+} from "./state";
 
 const HOUR = 3_600n;
 const ZERO = "0x0000000000000000000000000000000000000000" as const;
@@ -210,6 +214,18 @@ describe("proposing a rules change", () => {
   it("names what a change changes", () => {
     expect(changedRules(rules(), rules())).toEqual([]);
     expect(changedRules(rules(), rules({ vacancyPeriod: 60n * DAY, claimDelay: 12n * HOUR, electionQuorumBps: 3_000 }))).toEqual(["claimDelay", "vacancyPeriod", "electionQuorumBps"]);
+  });
+  it("shows a proposal as what it changes: its `changes` bits, not a comparison of snapshots", () => {
+    expect(rulesInChange(0)).toEqual([]);
+    expect(rulesInChange(1 | 8 | 64)).toEqual(["claimDelay", "vacancyPeriod", "recallThresholdBps"]);
+    const money = (v: bigint) => `${v} wei`;
+    const period = (s: bigint) => `${s}s`;
+    const hosting = { name: "hosting", cap: 2n, period: 30n };
+    const change = { line: 0, changes: 0, name: "", cap: 0n, period: 0n };
+    expect(lineChangeParts({ ...change, changes: 2, cap: 5n }, hosting, money, period)).toEqual(["cap 2 wei → 5 wei"]);
+    expect(lineChangeParts({ ...change, changes: 1 | 4, name: "servers", period: 7n }, hosting, money, period)).toEqual(['renamed "servers"', "period 30s → 7s"]);
+    expect(lineChangeParts({ ...change, changes: 2 }, hosting, money, period)).toEqual(["closed (cap 2 wei → 0)"]);
+    expect(lineChangeParts({ ...change, line: NEW_LINE, changes: 7, name: "design", cap: 1n, period: 14n }, undefined, money, period)).toEqual(["1 wei per 14s"]);
   });
   it("reads the form, naming the field it cannot read", () => {
     const form = { claimDelay: "6 hours", ruleChangeDelay: "2 days", inactivityPeriod: "90d", vacancyPeriod: "30 days", objectionQuorumBps: "20%", electionQuorumBps: "25", recallThresholdBps: "3000bps" };

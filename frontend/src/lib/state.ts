@@ -317,6 +317,36 @@ export function changedRules(from: Rules, to: Rules): Array<keyof Rules> {
   return (Object.keys(RULE_NAMES) as Array<keyof Rules>).filter((k) => BigInt(from[k]) !== BigInt(to[k]));
 }
 
+/** `Proposal.line` of a line a change adds. */
+export const NEW_LINE = 0xffff;
+/** `Proposal.changes` bits of a budget-line change; a rules change uses bit i for the i-th rule. */
+export const LINE_CHANGE = { name: 1, cap: 2, period: 4 } as const;
+
+/**
+ * The rules a rules change writes, in the contract's order. A proposal records the fields that differed from
+ * those in force when it was proposed and applying it writes those only, so this (not a comparison with the
+ * rules in force now, which another change may have moved) is what it changes.
+ */
+export function rulesInChange(changes: number): Array<keyof Rules> {
+  return (Object.keys(RULE_NAMES) as Array<keyof Rules>).filter((_, i) => ((changes >> i) & 1) === 1);
+}
+
+/** What a budget-line change changes, each field from the line in force now: `cap 2 ETH → 5 ETH, period 30 days → 7 days`. */
+export function lineChangeParts(
+  p: { line: number; changes: number; name: string; cap: bigint; period: bigint },
+  current: { name: string; cap: bigint; period: bigint } | undefined,
+  money: (v: bigint) => string,
+  period: (s: bigint) => string,
+): string[] {
+  if (p.line === NEW_LINE) return [`${money(p.cap)} per ${period(p.period)}`];
+  const from = (text: string | undefined) => (text === undefined ? "" : `${text} `);
+  const parts: string[] = [];
+  if (p.changes & LINE_CHANGE.name) parts.push(`renamed "${p.name}"`);
+  if (p.changes & LINE_CHANGE.cap) parts.push(p.cap === 0n ? `closed (cap ${from(current && money(current.cap))}→ 0)` : `cap ${from(current && money(current.cap))}→ ${money(p.cap)}`);
+  if (p.changes & LINE_CHANGE.period) parts.push(`period ${from(current && period(current.period))}→ ${period(p.period)}`);
+  return parts;
+}
+
 /** Reads a rules form; the first field that is not a duration (or a share) is named in the error. */
 export function parseRules(input: RulesInput): Parsed<Rules> {
   const out: Partial<Record<keyof Rules, bigint | number>> = {};

@@ -146,6 +146,8 @@ const SENTENCES: Record<string, Sentence> = {
   PoolUnknownProposal: ([id]) => `There is no proposed change #${big(id)} in this pool.`,
   PoolProposalNotPending: ([id, status]) => `Proposed change #${big(id)} is no longer pending: it is ${statusName(PROPOSAL_STATUS, big(status))}.`,
   PoolNoticePeriod: ([id, at], ctx) => `Proposed change #${big(id)} is still in its notice period: it can take effect from ${when(ctx, at)}.`,
+  PoolChangesNothing: ([kind, line]) =>
+    Number(kind) === 1 ? `Budget line ${big(line)} already has this name, cap and period: the change would change nothing.` : "These are the rules in force: the change would change nothing.",
   PoolMaintainerActive: ([at], ctx) => `The maintainer is active: the seat counts as abandoned only from ${when(ctx, at)}.`,
   PoolElectionOpen: ([id], ctx) => `Election #${big(id)} is already open: once its voting epoch is over, finalizing it${command(ctx, "pool:finalize")} closes it.`,
   PoolNoElection: () => "No election is open in this pool.",

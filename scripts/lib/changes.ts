@@ -1,0 +1,55 @@
+// A proposed change as what it changes. A proposal records, in `changes`, the fields whose proposed value
+// differed from the one in force when it was proposed (PoolChanges), and applying it writes those fields only;
+// the other fields of a proposal read 0. So a change is shown by its `changes` bits, never by comparing a
+// whole snapshot with the rules or line in force now (another change may have been applied since).
+import { formatBps, formatDuration } from "@potluck/core";
+
+/** `Proposal.line` of a line that does not exist yet. */
+export const NEW_LINE = 0xffffn;
+/** `Proposal.changes` bits of a budget-line change. */
+export const LINE_CHANGE = { name: 1n, cap: 2n, period: 4n } as const;
+/** The fields of `Rules` in order: a rules change's bit i is the i-th. */
+export const RULE_FIELDS = [
+  ["claimDelay", "claim delay"],
+  ["ruleChangeDelay", "notice for changes"],
+  ["inactivityPeriod", "inactivity period"],
+  ["vacancyPeriod", "vacancy period"],
+  ["objectionQuorumBps", "objection quorum"],
+  ["electionQuorumBps", "election quorum"],
+  ["recallThresholdBps", "recall threshold"],
+] as const;
+
+export type RuleKey = (typeof RULE_FIELDS)[number][0];
+export type RulesFields = Record<RuleKey, bigint>;
+export interface LineFields { name: string; cap: bigint; period: bigint }
+export interface ProposalFields { kind: bigint; line: bigint; changes: bigint; cap: bigint; period: bigint; name: string; rules: RulesFields }
+
+const rule = (key: RuleKey, value: bigint) => (key.endsWith("Bps") ? formatBps(value) : formatDuration(value));
+
+/** The rules a rules change sets, by their place in `Rules`. */
+export function changedRuleKeys(changes: bigint): RuleKey[] {
+  return RULE_FIELDS.filter((_, i) => (changes >> BigInt(i)) & 1n).map(([key]) => key);
+}
+
+/**
+ * One line saying what a proposal changes, each field from its value in force now to the proposed one:
+ * `line 0 "hosting": cap 2 ETH → 5 ETH`, `new line "design": 1 ETH per 14d`, `rules: claim delay 3d → 5d`.
+ */
+export function describeChange(p: ProposalFields, inForce: { lines: LineFields[]; rules: RulesFields }, money: (v: bigint) => string): string {
+  if (p.kind === 2n) {
+    const parts = changedRuleKeys(p.changes).map((key) => {
+      const label = RULE_FIELDS.find(([k]) => k === key)![1];
+      return `${label} ${rule(key, inForce.rules[key])} → ${rule(key, p.rules[key])}`;
+    });
+    return `rules: ${parts.join(", ")}`;
+  }
+  if (p.line === NEW_LINE) return `new line "${p.name}": ${money(p.cap)} per ${formatDuration(p.period)}`;
+  const now = inForce.lines[Number(p.line)];
+  const parts: string[] = [];
+  if (p.changes & LINE_CHANGE.name) parts.push(`renamed "${p.name}"`);
+  if (p.changes & LINE_CHANGE.cap) {
+    parts.push(p.cap === 0n ? `closed (cap ${now === undefined ? "" : `${money(now.cap)} `}→ 0)` : `cap ${now === undefined ? "" : `${money(now.cap)} `}→ ${money(p.cap)}`);
+  }
+  if (p.changes & LINE_CHANGE.period) parts.push(`period ${now === undefined ? "" : `${formatDuration(now.period)} `}→ ${formatDuration(p.period)}`);
+  return `line ${p.line}${now === undefined ? "" : ` "${now.name}"`}: ${parts.join(", ")}`;
+}
