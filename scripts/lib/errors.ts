@@ -123,6 +123,7 @@ const SENTENCES: Record<string, Sentence> = {
   PoolUnknownClaim: ([id], ctx) => `There is no ${claimLabel(id, ctx)} in this pool.`,
   PoolClaimNotPending: ([id, s], ctx) => `${capital(claimLabel(id, ctx))} is not pending: it is ${status(ClaimStatusName, s)}.`,
   PoolChallengeWindowOpen: ([id, at], ctx) => `${capital(claimLabel(id, ctx))} is still in its challenge window: it can be paid from ${when(at, ctx)}.`,
+  PoolClaimVoid: ([id], ctx) => `${capital(claimLabel(id, ctx))} is void (a recall or the wind-down voided it): it stays void, objections are not taken.`,
   PoolChallengeWindowClosed: ([id, at], ctx) => `The challenge window of ${ballotLabel(id, ctx)} closed at ${when(at, ctx)}: objections are no longer taken.`,
   PoolAlreadyObjected: ([id, who], ctx) => `${who} has already objected to ${ballotLabel(id, ctx)}.`,
   PoolNoWeight: ([who]) =>
@@ -162,6 +163,8 @@ const SENTENCES: Record<string, Sentence> = {
   PoolNotNominated: ([who]) => `${who} is not nominated in this election.`,
   PoolAlreadyVoted: ([voter, id]) => `${voter} has already voted in election #${id}.`,
   PoolAlreadySigned: ([who, id]) => `${who} has already signed recall petition #${id}.`,
+  PoolPetitionsClosed: ([at], ctx) =>
+    `The incumbent survived a recall: petitions are paused (so payouts run between recalls) until ${when(at, ctx)}.`,
   PoolVacancyNotExpired: ([at], ctx) => `The seat has not been open long enough: the pool can wind down from ${when(at, ctx)}.`,
   PoolNotWoundDown: () => "This pool has not wound down: there is nothing to reclaim yet.",
   PoolNothingToReclaim: ([who]) => `${who} has nothing to reclaim here (never gave, or already reclaimed).`,

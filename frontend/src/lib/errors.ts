@@ -98,6 +98,7 @@ export const SENTENCES: Record<string, Sentence> = {
   PoolUnknownClaim: ([id], ctx) => `There is no ${claimLabel(ctx, id)} in this pool.`,
   PoolClaimNotPending: ([id, status], ctx) => `${capital(claimLabel(ctx, id))} is no longer pending: it is ${named(CLAIM_STATUS, status)}.`,
   PoolChallengeWindowOpen: ([id, at], ctx) => `${capital(claimLabel(ctx, id))} is still in its challenge window: it can be paid from ${when(ctx, at)}.`,
+  PoolClaimVoid: ([id], ctx) => `${capital(claimLabel(ctx, id))} is void (a recall or the wind-down voided it): it stays void, and objections are not taken.`,
   PoolChallengeWindowClosed: ([id, at], ctx) => `The challenge window of ${ballotLabel(ctx, id)} closed at ${when(ctx, at)}: objections are no longer taken.`,
   PoolAlreadyObjected: ([id], ctx) => `You have already objected to ${ballotLabel(ctx, id)}.`,
   PoolNoWeight: () => "You have no matured weight in this pool yet: a gift counts from the start of the epoch after it was made.",
@@ -118,6 +119,8 @@ export const SENTENCES: Record<string, Sentence> = {
   PoolNotNominated: ([candidate]) => `${who(candidate)} is not nominated in this election.`,
   PoolAlreadyVoted: ([, id]) => `You have already voted in election #${big(id)}.`,
   PoolAlreadySigned: ([, id]) => `You have already signed recall petition #${big(id)}.`,
+  PoolPetitionsClosed: ([at], ctx) =>
+    `The maintainer survived a recall, so petitions are paused (payouts run between recalls) until ${when(ctx, at)}.`,
   PoolVacancyNotExpired: ([at], ctx) => `The seat has not been open long enough: the pool can wind down from ${when(ctx, at)}.`,
   PoolNotWoundDown: () => "This pool has not wound down: there is nothing to reclaim.",
   PoolNothingToReclaim: () => "You have nothing to reclaim here (you never gave, or you already reclaimed).",
