@@ -27,7 +27,7 @@ const BUDGETS: Record<string, number> = {
   "give.eth.repeat": 40_000,
   "give.erc20.repeat": 65_000,
   fileClaim: 110_000,
-  object: 60_000,
+  object: 62_000, // issue 13: a void claim stays void (the seat is read too)
   "payClaim.eth": 50_000,
   vote: 60_000,
   reclaim: 50_000,

@@ -857,33 +857,35 @@ describe("PoolBudget", function () {
       });
     });
 
-    // Objecting to a voided claim is allowed: `object` reads only the claim (one slot, to stay O(1) and cheap),
-    // not the seat. It changes no money: the claim can never be paid; rejecting it only frees its reservation
-    // before its period ends, which a recall's new maintainer may want.
-    it("lets contributors reject a claim a recall voided, which frees its reservation early", async function () {
+    // A void claim stays void: objecting to it is refused (PoolClaimVoid), so its record never turns Rejected
+    // with weight that `weightOf` no longer counts. Its reservation stays until its line's period ends.
+    it("refuses objections to a claim a recall voided (PoolClaimVoid): it stays Void and keeps its reservation", async function () {
       const { pool, maintainer, alice, bob, successor, payee } = await loadFixture(longWindowFixture);
       const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
       await replaceByRecall(pool, bob, successor);
       expect(await latest()).to.be.lessThan(payableAt); // the window is still open
       expect(await statusOf(pool, id)).to.equal(ClaimStatus.Void);
       const [, , , spentBefore] = await pool.budgetLine(STIPEND);
-      await pool.connect(alice).object(id);
-      await pool.connect(bob).object(id);
-      expect(await statusOf(pool, id)).to.equal(ClaimStatus.Rejected);
+      for (const who of [alice, bob]) {
+        await expect(pool.connect(who).object(id)).to.be.revertedWithCustomError(pool, "PoolClaimVoid").withArgs(id);
+        expect(await pool.hasObjected(id, who.address)).to.equal(false);
+      }
+      expect(await statusOf(pool, id)).to.equal(ClaimStatus.Void);
       const [, , , spentAfter] = await pool.budgetLine(STIPEND);
-      expect(spentBefore - spentAfter).to.equal(ETH);
+      expect(spentAfter).to.equal(spentBefore);
       await expect(pool.payClaim(id)).to.be.revertedWithCustomError(pool, "PoolClaimNotPending");
     });
 
-    it("moves no money when a claim voided by wind-down is objected to", async function () {
+    it("refuses objections to a claim the wind-down voided (PoolClaimVoid), inside its window", async function () {
       const { pool, maintainer, alice, payee } = await loadFixture(longWindowFixture);
       const { id, payableAt } = await file(pool, maintainer, STIPEND, ETH, payee.address);
       await windDown(pool, maintainer);
       expect(await latest()).to.be.lessThan(payableAt);
       expect(await statusOf(pool, id)).to.equal(ClaimStatus.Void);
       const before = await pool.windDownState();
-      await pool.connect(alice).object(id).catch(() => undefined);
+      await expect(pool.connect(alice).object(id)).to.be.revertedWithCustomError(pool, "PoolClaimVoid").withArgs(id);
       expect(await pool.windDownState()).to.deep.equal(before);
+      expect(await statusOf(pool, id)).to.equal(ClaimStatus.Void);
       await expect(pool.payClaim(id)).to.be.revertedWithCustomError(pool, "PoolClaimNotPending");
     });
 

@@ -614,6 +614,10 @@ describe("PoolSuccession", function () {
       await toCounting(pool);
       await pool.finalizeElection(); // nobody voted: the recall failed, the seat is Filled again
       expect((await pool.seat()).status).to.equal(SeatStatus.Filled);
+      // The incumbent survived: petitions pause for the rest of this epoch and two more.
+      const opensAt = f.at((await pool.epoch()) + 3n);
+      await expect(pool.connect(carol).petitionRecall()).to.be.revertedWithCustomError(pool, "PoolPetitionsClosed").withArgs(opensAt);
+      await time.setNextBlockTimestamp(opensAt);
       await expect(pool.connect(carol).petitionRecall())
         .to.emit(pool, "RecallSigned")
         .withArgs(2n, carol.address, 10n * ETH, 10n * ETH);

@@ -146,6 +146,8 @@ interface IPoolBudget {
     error PoolLedgerShort(uint256 claimId, uint256 balance, uint256 amount);
     /// @notice Thrown when the payee (or the token) refused the payment; the claim stays pending.
     error PoolPaymentFailed(uint256 claimId, address payee);
+    /// @notice Thrown when objecting to a claim that a recall or the wind-down voided: it stays void.
+    error PoolClaimVoid(uint256 claimId);
 
     /// @notice A claim was filed against `line`, reserving `amount` of its current period.
     event ClaimFiled(
@@ -306,6 +308,9 @@ interface IPoolSuccession {
     error PoolAlreadyVoted(address voter, uint256 electionId);
     /// @notice Thrown when signing the same petition twice.
     error PoolAlreadySigned(address contributor, uint256 petitionId);
+    /// @notice Thrown when a petition would start before `opensAt`: after a recall the incumbent survived,
+    /// petitions wait a few epochs, so that one holder of the threshold cannot freeze payouts for good.
+    error PoolPetitionsClosed(uint256 opensAt);
     /// @notice Thrown when winding down before the seat has been open for `vacancyPeriod`.
     error PoolVacancyNotExpired(uint256 windDownAt);
     /// @notice Thrown when reclaiming from a pool that has not wound down.

@@ -40,6 +40,10 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
     /// @dev One bitmap per contributor, indexed by claim number: a repeat objector writes a warm word.
     mapping(address contributor => BitMaps.BitMap) private _claimObjections;
     mapping(address contributor => BitMaps.BitMap) internal _changeObjections;
+    /// @dev Spending of a line's period kept aside when the line changed to another period length during it,
+    /// keyed by (line, length, index) (`_asideKey`): a claim reserved there is released there, and the line
+    /// finds it again if it comes back to that length within the period. The line's live period is in `Line`.
+    mapping(uint256 key => uint256 spent) private _asideSpent;
 
     /// @dev Only the maintainer, while the seat is filled and no recall runs.
     modifier onlyActiveMaintainer() {
@@ -138,7 +142,12 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         ClaimStatus status = c.status;
         if (status != ClaimStatus.Pending) _revertNotPending(claimId, status);
         if (block.timestamp >= c.payableAt) revert PoolChallengeWindowClosed(claimId, c.payableAt);
-        (uint256 weight, uint128 toReject) = _tally(_claimObjections[msg.sender], c.number, claimId, c.toReject);
+        // Within its window a claim cannot have been paid, so a stored-pending claim is void exactly when the
+        // seat says so; a void claim stays void (its weight would count against a record nobody can act on).
+        Seat memory s = _seat;
+        uint32 number = c.number;
+        if (number < s.voidBelow || s.status == SeatStatus.WoundDown) revert PoolClaimVoid(claimId);
+        (uint256 weight, uint128 toReject) = _tally(_claimObjections[msg.sender], number, claimId, c.toReject);
         c.toReject = uint104(toReject); // <= the bar set at filing
         emit ClaimObjected(claimId, msg.sender, weight, toReject);
         if (toReject == 0) {
@@ -251,11 +260,26 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         return bar == 0 ? 1 : uint128(bar); // total weight < 2^97
     }
 
-    /// @dev Frees a claim's reservation if its period is still the line's current one (same index under the
-    /// same length: then the line's spending includes the claim, carried through any change of length).
+    /// @dev Frees a claim's reservation where its (length, index) period is kept: in the line's live period if
+    /// the line has that length, else aside, if that period is still running. A period that has ended needs
+    /// nothing freed: no claim can be filed in it again.
     function _release(Claim storage c) private {
-        Line storage l = _lines[c.line];
-        if (l.periodIndex == c.periodIndex && l.period == c.period) l.spent -= c.amount;
+        uint256 line = c.line;
+        uint32 period = c.period;
+        uint32 index = c.periodIndex;
+        Line storage l = _lines[line];
+        if (l.period == period) {
+            // Same length: the live index is the claim's, or a later one (then the claim's period has ended).
+            if (l.periodIndex == index) l.spent -= c.amount;
+        } else if (index == _periodIndex(_args(), period)) {
+            // The spending kept aside includes the claim: it was live when the line left this length.
+            _asideSpent[_asideKey(line, period, index)] -= c.amount;
+        }
+    }
+
+    /// @dev One word per (line, length, index): line < 2^8, length and index < 2^32.
+    function _asideKey(uint256 line, uint256 period, uint256 index) private pure returns (uint256) {
+        return line << 64 | period << 32 | index;
     }
 
     function _periodIndex(PoolArgs memory a, uint256 period) internal view returns (uint32) {
@@ -269,12 +293,27 @@ abstract contract PoolBudget is PoolGiving, IPoolBudget {
         Line storage l = _lines[line];
         if (line == _office.lineCount) _office.lineCount = uint16(line + 1); // <= MAX_LINES
         uint32 index = _periodIndex(a, period);
-        // A new period length re-indexes the line; what was spent stays counted, so a change frees no cap.
-        if (l.period != 0 && l.periodIndex != _periodIndex(a, l.period)) l.spent = 0;
+        uint256 spent;
+        uint256 oldPeriod = l.period;
+        if (oldPeriod != 0) {
+            // What the live period holds now: nothing once it has ended.
+            uint32 oldIndex = _periodIndex(a, oldPeriod);
+            spent = l.periodIndex == oldIndex ? l.spent : 0;
+            if (oldPeriod != period) {
+                // Spending is kept per (length, index): the live period is set aside (always written, so no
+                // older figure of that period survives), and the period of the new length running now is
+                // taken up again. What was spent under the old length is carried too (the larger of the two
+                // counts), so a change frees no cap; nothing is lost either, so every release finds its amount.
+                _asideSpent[_asideKey(line, oldPeriod, oldIndex)] = spent;
+                uint256 kept = _asideSpent[_asideKey(line, period, index)];
+                if (kept > spent) spent = kept;
+            }
+        }
         l.name = name;
         l.cap = uint96(cap);
         l.period = uint32(period);
         l.periodIndex = index;
+        l.spent = uint96(spent); // carried or kept spending, each < 2^96
         emit BudgetLineSet(line, name, cap, period);
     }
 

@@ -267,6 +267,25 @@ abstract contract PoolGiving is IPoolGiving, ReentrancyGuardTransient {
         _totals = t.pack();
     }
 
+    /// @dev Winds giving down: first takes in what the pool holds above its ledger (stray funds), as `sweep`
+    /// would, so contributors reclaim it pro rata instead of leaving it locked once `sweep` is closed; then
+    /// stops gifts and weight for good. Returns the ledger after the intake: what is left to reclaim.
+    function _sweepAndFreeze(PoolArgs memory a) internal returns (uint256 ledger) {
+        GivingTotals memory t = _totals.unpack();
+        ledger = t.given - _outflows();
+        uint256 held = _held(a.asset);
+        if (held > ledger) {
+            // Never past the 96-bit ledger: a wind-down must not be blockable by a huge stray transfer.
+            uint256 amount = Math.min(held - ledger, MAX_AMOUNT - t.given);
+            t.given += uint96(amount);
+            _swept += uint96(amount);
+            ledger += amount;
+            emit Swept(msg.sender, amount);
+        }
+        t.epoch = FROZEN_EPOCH;
+        _totals = t.pack();
+    }
+
     function _isFrozen() internal view returns (bool) {
         return _totals.unpack().epoch == FROZEN_EPOCH;
     }

@@ -21,6 +21,10 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
 
     /// @dev Epochs a petition collects signatures for: the one it starts in and the next.
     uint256 private constant PETITION_EPOCHS = 2;
+    /// @dev Whole epochs after the one a recall the incumbent survived ended in, during which no petition may
+    /// start: payouts run for at least that long between two recalls, so a holder of the recall threshold can
+    /// delay them by one recall at a time, never freeze them for good.
+    uint256 private constant PETITION_PAUSE_EPOCHS = 2;
 
     Election private _election;
     Petition private _petition;
@@ -140,8 +144,9 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
         Petition memory p = _petition;
         if (p.weight == 0 || e >= uint256(p.startEpoch) + PETITION_EPOCHS) {
             // Old signatures expire with their petition, so they never pile up. A petition that opened a
-            // recall is spent (weight 0): the next signature starts a new one too.
-            p = Petition({id: p.id + 1, startEpoch: e, weight: 0});
+            // recall is spent (weight 0): the next signature starts a new one too, once petitions are open.
+            if (e < p.opensEpoch) revert PoolPetitionsClosed(_epochStart(a, p.opensEpoch));
+            p = Petition({id: p.id + 1, startEpoch: e, weight: 0, opensEpoch: p.opensEpoch});
         }
         if (_signed[msg.sender].get(p.id)) revert PoolAlreadySigned(msg.sender, p.id);
         uint256 weight = _weightOf(a, msg.sender);
@@ -235,6 +240,10 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
                 _voidPending(s);
                 _changeMaintainer(incumbent, el.leader);
                 s.lastActive = uint40(block.timestamp);
+            } else {
+                // The incumbent survived: the same weight could petition again at once and freeze payouts for
+                // good, so petitions pause for the rest of this epoch and PETITION_PAUSE_EPOCHS more.
+                _petition.opensEpoch = uint32(_epochOf(a) + 1 + PETITION_PAUSE_EPOCHS);
             }
             s.status = SeatStatus.Filled;
         } else if (installed) {
@@ -256,19 +265,20 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
         uint256 windDownAt = uint256(s.openedAt) + _rulesInForce().vacancyPeriod;
         if (block.timestamp < windDownAt) revert PoolVacancyNotExpired(windDownAt);
         Election memory el = _election;
-        ElectionPhase phase = _phase(_args(), el);
+        PoolArgs memory a = _args();
+        ElectionPhase phase = _phase(a, el);
         // An election that is voting, or that ended with a winner, must be let through (finalize it).
         if (phase == ElectionPhase.Voting || (phase == ElectionPhase.Counting && _reachesQuorum(el))) {
             revert PoolElectionPhase(phase);
         }
         // Any election still open (nominating, or counted short of quorum) ends here, seating nobody.
         if (phase != ElectionPhase.None) emit ElectionFinalized(el.id, el.leader, el.leaderVotes, false);
-        uint256 left = balance();
+        // Stray funds are taken in first: everything the pool holds is then reclaimable, pro rata.
+        uint256 left = _sweepAndFreeze(a);
         _recordLeft(left);
         _election.kind = ElectionKind.None;
         s.status = SeatStatus.WoundDown;
         _storeSeat(s);
-        _freezeGiving();
         emit WoundDown(left);
     }
 

@@ -47,8 +47,10 @@ struct Candidate {
 /// @custom:member id Petitions started, ever (ids start at 1).
 /// @custom:member startEpoch Epoch the petition started in.
 /// @custom:member weight Matured weight that has signed.
+/// @custom:member opensEpoch No petition may start before this epoch (set when an incumbent survives a recall).
 struct Petition {
     uint32 id;
     uint32 startEpoch;
     uint128 weight;
+    uint32 opensEpoch;
 }

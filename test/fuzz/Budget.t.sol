@@ -22,6 +22,7 @@ contract BudgetFuzzTest is Test {
     uint64 internal constant EPOCH = 1 days;
     uint64 internal constant CLAIM_DELAY = 1 days;
     uint256 internal constant STEPS = 14;
+    uint256 internal constant LENGTH_STEPS = 16;
     uint256 internal constant LINE = 0;
 
     enum Kind {
@@ -46,6 +47,26 @@ contract BudgetFuzzTest is Test {
         uint256 count;
         uint256 cap;
         uint256 period;
+        uint256 genesis;
+    }
+
+    /// @dev A claim of the period-length fuzz: the (length, index) period it reserved in.
+    struct LengthClaim {
+        uint256 id;
+        uint256 amount;
+        uint256 period;
+        uint256 periodIndex;
+        uint256 payableAt;
+        ClaimStatus status; // Pending, Paid, Rejected or Cancelled
+    }
+
+    struct LengthModel {
+        LengthClaim[] claims;
+        uint256 count;
+        uint256 cap;
+        uint256 period; // the line's length now
+        uint256 previous; // the length before the last change (a change back goes there)
+        uint256 changedAt; // when the length last changed (0: never)
         uint256 genesis;
     }
 
@@ -291,6 +312,214 @@ contract BudgetFuzzTest is Test {
         assertEq(left, 10, "left");
     }
 
+    // ---------------------------------------------------------------- arbitrary sequences of period lengths
+
+    /// @notice Arbitrary sequences of period lengths (1 hour to 30 days, and often back to the length before),
+    /// each change applied after a 1-hour notice, interleaved with claims (exactly what is left, one wei
+    /// more, anything up to the cap), cancellations, rejections, payments and warps to the boundaries of the
+    /// length in force. Spending is kept per (length, index) period: no change ever frees or loses what a
+    /// period has reserved (the line's live period always counts at least its own claims, and exactly them when
+    /// the length has not changed since it began), a change never raises what is left, a release frees exactly
+    /// its amount where the claim's period is kept (in the live period, or aside) and nothing elsewhere, every
+    /// cancellation and rejection of a pending claim succeeds (no panic), and no period ever holds more than
+    /// the cap.
+    function testFuzz_periodLengthChanges_neverFreeNorLoseAPeriodsSpending(
+        uint256 cap,
+        uint256 startSeed,
+        uint256[LENGTH_STEPS] calldata actions,
+        uint256[LENGTH_STEPS] calldata amounts
+    ) public {
+        cap = bound(cap, 1, 1000 ether);
+        uint256 start = _length(startSeed);
+        IPool pool = _createPoolWith(cap, uint64(start), 1 hours);
+        LengthModel memory m = LengthModel({
+            claims: new LengthClaim[](LENGTH_STEPS),
+            count: 0,
+            cap: cap,
+            period: start,
+            previous: _length(startSeed >> 8),
+            changedAt: 0,
+            genesis: pool.genesis()
+        });
+        _give(pool, MAX / 2);
+        vm.warp(m.genesis + EPOCH + bound(startSeed >> 16, 0, 30 days)); // the donor alone rejects a claim
+
+        for (uint256 i; i < LENGTH_STEPS; ++i) {
+            uint256 a = actions[i];
+            uint256 kind = a % 8;
+            if (kind < 3) {
+                _fileUnderLength(pool, m, a, amounts[i]);
+            } else if (kind == 3) {
+                _changeLength(pool, m, a);
+            } else if (kind == 4) {
+                _warpInLength(m, a);
+            } else if (m.count != 0) {
+                _releaseUnderLength(pool, m, uint32(a >> 32) % m.count, kind);
+            }
+            _checkLength(pool, m);
+        }
+    }
+
+    /// @notice The reproduction of issue 13 at the fuzz test's scale: 30 days, to 1 hour, back within the
+    /// 30-day period, a claim pending across both: rejecting it must not panic, and the cap is not spent twice.
+    function test_applyChange_lengthChangedAndBackKeepsThePeriodsClaim() public {
+        IPool pool = _createPoolWith(2 ether, 30 days, 1 hours);
+        _give(pool, 10 ether);
+        uint256 genesis = pool.genesis();
+        vm.warp(genesis + 30 days);
+        vm.startPrank(maintainer);
+        uint256 there = pool.proposeBudgetChange(LINE, "hosting", 2 ether, 1 hours);
+        uint256 back = pool.proposeBudgetChange(LINE, "hosting", 2 ether, 30 days);
+        skip(1 hours - 2);
+        uint256 id = pool.fileClaim(LINE, 2 ether, payee, keccak256("pending across"), "ipfs://a");
+        vm.stopPrank();
+        skip(2);
+        pool.applyChange(there);
+        skip(1 hours);
+        pool.applyChange(back);
+        (,,, uint256 spent, uint256 left,) = pool.budgetLine(LINE);
+        assertEq(spent, 2 ether, "the 30-day period still holds the claim");
+        assertEq(left, 0, "nothing left");
+        vm.prank(maintainer);
+        vm.expectRevert(abi.encodeWithSelector(IPoolBudget.PoolOverBudget.selector, LINE, 2 ether, 0));
+        pool.fileClaim(LINE, 2 ether, payee, keccak256("twice"), "ipfs://b");
+        vm.prank(donor);
+        pool.object(id); // the donor holds all the weight: rejected, and no panic
+        (, ClaimStatus status) = pool.claim(id);
+        assertEq(uint8(status), uint8(ClaimStatus.Rejected), "rejected");
+        (,,, spent, left,) = pool.budgetLine(LINE);
+        assertEq(spent, 0, "its amount freed");
+        assertEq(left, 2 ether, "the cap is left");
+    }
+
+    function _fileUnderLength(IPool pool, LengthModel memory m, uint256 a, uint256 rawAmount) internal {
+        uint256 own = _ownSpent(m, m.period, _indexOf(m, m.period));
+        uint256 ownLeft = m.cap > own ? m.cap - own : 0;
+        (,,,, uint256 left,) = pool.budgetLine(LINE);
+        uint256 pick = uint8(a >> 8) % 4;
+        uint256 amount;
+        if (pick == 0) amount = left == 0 ? 1 : left; // exactly what the pool says is left
+        else if (pick == 1) amount = left + 1; // one wei too much
+        else if (pick == 2) amount = bound(rawAmount, 1, m.cap); // anything up to the cap
+        else amount = bound(rawAmount, 1, _max(ownLeft / 3, 1)); // small, so that several fit
+        bytes32 receipt = keccak256(abi.encode("length receipt", m.count));
+        bool exact = m.changedAt < _periodStart(m);
+        vm.prank(maintainer);
+        try pool.fileClaim(LINE, amount, payee, receipt, "ipfs://receipt") returns (uint256 id) {
+            assertLe(amount, ownLeft, "a filing never takes what the period reserved: nothing was freed");
+            assertLe(amount, left, "a filing takes at most what the pool said was left");
+            m.claims[m.count++] = LengthClaim({
+                id: id,
+                amount: amount,
+                period: m.period,
+                periodIndex: _indexOf(m, m.period),
+                payableAt: vm.getBlockTimestamp() + CLAIM_DELAY,
+                status: ClaimStatus.Pending
+            });
+        } catch (bytes memory reason) {
+            assertEq(bytes4(reason), IPoolBudget.PoolOverBudget.selector, "a filing is refused only over budget");
+            assertGt(amount, left, "refused only past what the pool said was left");
+            if (exact) assertGt(amount, ownLeft, "no change since the period began: refused exactly past the cap");
+        }
+    }
+
+    /// @dev Proposes a new length (often the one before: back and forth), waits the 1-hour notice (exactly, or
+    /// a little more) and applies it. A change never raises what is left in the line's period now.
+    function _changeLength(IPool pool, LengthModel memory m, uint256 a) internal {
+        uint256 next = (a >> 8) % 2 == 0 ? m.previous : _length(a >> 16);
+        if (next == m.period) next = next == 1 hours ? 2 hours : 1 hours;
+        vm.prank(maintainer);
+        uint256 proposalId = pool.proposeBudgetChange(LINE, "hosting", m.cap, uint64(next));
+        skip(1 hours + ((a >> 24) % 3 == 0 ? (a >> 32) % 2 hours : 0));
+        (,,,, uint256 leftBefore,) = pool.budgetLine(LINE);
+        bool liveBefore = _ownSpent(m, m.period, _indexOf(m, m.period)) != 0;
+        pool.applyChange(proposalId);
+        (,,,, uint256 leftAfter,) = pool.budgetLine(LINE);
+        if (liveBefore) assertLe(leftAfter, leftBefore, "a change of length frees no cap");
+        m.previous = m.period;
+        m.period = next;
+        m.changedAt = vm.getBlockTimestamp();
+    }
+
+    /// @dev To the next boundary of the length in force, one second before it, a few minutes, or into a
+    /// period up to two on.
+    function _warpInLength(LengthModel memory m, uint256 a) internal {
+        uint256 next = _periodStart(m) + m.period;
+        uint256 kind = (a >> 8) % 4;
+        if (kind == 0) vm.warp(next);
+        else if (kind == 1 && next - 1 > vm.getBlockTimestamp()) vm.warp(next - 1);
+        else if (kind == 2) skip((a >> 16) % 30 minutes);
+        else skip((a >> 16) % (2 * m.period));
+    }
+
+    /// @dev Cancels (kind 5), rejects (6) or pays (7) the claim filed `n`-th. A release frees exactly the
+    /// claim's amount in the live period if the claim reserved there, and nothing in it otherwise.
+    function _releaseUnderLength(IPool pool, LengthModel memory m, uint256 n, uint256 kind) internal {
+        LengthClaim memory c = m.claims[n];
+        (,,, uint256 spentBefore,,) = pool.budgetLine(LINE);
+        bool live = c.period == m.period && c.periodIndex == _indexOf(m, m.period);
+        if (kind == 7) {
+            if (c.status != ClaimStatus.Pending || vm.getBlockTimestamp() < c.payableAt) return;
+            pool.payClaim(c.id);
+            m.claims[n].status = ClaimStatus.Paid;
+        } else if (c.status != ClaimStatus.Pending) {
+            return;
+        } else if (kind == 5) {
+            vm.prank(maintainer);
+            pool.cancelClaim(c.id); // never reverts, whatever the line's length did since
+            m.claims[n].status = ClaimStatus.Cancelled;
+        } else {
+            if (vm.getBlockTimestamp() >= c.payableAt) return;
+            vm.prank(donor);
+            pool.object(c.id); // the donor holds all the weight: rejected, and never a panic
+            m.claims[n].status = ClaimStatus.Rejected;
+        }
+        (,,, uint256 spent,,) = pool.budgetLine(LINE);
+        uint256 freed = live && kind != 7 ? c.amount : 0;
+        assertEq(spent, spentBefore - freed, "a release frees its amount where it reserved, nothing elsewhere");
+    }
+
+    function _checkLength(IPool pool, LengthModel memory m) internal view {
+        uint256 index = _indexOf(m, m.period);
+        uint256 own = _ownSpent(m, m.period, index);
+        (,, uint64 period, uint256 spent, uint256 left,) = pool.budgetLine(LINE);
+        assertEq(period, m.period, "the length in force");
+        assertGe(spent, own, "the live period counts at least its own claims: nothing lost");
+        if (m.changedAt < _periodStart(m)) assertEq(spent, own, "no change since the period began: exactly them");
+        assertEq(left, m.cap > spent ? m.cap - spent : 0, "left == cap - spent");
+        for (uint256 i; i < m.count; ++i) {
+            LengthClaim memory c = m.claims[i];
+            assertLe(_ownSpent(m, c.period, c.periodIndex), m.cap, "no (length, index) period holds more than the cap");
+            (Claim memory stored, ClaimStatus status) = pool.claim(c.id);
+            assertEq(uint8(status), uint8(c.status), "claim status");
+            assertEq(stored.period, c.period, "claim length");
+            assertEq(stored.periodIndex, c.periodIndex, "claim period index");
+        }
+    }
+
+    function _ownSpent(LengthModel memory m, uint256 period, uint256 index) internal pure returns (uint256 spent) {
+        for (uint256 i; i < m.count; ++i) {
+            LengthClaim memory c = m.claims[i];
+            if (c.period != period || c.periodIndex != index) continue;
+            if (c.status == ClaimStatus.Pending || c.status == ClaimStatus.Paid) spent += c.amount;
+        }
+    }
+
+    function _indexOf(LengthModel memory m, uint256 period) internal view returns (uint256) {
+        return (vm.getBlockTimestamp() - m.genesis) / period;
+    }
+
+    function _periodStart(LengthModel memory m) internal view returns (uint256) {
+        return m.genesis + _indexOf(m, m.period) * m.period;
+    }
+
+    /// @dev Lengths around the 1-hour notice and the 1-day claim window: a change back often lands in the
+    /// same period of the longer length.
+    function _length(uint256 seed) internal pure returns (uint256) {
+        uint256[6] memory lengths = [uint256(1 hours), 2 hours, 1 days, 2 days, 7 days, 30 days];
+        return lengths[seed % 6];
+    }
+
     // ---------------------------------------------------------------- steps
 
     function _file(IPool pool, Model memory m, uint256 a, uint256 rawAmount, bool reject) internal {
@@ -461,13 +690,17 @@ contract BudgetFuzzTest is Test {
     // ---------------------------------------------------------------- helpers
 
     function _createPool(uint256 cap, uint64 period) internal returns (IPool) {
+        return _createPoolWith(cap, period, 7 days);
+    }
+
+    function _createPoolWith(uint256 cap, uint64 period, uint64 ruleChangeDelay) internal returns (IPool) {
         Config memory config = Config({
             asset: address(0),
             maintainer: maintainer,
             metadataURI: "ipfs://potluck-budget",
             epochLength: EPOCH,
             claimDelay: CLAIM_DELAY,
-            ruleChangeDelay: 7 days,
+            ruleChangeDelay: ruleChangeDelay,
             inactivityPeriod: 3650 days,
             vacancyPeriod: 60 days,
             objectionQuorumBps: 2_000,

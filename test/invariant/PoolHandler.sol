@@ -420,8 +420,8 @@ contract PoolHandler is PoolModel {
         (bool known, uint256 n) = claimNumberOf(id);
         address actor = _actor(actorSeed);
         uint256 w = ghostBallotWeight(actor);
-        // A voided claim is still stored as pending: objections to it may reject it (README).
-        bool expected = known && _claims[n].status == GhostClaimStatus.Pending && _now() < _claims[n].payableAt
+        // A voided claim is still stored as pending, but it stays void: objections to it are refused.
+        bool expected = known && claimStatus(n) == ClaimStatus.Pending && _now() < _claims[n].payableAt
             && !_objectedClaim[n][actor] && w != 0;
         bool ok;
         bytes memory reason;
@@ -432,6 +432,12 @@ contract PoolHandler is PoolModel {
             reason = r;
         }
         _done("object", "claims", expected, ok, reason);
+        if (!ok && known && claimStatus(n) == ClaimStatus.Void && _now() < _claims[n].payableAt) {
+            // Inside its window, a void claim is refused as such, whoever objects.
+            if (keccak256(reason) != keccak256(abi.encodeWithSelector(IPoolBudget.PoolClaimVoid.selector, id))) {
+                _violation("claims", string.concat("object on a void claim refused otherwise: ", vm.toString(reason)));
+            }
+        }
         if (!ok || !expected) return;
         _objectedClaim[n][actor] = true;
         GhostClaim storage g = _claims[n];
@@ -529,10 +535,32 @@ contract PoolHandler is PoolModel {
     /// to add one (a new line with cap 0 is refused).
     function proposeBudgetChange(uint256 lineSeed, uint256 cap, uint256 periodSeed, uint256 senderSeed) external {
         uint256 line = lineSeed % (_lines.length + 1);
-        bool isNew = line == _lines.length;
         cap = cap % 6 == 0 ? 0 : _amount(cap, MAX_LINE_CAP);
-        uint64[5] memory periods = [uint64(1 hours), 1 days, 2 days, 7 days, 30 days];
-        uint64 period = periods[periodSeed % 5];
+        _proposeLine(line, cap, _lengths()[periodSeed % 5], senderSeed);
+    }
+
+    /// @notice The maintainer (mostly) proposes to change a line's period length to another one (1 hour to 30
+    /// days) and, at once, back to the one it has, at the same cap: applied at the end of their notice (the
+    /// warps go there, and to the boundaries of the length in between), they change the length and change it
+    /// back within one period of the line's own length, while claims filed before stay pending across both.
+    /// The period the line comes back to must still hold what it reserved, and releasing those claims must
+    /// never panic.
+    function proposePeriodRoundTrip(uint256 lineSeed, uint256 periodSeed, uint256 senderSeed) external {
+        uint256 line = lineSeed % _lines.length;
+        GhostLine memory l = _lines[line];
+        uint64[5] memory periods = _lengths();
+        uint64 there = periods[periodSeed % 5];
+        if (there == l.period) there = periods[(periodSeed + 1) % 5];
+        _proposeLine(line, l.cap, there, senderSeed);
+        _proposeLine(line, l.cap, uint64(l.period), senderSeed);
+    }
+
+    function _lengths() internal pure returns (uint64[5] memory) {
+        return [uint64(1 hours), 1 days, 2 days, 7 days, 30 days];
+    }
+
+    function _proposeLine(uint256 line, uint256 cap, uint64 period, uint256 senderSeed) internal {
+        bool isNew = line == _lines.length;
         address sender = _maintainerOr(senderSeed);
         uint256 id;
         bool ok;
@@ -718,7 +746,9 @@ contract PoolHandler is PoolModel {
         uint256 e = _epochNow();
         bool fresh = ghostPetitionWeight == 0 || e >= ghostPetitionStart + PETITION_EPOCHS;
         uint256 id = fresh ? ghostPetitionId + 1 : ghostPetitionId;
-        bool expected = ghostSeat == SeatStatus.Filled && !_signed[id][actor] && w != 0;
+        // After a recall the incumbent survived, no petition starts before the pause ends.
+        bool expected = ghostSeat == SeatStatus.Filled && !(fresh && e < ghostPetitionsOpenEpoch)
+            && !_signed[id][actor] && w != 0;
         bool ok;
         bytes memory reason;
         vm.prank(actor);
@@ -844,6 +874,9 @@ contract PoolHandler is PoolModel {
                 _voidPending();
                 ghostMaintainer = ghostLeader;
                 ghostLastActive = _now();
+            } else {
+                // The incumbent survived: petitions pause for the rest of this epoch and two more.
+                ghostPetitionsOpenEpoch = _epochNow() + 1 + PETITION_PAUSE_EPOCHS;
             }
             ghostSeat = SeatStatus.Filled;
         } else if (installed) {
@@ -876,6 +909,14 @@ contract PoolHandler is PoolModel {
         ghostElectionKind = 0;
         ghostSeat = SeatStatus.WoundDown;
         ghostWoundDown = true;
+        // Stray funds held above the ledger are taken in first, as a sweep would: everything is reclaimable.
+        uint256 holding = ghostAssetIn - ghostAssetOut;
+        if (holding > ghostLedger()) {
+            uint256 stray = holding - ghostLedger();
+            ghostGiven += stray;
+            ghostSwept += stray;
+        }
+        if (held() != ghostLedger()) _violation("ledger", "windDown left stray funds outside the ledger");
         ghostLeft = ghostLedger();
         ghostPaidAtWindDown = ghostPaid;
     }
@@ -952,8 +993,13 @@ contract PoolHandler is PoolModel {
     function warp(uint256 kind, uint256 secondsSeed) external {
         uint256 nowAt = _now();
         uint256 nextEpoch = _epochStart(_epochNow() + 1);
-        kind %= 10;
+        kind %= 13;
         if ((kind == 6 || kind == 9) && ghostElectionKind == 0) kind = 1;
+        if (kind >= 10) {
+            vm.warp(_changeBoundary(kind, secondsSeed));
+            _ok("warp");
+            return;
+        }
         uint256 target = nowAt;
         if (kind == 0) {
             target = nowAt + secondsSeed % 6 hours;
@@ -979,6 +1025,29 @@ contract PoolHandler is PoolModel {
         }
         vm.warp(target);
         _ok("warp");
+    }
+
+    /// @dev The times that matter to a change of period length: two seconds before the earliest notice still
+    /// running ends (a claim filed then is pending across the change), exactly when it ends (the change is
+    /// applied then), or a line's next period boundary under its length now, or one second before it (an hour
+    /// after a change to 1 hour, say). With no notice running, a few hours on.
+    function _changeBoundary(uint256 kind, uint256 secondsSeed) internal view returns (uint256 target) {
+        uint256 nowAt = _now();
+        target = nowAt + secondsSeed % 6 hours;
+        if (kind == 12) {
+            uint256 period = _lines[secondsSeed % _lines.length].period;
+            uint256 next = _genesis + ((nowAt - _genesis) / period + 1) * period;
+            return (secondsSeed >> 128) % 2 == 0 || next - 1 <= nowAt ? next : next - 1;
+        }
+        uint256 soonest = type(uint256).max;
+        for (uint256 id; id < _proposals.length; ++id) {
+            uint256 at = _proposals[id].effectiveAt;
+            if (proposalStatus(id) == ProposalStatus.Pending && at > nowAt + (kind == 10 ? 2 : 0) && at < soonest) {
+                soonest = at;
+            }
+        }
+        if (soonest == type(uint256).max) return target;
+        return kind == 10 ? soonest - 2 : soonest;
     }
 
     // ---------------------------------------------------------------- internal: actions

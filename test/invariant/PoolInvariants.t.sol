@@ -70,13 +70,18 @@ abstract contract PoolInvariantsBase is Test {
 
     /// @dev Every action of the handler, weighted so that a run of 64 calls often carries a chain of steps to
     /// its end (claims filed then paid, an election called, nominated, voted and finalized, a wind-down and
-    /// reclaims): time moves in one call in ten, and the later steps of each chain come twice or three times.
-    /// Token pools add permits and standing orders.
+    /// reclaims): time moves in about one call in eight, and the later steps of each chain come twice or three
+    /// times. Round trips of a line's period length (with warps to their notice's end and to the boundaries of
+    /// the length in between) come twice. Token pools add permits and standing orders.
     function _selectors() internal view returns (bytes4[] memory s) {
         s = new bytes4[](64);
         uint256 n;
-        bytes4[45] memory common = [
+        bytes4[49] memory common = [
             PoolHandler.warp.selector,
+            PoolHandler.warp.selector,
+            PoolHandler.proposePeriodRoundTrip.selector,
+            PoolHandler.proposePeriodRoundTrip.selector,
+            PoolHandler.applyChange.selector,
             PoolHandler.warp.selector,
             PoolHandler.warp.selector,
             PoolHandler.warp.selector,
@@ -200,8 +205,14 @@ abstract contract PoolInvariantsBase is Test {
         for (uint256 line; line < lines; ++line) {
             (,,, uint256 spent, uint256 left, uint256 nextReset) = pool.budgetLine(line);
             assertEq(nextReset, handler.ghostNextReset(line), "a line's period ends on a boundary from creation");
-            if (handler.ghostPeriodChanged(line)) continue;
             (uint256 ghostSpent, uint256 ghostLeft) = handler.ghostLineLeft(line);
+            if (handler.ghostPeriodChanged(line)) {
+                // Spending carried across a change of length may count more, never less: no change of length,
+                // however repeated, loses (or frees) what this (length, index) period has reserved.
+                assertGe(spent, ghostSpent, "spent this period >= claims filed in it (length changed)");
+                assertLe(left, ghostLeft, "left this period <= cap - its claims (length changed)");
+                continue;
+            }
             assertEq(spent, ghostSpent, "spent this period == claims filed in it, less cancelled and rejected ones");
             assertEq(left, ghostLeft, "left this period == cap - spent");
         }
@@ -604,6 +615,34 @@ abstract contract PoolInvariantsBase is Test {
         assertEq(uint8(claimStatus), uint8(ClaimStatus.Pending), "a claim filed after the recall is not void");
         assertEq(handler.okCount("payClaim"), 0, "nothing was paid");
         assertEq(handler.ghostPaid(), 0, "nothing was paid");
+        _checkAll();
+    }
+
+    /// @notice Issue 13's sequence through the handler: the stipend line (7 days) is changed to 1 hour and back
+    /// (`proposePeriodRoundTrip`), a claim for its whole cap is filed two seconds before the notice ends, the
+    /// first change is applied then and the second at the next 1-hour boundary, inside the same 7-day period.
+    /// The period still holds the claim, and the objection that reaches the bar rejects it (on main: a panic).
+    function test_handler_periodRoundTripKeepsThePendingClaim() public {
+        handler.proposePeriodRoundTrip({lineSeed: 1, periodSeed: 0, senderSeed: 1}); // 7 days -> 1 hour -> 7 days
+        handler.warp(10, 0); // two seconds before the notice ends
+        handler.fileClaim({lineSeed: 1, amount: 0, payeeSeed: 0, senderSeed: 1, receiptSeed: 12}); // all of the cap
+        assertEq(handler.claimCount(), 1, "the claim was filed");
+        handler.warp(11, 0); // the notice ends
+        handler.applyChange(1); // proposal 0: to 1 hour
+        (,, uint64 period,,,) = pool.budgetLine(1);
+        assertEq(period, 1 hours, "the line has 1-hour periods");
+        handler.warp(12, 1); // line 1's next boundary: the next hour
+        handler.applyChange(1); // proposal 1: back to 7 days
+        (,, uint64 back, uint256 spent, uint256 left,) = pool.budgetLine(1);
+        assertEq(back, 7 days, "back to 7-day periods");
+        assertEq(spent, 10 ether, "the same 7-day period still holds the claim");
+        assertEq(left, 0, "nothing left: the cap cannot be spent twice");
+        handler.object(4, 1); // quin alone passes the 20 % bar
+        (, ClaimStatus status) = pool.claim(handler.claimAt(0).id);
+        assertEq(uint8(status), uint8(ClaimStatus.Rejected), "rejected, no panic");
+        (,,, spent,,) = pool.budgetLine(1);
+        assertEq(spent, 0, "its amount freed");
+        assertEq(handler.okCount("applyChange"), 2, "both changes applied");
         _checkAll();
     }
 

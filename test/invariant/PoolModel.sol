@@ -29,6 +29,7 @@ abstract contract PoolModel is Test {
     uint256 internal constant MONTH = 30 days; // the month `carried()` reports in (README)
     uint256 internal constant MAX_CATCH_UP = 3; // periods one collection may pull (README)
     uint256 internal constant PETITION_EPOCHS = 2; // a petition collects in its start epoch and the next
+    uint256 internal constant PETITION_PAUSE_EPOCHS = 2; // after a survived recall: this epoch and two more
 
     enum GhostClaimStatus {
         Pending,
@@ -190,6 +191,8 @@ abstract contract PoolModel is Test {
     uint256 public ghostPetitionId;
     uint256 public ghostPetitionStart;
     uint256 public ghostPetitionWeight;
+    /// @notice No petition may start before this epoch (a recall the incumbent survived pauses petitions).
+    uint256 public ghostPetitionsOpenEpoch;
     mapping(uint256 petitionId => mapping(address => bool)) internal _signed;
 
     bool public ghostWoundDown;

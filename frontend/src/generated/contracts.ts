@@ -162,6 +162,17 @@ export const poolAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "claimId",
+        "type": "uint256"
+      }
+    ],
+    "name": "PoolClaimVoid",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "donor",
         "type": "address"
@@ -462,6 +473,17 @@ export const poolAbi = [
       }
     ],
     "name": "PoolPermitFailed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "opensAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "PoolPetitionsClosed",
     "type": "error"
   },
   {

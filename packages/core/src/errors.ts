@@ -148,6 +148,9 @@ const SENTENCES: Record<string, Sentence> = {
   PoolNoticePeriod: ([id, at], ctx) => `Proposed change #${big(id)} is still in its notice period: it can take effect from ${when(ctx, at)}.`,
   PoolChangesNothing: ([kind, line]) =>
     Number(kind) === 1 ? `Budget line ${big(line)} already has this name, cap and period: the change would change nothing.` : "These are the rules in force: the change would change nothing.",
+  PoolClaimVoid: ([id], ctx) => `${capital(claimLabel(id, ctx))} is void (a recall or the wind-down voided it): it stays void, and objections are not taken.`,
+  PoolPetitionsClosed: ([at], ctx) =>
+    `The maintainer survived a recall, so petitions are paused (payouts run between recalls) until ${when(ctx, at)}.`,
   PoolMaintainerActive: ([at], ctx) => `The maintainer is active: the seat counts as abandoned only from ${when(ctx, at)}.`,
   PoolElectionOpen: ([id], ctx) => `Election #${big(id)} is already open: once its voting epoch is over, finalizing it${command(ctx, "pool:finalize")} closes it.`,
   PoolNoElection: () => "No election is open in this pool.",
