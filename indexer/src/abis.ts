@@ -474,6 +474,25 @@ export const poolEvents = [
     "anonymous": false,
     "inputs": [
       {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "claimsBelow",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "proposalsBelow",
+        "type": "uint256"
+      }
+    ],
+    "name": "PendingVoided",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
         "indexed": true,
         "internalType": "uint256",
         "name": "pledgeId",
@@ -788,6 +807,11 @@ export const poolViews = [
             "internalType": "uint16",
             "name": "line",
             "type": "uint16"
+          },
+          {
+            "internalType": "uint8",
+            "name": "changes",
+            "type": "uint8"
           },
           {
             "internalType": "uint128",

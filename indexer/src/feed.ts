@@ -167,14 +167,22 @@ export function feedEntries(pool: FeedPool, notices: readonly FeedNotice[], opti
       case "changeProposed": {
         const detail = (d.detail ?? {}) as Record<string, unknown>;
         let what: string;
+        // Only the fields the proposal changes (its `changes` bits; the others are stored as 0).
+        const changes = Number(detail.changes ?? 0xff);
         if (d.kind === "budgetLine") {
           const cap = big(detail.cap);
-          const line = detail.line === "new" ? "a new budget line" : `budget line ${str(detail.line)}`;
-          what = cap === 0n
-            ? `close ${line} (“${short(str(detail.name), 60)}”)`
-            : `${detail.line === "new" ? "add" : "set"} ${line} (“${short(str(detail.name), 60)}”) ${detail.line === "new" ? "of" : "to"} ${amount(cap)} every ${duration(big(detail.period))}`;
+          if (detail.line === "new") {
+            what = `add a new budget line (“${short(str(detail.name), 60)}”) of ${amount(cap)} every ${duration(big(detail.period))}`;
+          } else {
+            const parts: string[] = [];
+            if ((changes & 1) !== 0) parts.push(`rename it “${short(str(detail.name), 60)}”`);
+            if ((changes & 2) !== 0) parts.push(cap === 0n ? "close it (cap 0)" : `set its cap to ${amount(cap)}`);
+            if ((changes & 4) !== 0) parts.push(`set its period to ${duration(big(detail.period))}`);
+            what = `change budget line ${str(detail.line)}: ${parts.join(", ")}`;
+          }
         } else {
-          what = `new rules: ${Object.entries(RULE_WORDS).map(([k, words]) => words(big(detail[k]))).join("; ")}`;
+          const words = Object.entries(RULE_WORDS).filter((_, i) => (changes & (1 << i)) !== 0);
+          what = `change the rules: ${words.map(([k, word]) => word(big(detail[k]))).join("; ")}`;
         }
         entries.push({
           ...base,

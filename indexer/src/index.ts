@@ -1,7 +1,7 @@
 // Indexing functions: each pool event updates the tables a reader needs and is kept as emitted in
-// `pool_event` (the web app's history). The rules the contracts apply without an event are applied here the
-// same way: a recall that succeeds (or a recalled maintainer stepping down) voids every pending claim and
-// change; the wind-down voids pending claims and cancels pending changes. The indexer's test checks the
+// `pool_event` (the web app's history). A successful recall's voiding comes as `PendingVoided`; the one rule
+// the contracts apply without an event of its own is applied here the same way: the wind-down (`WoundDown`)
+// voids pending claims and cancels pending changes. The indexer's test checks the
 // result against the contracts' views.
 import { and, desc, eq } from "ponder";
 import { ponder, type Context } from "ponder:registry";
@@ -70,7 +70,7 @@ async function notify(db: Db, m: Meta, kind: string, data: Record<string, unknow
   await db.insert(s.notice).values({ id: `${m.id}-${kind}`, pool: m.pool, kind, timestamp: m.timestamp, blockNumber: m.blockNumber, tx: m.tx, data: jsonArgs(data) });
 }
 
-/** A recall voided what the old maintainer had pending (the contract's `_voidPending`). */
+/** A successful recall voided everything pending (the contract's `_voidPending`). */
 async function voidPending(db: Db, pool: Hex, at: bigint, tx: Hex) {
   await db.sql.update(s.claim).set({ status: "void", closedAt: at, closedTx: tx }).where(and(eq(s.claim.pool, pool), eq(s.claim.status, "pending")));
   await db.sql.update(s.change).set({ status: "cancelled", voided: true, closedAt: at }).where(and(eq(s.change.pool, pool), eq(s.change.status, "pending")));
@@ -239,10 +239,11 @@ ponder.on("Pool:ChangeProposed", async ({ event, context }) => {
   const kind = PROPOSAL_KINDS[a.kind] ?? "none";
   // What changes is stored, not emitted: read it at this block.
   const p = await context.client.readContract({ abi: context.contracts.Pool.abi, address: m.pool, functionName: "proposal", args: [a.proposalId] });
+  // A proposal is recorded as what it changes: `changes` marks the fields it sets (the others read 0), so a
+  // reader shows those fields only. A new line is stored as line 65535 (it gets the next number when applied).
   const detail = kind === "rules"
-    ? jsonArgs(p.rules)
-    // A new line is stored as line 65535 (it gets the next number when applied).
-    : { line: p.line === NEW_LINE ? "new" : String(p.line), name: p.name, cap: p.cap.toString(), period: String(p.period) };
+    ? { ...jsonArgs(p.rules), changes: p.changes }
+    : { line: p.line === NEW_LINE ? "new" : String(p.line), name: p.name, cap: p.cap.toString(), period: String(p.period), changes: p.changes };
   await context.db.insert(s.change).values({
     pool: m.pool, id: a.proposalId, kind, status: "pending", effectiveAt: a.effectiveAt, proposedAt: m.timestamp, proposedTx: m.tx, detail, toReject: p.toReject,
   });
@@ -277,13 +278,9 @@ ponder.on("Pool:MaintainerChanged", async ({ event, context }) => {
   await context.db.insert(s.maintainerChange).values({ id: m.id, pool: m.pool, previous, next, timestamp: m.timestamp, tx: m.tx });
   await ensurePool(context.db, m.pool); // the first one is emitted by initialize, before PoolCreated
   const p = await context.db.find(s.pool, { address: m.pool });
-  if (previous !== ZERO && next !== ZERO) {
-    // Only a recall replaces one maintainer with another: it voids what the recalled one had pending.
-    await voidPending(context.db, m.pool, m.timestamp, m.tx);
-  } else if (previous !== ZERO && p?.status === "recall") {
-    // A recalled maintainer stepped down: their pending claims and changes are void, and the recall
-    // election goes on as a vacancy election.
-    await voidPending(context.db, m.pool, m.timestamp, m.tx);
+  if (previous !== ZERO && next === ZERO && p?.status === "recall") {
+    // A recalled maintainer stepped down: the recall election goes on as a vacancy election (what was pending
+    // is voided by the PendingVoided event in the same transaction).
     if (p.openElection !== null && p.openElection !== undefined) {
       await context.db.update(s.election, { pool: m.pool, id: p.openElection }).set({ kind: "vacancy" });
     }
@@ -293,6 +290,13 @@ ponder.on("Pool:MaintainerChanged", async ({ event, context }) => {
     status: next === ZERO ? "open" : "filled",
     ...(next === ZERO ? {} : { lastHeartbeatAt: m.timestamp }),
   });
+});
+
+// A successful recall (someone else installed, or the recalled maintainer stepping down) voids every claim and
+// change still pending, whoever filed it: the contract's `_voidPending`, announced by this event.
+ponder.on("Pool:PendingVoided", async ({ event, context }) => {
+  const m = await record("PendingVoided", event, context.db);
+  await voidPending(context.db, m.pool, m.timestamp, m.tx);
 });
 
 ponder.on("Pool:RecallSigned", async ({ event, context }) => {
