@@ -459,8 +459,8 @@ describe("scripts and tasks", function () {
       expect((await pool.claim(BigInt(hash)))[1]).to.equal(ClaimStatus.Cancelled);
 
       // Checked as the maintainer would send it: a refusal reads as usual.
-      await fails("pool:claim", { pool: "0", line: "0", amount: "2 ETH", receipt: path.join(dir, "another.txt"), calldata: true }, /Line 0 \(hosting\) has only [\d.]+ ETH left this period; the claim asks for 2 ETH\./);
-      await fails("pool:cancel", { pool: "0", claim: number, calldata: true }, new RegExp(`Claim #${number} is not pending: it is cancelled\\.`));
+      await fails("pool:claim", { pool: "0", line: "0", amount: "2 ETH", receipt: path.join(dir, "another.txt"), calldata: true }, /Budget line 0 \("hosting"\) has only [\d.]+ ETH left this period; the claim asks for 2 ETH\./);
+      await fails("pool:cancel", { pool: "0", claim: number, calldata: true }, new RegExp(`Claim #${number} is no longer pending: it is cancelled\\.`));
     });
 
     it("pool:check-in records the maintainer's heartbeat", async function () {

@@ -26,6 +26,9 @@ import {PoolModel} from "./PoolModel.sol";
 /// payout of another amount, a reclaim that is not the pro-rata share...). Only after a call the pool
 /// accepted is the model moved on. Refusals are swallowed and counted; a Panic is never expected.
 contract PoolHandler is PoolModel {
+    /// @dev The period length a line's round trip comes back to, once its first leg is applied (0: none).
+    mapping(uint256 line => uint64 length) internal _roundTripFrom;
+
     uint256 internal constant MAX_GIFT = 2 ether;
     uint256 internal constant MAX_STRAY = 10 ether;
     uint256 internal constant MAX_LINE_CAP = 20 ether;
@@ -540,19 +543,27 @@ contract PoolHandler is PoolModel {
     }
 
     /// @notice The maintainer (mostly) proposes to change a line's period length to another one (1 hour to 30
-    /// days) and, at once, back to the one it has, at the same cap: applied at the end of their notice (the
-    /// warps go there, and to the boundaries of the length in between), they change the length and change it
-    /// back within one period of the line's own length, while claims filed before stay pending across both.
-    /// The period the line comes back to must still hold what it reserved, and releasing those claims must
-    /// never panic.
+    /// days) and, once that is applied, back to the one it had, at the same cap (a proposal of the length in
+    /// force changes nothing and is refused, so the way back is proposed from the other length). Applied at the
+    /// end of their notice (the warps go there, and to the boundaries of the length in between), they change
+    /// the length and change it back within one period of the line's own length, while claims filed before
+    /// stay pending across both. The period the line comes back to must still hold what it reserved, and
+    /// releasing those claims must never panic.
     function proposePeriodRoundTrip(uint256 lineSeed, uint256 periodSeed, uint256 senderSeed) external {
         uint256 line = lineSeed % _lines.length;
         GhostLine memory l = _lines[line];
+        uint64 from = _roundTripFrom[line];
+        if (from != 0 && from != l.period) {
+            // The first leg was applied: propose the way back.
+            delete _roundTripFrom[line];
+            _proposeLine(line, l.cap, from, senderSeed);
+            return;
+        }
         uint64[5] memory periods = _lengths();
         uint64 there = periods[periodSeed % 5];
         if (there == l.period) there = periods[(periodSeed + 1) % 5];
+        _roundTripFrom[line] = uint64(l.period);
         _proposeLine(line, l.cap, there, senderSeed);
-        _proposeLine(line, l.cap, uint64(l.period), senderSeed);
     }
 
     function _lengths() internal pure returns (uint64[5] memory) {

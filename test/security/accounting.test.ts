@@ -28,26 +28,31 @@ const { at, latest, giveEth, file, epochStart } = kit(ethers, networkHelpers);
 const HOSTING = 0n; // 2 ETH per 30 days
 
 /**
- * The reproduction of issue 13: hosting (2 ETH per 30 days) is changed to 1 hour and back to 30 days, both
- * applied within the 30-day period [genesis + 30 d, genesis + 60 d), while a 2 ETH claim filed 2 s before the
+ * The reproduction of issue 13: hosting (2 ETH per 30 days) is changed to 1 hour and back to 30 days (with an
+ * hour's notice, the way back proposed once the first change applied), both applied within the 30-day period [genesis + 30 d, genesis + 60 d), while a 2 ETH claim filed 2 s before the
  * first change took effect is pending. Contributors gave 6, 30 and 4 ETH in epoch 0 (bar to reject: 8 ETH).
  */
 async function backAndForthFixture() {
   const [deployer, maintainer, small, large, other, payee] = await ethers.getSigners();
   const { factory } = await deployPotluck(ethers);
-  const pool = asIPool(await createPool(factory, deployer, defaultConfig(maintainer.address)));
+  // An hour's notice: the way back is proposed only once the first change applied (issue 19 refuses a change
+  // of nothing), and must take effect while the claim's challenge window is still open.
+  const pool = asIPool(await createPool(factory, deployer, defaultConfig(maintainer.address, { ruleChangeDelay: HOUR })));
   await giveEth(pool, small, 6n * ETH);
   await giveEth(pool, large, 30n * ETH);
   await giveEth(pool, other, 4n * ETH);
   const genesis = await pool.genesis();
   await at(genesis + 30n * DAY);
   await pool.connect(maintainer).proposeBudgetChange(HOSTING, "hosting", 2n * ETH, HOUR);
-  await pool.connect(maintainer).proposeBudgetChange(HOSTING, "hosting", 2n * ETH, 30n * DAY);
-  const [first, second] = [await pool.proposal(0n), await pool.proposal(1n)];
+  const first = await pool.proposal(0n);
   await at(first.effectiveAt - 2n);
   const claim = await file(pool, maintainer, HOSTING, 2n * ETH, payee.address, "hosting, month 2");
   await at(first.effectiveAt);
   await pool.applyChange(0n);
+  // The way back is proposed once the line has 1-hour periods: a proposal of the length in force changes
+  // nothing and is refused (issue 19). Applied after its notice, still inside the same 30-day period.
+  await pool.connect(maintainer).proposeBudgetChange(HOSTING, "hosting", 2n * ETH, 30n * DAY);
+  const second = await pool.proposal(1n);
   await at(second.effectiveAt + HOUR);
   await pool.applyChange(1n);
   return { pool, maintainer, small, large, other, payee, claim, genesis };
