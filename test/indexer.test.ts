@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import hre from "hardhat";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -22,6 +23,12 @@ async function get<T = Row[]>(indexer: Indexer, route: string): Promise<T> {
   const response = await fetch(`${indexer.url}${route}`);
   if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** Drops schemas of the test database with Debian's `psql` (the Postgres run needs a server, and so its client). */
+function resetPostgres(databaseUrl: string, schemas: string[]) {
+  const sql = schemas.map((name) => `DROP SCHEMA IF EXISTS "${name}" CASCADE;`).join(" ");
+  execFileSync("psql", [databaseUrl, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], { stdio: ["ignore", "ignore", "inherit"] });
 }
 
 const databases: Array<{ name: string; databaseUrl?: string }> = [{ name: "PGlite" }];
@@ -107,6 +114,10 @@ for (const database of databases) {
     const start = () => startIndexer(chain, { pgliteDir, databaseUrl: database.databaseUrl, schema });
 
     before(async function () {
+      // A fresh chain reuses the same addresses (CREATE2, then the factory's nonces) and block numbers, so
+      // Ponder's RPC cache for chain 31337 (the ponder_sync schema, shared by every schema of the database)
+      // would replay the logs of an earlier chain: start from none. PGlite gets a new directory instead.
+      if (database.databaseUrl !== undefined) resetPostgres(database.databaseUrl, ["ponder_sync", schema]);
       chain = await startDemoChain(hre);
       pgliteDir = mkdtempSync(path.join(tmpdir(), "potluck-pglite-"));
       indexer = await start();
@@ -117,6 +128,7 @@ for (const database of databases) {
       await indexer?.stop();
       await chain?.close();
       if (pgliteDir !== undefined) rmSync(pgliteDir, { recursive: true, force: true });
+      if (database.databaseUrl !== undefined) resetPostgres(database.databaseUrl, [schema]);
     });
 
     async function pool(address: string): Promise<IPool> {
