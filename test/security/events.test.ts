@@ -159,7 +159,7 @@ async function compare(pool: IPool, poolAddress: string, fromBlock: number) {
   let rules: bigint[] = [];
   const proposals: { kind: bigint; effectiveAt: bigint; status: bigint }[] = [];
   const elections: ElectionRecord[] = [];
-  const seat = { status: SeatStatus.Filled as bigint, maintainer: ZERO, lastActive: 0n, openedAt: 0n };
+  const seat = { status: SeatStatus.Filled, maintainer: ZERO, lastActive: 0n, openedAt: 0n };
   const petition = { id: 0n, weight: 0n };
   let totalGiven = 0n;
   let outflows = 0n;

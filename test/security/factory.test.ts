@@ -5,7 +5,7 @@
 // visible as such in PoolCreated. There is nothing to squat and no initializer to front-run (initialize runs
 // in the creating transaction). A clone made outside the factory can carry parameters the factory refuses,
 // but it is not in the registry: clients must take pools from poolAt/PoolCreated, never from code shape.
-// Earlier cases: test/PoolFactory.test.ts ("createPool", "initialize").
+// Earlier cases: test/pool/factory.test.ts ("createPool", "initialize").
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";

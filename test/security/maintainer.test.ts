@@ -6,8 +6,8 @@
 // steps down, and at wind-down; still payable after a voluntary step-down or abandonment (README, "The life
 // of a claim"). A receipt backs one claim per pool, ever: re-filing it (after payment, cancellation, rejection
 // or a recall, by the same maintainer or a successor) is refused with PoolReceiptAlreadyFiled(hash), and an id
-// nobody filed is PoolUnknownClaim(id). Earlier cases: test/PoolBudget.test.ts ("payClaim" › "pays the claims
-// of a maintainer who stepped down", recall and void cases), test/PoolSuccession.test.ts ("stepDown",
+// nobody filed is PoolUnknownClaim(id). Earlier cases: test/pool/budget.test.ts ("payClaim" › "pays the claims
+// of a maintainer who stepped down", recall and void cases), test/pool/succession.test.ts ("stepDown",
 // "petitionRecall").
 import { expect } from "chai";
 import { network } from "hardhat";

@@ -1,7 +1,7 @@
 // Attack catalogue: hostile payees and forced ETH. A payee that refuses ETH, burns the gas it is given or
 // answers with a huge payload fails only its own claim (PoolPaymentFailed, the claim stays pending) and can
 // never stop other claims from being paid; ETH forced in by SELFDESTRUCT never changes the ledger, anybody's
-// weight or a reclaim share until swept in. Single-payee versions of these live in test/PoolBudget.test.ts
+// weight or a reclaim share until swept in. Single-payee versions of these live in test/pool/budget.test.ts
 // ("payClaim" › "reverts"); here they are mixed in one pool, as a keeper paying a queue would meet them.
 import { expect } from "chai";
 import { network } from "hardhat";

@@ -3,7 +3,7 @@
 // donor's giveWithPermit then finds the permit spent, checks the allowance, and gives anyway (DESIGN.md:
 // "a permit that was already used must not make the gift fail when the allowance is there"). Nobody but the
 // signer can use the allowance: the pool only ever pulls from msg.sender. Bad permits fail with
-// PoolPermitFailed(allowance, needed). Earlier cases: test/PoolGiving.test.ts ("giveWithPermit").
+// PoolPermitFailed(allowance, needed). Earlier cases: test/pool/giving.test.ts ("giveWithPermit").
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";

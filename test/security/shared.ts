@@ -1,10 +1,10 @@
 // Shared by the attack catalogue (test/security/*.test.ts): constants mirrored from the contracts, and
 // helpers bound to one test file's network connection (each file calls `network.create()` itself).
-import type { ContractTransactionResponse } from "ethers";
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import type { IPool } from "../../types/ethers-contracts/index.js";
 import hre from "hardhat";
+import { chain } from "../helpers/chain.js";
 import { claimIdOf } from "../helpers/potluck.js";
 
 /** `hardhat test --coverage` instruments the contracts: their gas figures then mean nothing. */
@@ -18,10 +18,7 @@ export const GUARD_SLOT = "0x9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486
 export { ElectionKind, PledgeStatus, ProposalStatus } from "../helpers/potluck.js";
 export const GasMode = { Off: 0, BurnGas: 1, ReturnBomb: 2, RevertBomb: 3 } as const; // GasGriefingPayee.Mode
 
-/** The plain values of a multi-value return (an ethers `Result`), for deep comparisons. */
-export function list(result: readonly unknown[]): unknown[] {
-  return [...result].map((v) => (Array.isArray(v) ? list(v) : v));
-}
+export { list } from "../helpers/chain.js";
 
 /**
  * A receipt hash for a label: the label's bytes, padded to 32. The hash is the claim's id and a receipt backs one
@@ -35,36 +32,7 @@ export function receiptHash(label: string): string {
 }
 
 export function kit(ethers: HardhatEthers, networkHelpers: NetworkHelpers) {
-  const { time } = networkHelpers;
-
-  async function latest(): Promise<bigint> {
-    return BigInt(await time.latest());
-  }
-
-  /**
-   * Makes the next transaction (and the gas estimate that precedes it) run at exactly `t`: a block is mined at
-   * `t - 1` first, so both readings of "the pending block" agree on `t`.
-   */
-  async function at(t: bigint) {
-    if ((await latest()) < t - 1n) await time.increaseTo(t - 1n);
-    await time.setNextBlockTimestamp(t);
-  }
-
-  /** The block timestamp a transaction was mined at. */
-  async function minedAt(tx: Promise<ContractTransactionResponse> | ContractTransactionResponse): Promise<bigint> {
-    const receipt = await (await tx).wait();
-    const block = await ethers.provider.getBlock(receipt!.blockNumber);
-    return BigInt(block!.timestamp);
-  }
-
-  async function gasOf(tx: Promise<ContractTransactionResponse> | ContractTransactionResponse): Promise<bigint> {
-    return (await (await tx).wait())!.gasUsed;
-  }
-
-  /** Gives `amount` of ETH. */
-  async function giveEth(pool: IPool, donor: HardhatEthersSigner, amount: bigint) {
-    await pool.connect(donor).give(amount, { value: amount });
-  }
+  const { time, latest, at, minedAt, gasOf, give: giveEth, epochStart } = chain(ethers, networkHelpers);
 
   /**
    * Files a claim and returns its id (its receipt hash as a number), its number (place in filing order), its
@@ -76,11 +44,6 @@ export function kit(ethers: HardhatEthers, networkHelpers: NetworkHelpers) {
     const id = claimIdOf(hash);
     const [c] = await pool.claim(id);
     return { id, number: c.number, hash, payableAt: c.payableAt };
-  }
-
-  /** The start of epoch `e` of `pool`. */
-  async function epochStart(pool: IPool, e: bigint): Promise<bigint> {
-    return (await pool.genesis()) + e * (await pool.epochLength());
   }
 
   return { time, latest, at, minedAt, gasOf, giveEth, file, epochStart };

@@ -2,9 +2,9 @@
 // arrived (balance difference) and fails only the operation whose transfer failed. Each token goes through the
 // whole life of a pool (give, a collected standing order, a paid claim, wind-down and two reclaims) with the
 // ledger checked against what the pool holds at every step; then each token's way of failing is met at each
-// place where the pool moves it. Earlier single cases: test/PoolGiving.test.ts ("give" › fee-on-transfer,
-// false-returning; "sweep"), test/PoolBudget.test.ts ("payClaim" › blocklisted, false-returning, no-return),
-// test/PoolRecurring.test.ts ("collect" › fee-on-transfer, false-returning).
+// place where the pool moves it. Earlier single cases: test/pool/giving.test.ts ("give" › fee-on-transfer,
+// false-returning; "sweep"), test/pool/budget.test.ts ("payClaim" › blocklisted, false-returning, no-return),
+// test/pool/subscriptions.test.ts ("collect" › fee-on-transfer, false-returning).
 import { expect } from "chai";
 import { network } from "hardhat";
 import type {

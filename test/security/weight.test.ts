@@ -1,9 +1,9 @@
 // Attack catalogue: weight. Weight is epoch-matured and cannot be borrowed, moved or counted twice: a gift
 // (a flash loan's, a whale's) counts only from the next epoch boundary, so it can never object, sign, nominate
 // or vote in the epoch it arrived; every ballot takes one mark per contributor; reclaim pays money back
-// pro rata to money given, never to weight, and only once. Earlier cases: test/PoolBudget.test.ts ("attacks"
+// pro rata to money given, never to weight, and only once. Earlier cases: test/pool/budget.test.ts ("attacks"
 // › "cannot object with weight given in the current epoch", "one objection per id and kind"),
-// test/PoolSuccession.test.ts ("petitionRecall", "vote", "reclaim").
+// test/pool/succession.test.ts ("petitionRecall", "vote", "reclaim").
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { IPool } from "../../types/ethers-contracts/index.js";

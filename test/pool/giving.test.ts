@@ -13,7 +13,7 @@ import {
   type FeeOnTransferToken,
   type IPool,
   type MockERC20,
-} from "../types/ethers-contracts/index.js";
+} from "../../types/ethers-contracts/index.js";
 import {
   BPS,
   DAY,
@@ -28,10 +28,12 @@ import {
   isqrt,
   nextEpoch,
   weightFor,
-} from "./helpers/potluck.js";
+} from "../helpers/potluck.js";
+import { chain } from "../helpers/chain.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture, time } = networkHelpers;
+const { epochStart, windDown } = chain(ethers, networkHelpers);
 
 // ---------------------------------------------------------------- constants mirrored from the contracts
 
@@ -52,11 +54,6 @@ async function givenEvents(pool: IPool, tx: Promise<ContractTransactionResponse>
     .map((parsed) => [parsed!.args.donor as string, parsed!.args.amount as bigint]);
 }
 
-/** When epoch `e` of `pool` starts. */
-async function epochStart(pool: IPool, e: bigint): Promise<bigint> {
-  return (await pool.genesis()) + e * (await pool.epochLength());
-}
-
 /** Signs an EIP-2612 permit of `owner` for `spender`. */
 async function signPermit(
   token: MockERC20 | FeeOnTransferToken,
@@ -74,13 +71,6 @@ async function signPermit(
   );
   const { v, r, s } = ethers.Signature.from(signature);
   return { v, r, s };
-}
-
-/** Steps the maintainer down and winds the pool down once the vacancy period has passed unfilled. */
-async function windDown(pool: IPool, maintainer: HardhatEthersSigner) {
-  await pool.connect(maintainer).stepDown();
-  await time.increase(61n * DAY); // vacancyPeriod is 60 days; the vacancy election ended with no vote
-  await pool.windDown();
 }
 
 /**

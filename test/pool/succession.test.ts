@@ -4,10 +4,9 @@
 // `vacancyPeriod` lets anyone wind the pool down, and contributors reclaim what is left pro rata.
 // The state machine these tests walk is drawn in test/trees/election.tree; each branch there has a test here.
 import { expect } from "chai";
-import type { ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { IPool } from "../types/ethers-contracts/index.js";
+import type { IPool } from "../../types/ethers-contracts/index.js";
 import {
   DAY,
   EPOCH,
@@ -24,10 +23,12 @@ import {
   BPS,
   ElectionKind,
   ProposalStatus,
-} from "./helpers/potluck.js";
+} from "../helpers/potluck.js";
+import { chain, list } from "../helpers/chain.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture, time } = networkHelpers;
+const { minedAt, give } = chain(ethers, networkHelpers);
 
 // ---------------------------------------------------------------- constants mirrored from the contracts
 
@@ -48,23 +49,7 @@ const RECEIPT_URI = "ipfs://bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevten
 
 // ---------------------------------------------------------------- helpers
 
-/** The block timestamp a transaction was mined at. */
-async function minedAt(tx: Promise<ContractTransactionResponse> | ContractTransactionResponse): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  const block = await ethers.provider.getBlock(receipt!.blockNumber);
-  return BigInt(block!.timestamp);
-}
-
-/** The plain values of a multi-value return (an ethers `Result`), for deep comparisons. */
-function list(result: readonly unknown[]): unknown[] {
-  return [...result];
-}
-
 /** Sends `value` wei as a gift from `who`. */
-async function give(pool: IPool, who: HardhatEthersSigner, value: bigint) {
-  await pool.connect(who).give(value, { value });
-}
-
 /** Runs `task` on every item, `size` at a time (order within a chunk is not guaranteed: use for order-free work). */
 async function inChunks<T, R>(items: T[], size: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = [];

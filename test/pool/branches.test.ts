@@ -2,8 +2,8 @@
 // order on a token that keeps the whole transfer as a fee, and the `proposal` view of an id never proposed.
 import { expect } from "chai";
 import { network } from "hardhat";
-import type { MockERC20 } from "../types/ethers-contracts/index.js";
-import { BPS, DAY, createPool, defaultConfig, deployPotluck } from "./helpers/potluck.js";
+import type { MockERC20 } from "../../types/ethers-contracts/index.js";
+import { BPS, DAY, createPool, defaultConfig, deployPotluck } from "../helpers/potluck.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture } = networkHelpers;

@@ -8,8 +8,8 @@ import { expect } from "chai";
 import { Contract, ContractFactory, type BaseContract, type ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
 import { createRequire } from "node:module";
-import type { IPool } from "../types/ethers-contracts/index.js";
-import { ClaimStatus, DAY, ETH, SeatStatus, claimIdOf, createPool, defaultConfig, deployPotluck, nextEpoch } from "./helpers/potluck.js";
+import type { IPool } from "../../types/ethers-contracts/index.js";
+import { ClaimStatus, DAY, ETH, SeatStatus, claimIdOf, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
 
 const require = createRequire(import.meta.url);
 const artifact = (name: string) =>

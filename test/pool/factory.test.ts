@@ -3,9 +3,8 @@
 // owner and no fee. Also the `Pool` implementation's lock (it can never be initialized and refuses gifts) and
 // the fixed parameters every clone carries in its code.
 import { expect } from "chai";
-import type { ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
-import type { BudgetLineStruct, ConfigStruct } from "../types/ethers-contracts/Pool.js";
+import type { BudgetLineStruct, ConfigStruct } from "../../types/ethers-contracts/Pool.js";
 import {
   DAY,
   EPOCH,
@@ -23,10 +22,12 @@ import {
   MAX_EPOCH,
   MIN_DURATION,
   MIN_EPOCH,
-} from "./helpers/potluck.js";
+} from "../helpers/potluck.js";
+import { chain } from "../helpers/chain.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture } = networkHelpers;
+const { minedAt } = chain(ethers, networkHelpers);
 
 // ---------------------------------------------------------------- constants mirrored from the contracts
 
@@ -40,13 +41,6 @@ const CLONE_PREFIX = "363d3d373d3d3d363d73";
 const CLONE_SUFFIX = "5af43d82803e903d91602b57fd5bf3";
 
 // ---------------------------------------------------------------- helpers
-
-/** The block timestamp a transaction was mined at. */
-async function minedAt(tx: Promise<ContractTransactionResponse> | ContractTransactionResponse): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  const block = await ethers.provider.getBlock(receipt!.blockNumber);
-  return BigInt(block!.timestamp);
-}
 
 /** The address the factory's next CREATE (its next clone) will have. */
 async function nextPoolAddress(factory: { getAddress(): Promise<string> }): Promise<string> {
