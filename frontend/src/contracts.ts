@@ -6,6 +6,12 @@ import { chain } from "./wagmi";
 
 export { erc20Abi, poolAbi, poolFactoryAbi };
 
+/**
+ * The pool's ABI with the token's errors: what every write to a pool is sent with, so a token's refusal inside
+ * a pool call (an allowance too small, a balance too low) is decoded like the pool's own errors.
+ */
+export const poolWriteAbi = [...poolAbi, ...erc20Abi.filter((item) => item.type === "error")] as unknown as typeof poolAbi;
+
 interface Deployed {
   address: Address;
   deployedOnBlock: number;

@@ -10,11 +10,10 @@ import { config } from "./wagmi";
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // Reads are refreshed on every new block (see useChainClock), not on a timer or on window focus.
+      // Reads are refreshed on every new block (see useChainClock and lib/queries.ts), not on a timer or on window focus.
       refetchOnWindowFocus: false,
       staleTime: 30_000,
       retry: 1,
-      // bigint-safe structural sharing: wagmi's default hashing handles bigints in keys.
     },
   },
 });

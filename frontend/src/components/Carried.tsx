@@ -2,12 +2,11 @@ import { useReadContracts } from "wagmi";
 import { poolAbi } from "../contracts";
 import { useChainClock } from "../hooks/useChainClock";
 import type { PoolData } from "../hooks/usePool";
-import { useTx } from "../hooks/useTx";
+import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
 import { displayAmount, formatCountdown, formatPeriod, fraction } from "@potluck/core";
 import { Action } from "./Action";
 import { Address } from "./Address";
-import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
 
 /**
@@ -16,7 +15,7 @@ import { TxStatus } from "./TxStatus";
  */
 export function Carried({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const { now } = useChainClock();
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   const c = pool.carried;
   const a = pool.asset;
   const orders = useReadContracts({
@@ -56,7 +55,7 @@ export function Carried({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
                   <td>
                     <Action kind="secondary" busy={tx.busy}
                       gate={!due ? { ok: false, reason: "not due yet" } : viewer.address === undefined ? { ok: false, reason: "connect to collect" } : { ok: true }}
-                      onClick={() => void tx.run((s) => s.send("Collecting a standing order", { address: pool.address, abi: poolAbi, functionName: "collect", args: [donor] }))}>
+                      onClick={() => void tx.write("Collecting a standing order", "collect", [donor])}>
                       Collect
                     </Action>
                   </td>

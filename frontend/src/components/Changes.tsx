@@ -1,13 +1,11 @@
 // Proposed changes to budget lines and rules: in notice until `effectiveAt`, objectable like claims.
-import { poolAbi } from "../contracts";
 import { useChainClock } from "../hooks/useChainClock";
 import type { PoolData } from "../hooks/usePool";
-import { useTx } from "../hooks/useTx";
+import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
 import { displayAmount, formatBps, formatCountdown, formatPeriod, PROPOSAL_STATUS, ProposalStatus } from "@potluck/core";
 import { canApplyChange, canObjectToChange, lineChangeParts, NEW_LINE, RULE_NAMES, rulesInChange, type Rules } from "../lib/state";
 import { Action } from "./Action";
-import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
 
 /** A rules change as what it changes (its `changes` bits), each from the rule in force now: "claim delay 6 hours → 12 hours, …". */
@@ -19,7 +17,7 @@ function rulesChange(now: Rules, proposed: Rules | undefined, changes: number): 
 
 export function Changes({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const { now } = useChainClock();
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   if (pool.proposals.length === 0) return null;
   return (
     <section className="panel" data-testid="changes">
@@ -39,9 +37,9 @@ export function Changes({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
               {pending && (
                 <div className="actions">
                   <Action kind="danger" busy={tx.busy} gate={canObjectToChange(p, viewer, now, objected)}
-                    onClick={() => void tx.run((s) => s.send(`Objecting to change #${p.id}`, { address: pool.address, abi: poolAbi, functionName: "objectToChange", args: [p.id] }))}>Object</Action>
+                    onClick={() => void tx.write(`Objecting to change #${p.id}`, "objectToChange", [p.id])}>Object</Action>
                   <Action kind="secondary" busy={tx.busy} gate={canApplyChange(pool, p, viewer, now)}
-                    onClick={() => void tx.run((s) => s.send(`Applying change #${p.id}`, { address: pool.address, abi: poolAbi, functionName: "applyChange", args: [p.id] }))}>Apply</Action>
+                    onClick={() => void tx.write(`Applying change #${p.id}`, "applyChange", [p.id])}>Apply</Action>
                 </div>
               )}
             </li>

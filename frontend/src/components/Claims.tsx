@@ -2,14 +2,12 @@
 // record (paid, rejected, withdrawn, void) with links to each receipt.
 import { useClaims } from "../hooks/useClaims";
 import type { PoolData } from "../hooks/usePool";
-import { useTx } from "../hooks/useTx";
+import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
-import { poolAbi } from "../contracts";
 import { CLAIM_STATUS, displayAmount, formatCountdown, formatPercent, fraction, receiptText } from "@potluck/core";
 import { Action } from "./Action";
 import { Address } from "./Address";
 import { ChainLink, ChainText } from "./ChainText";
-import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
 
 /**
@@ -30,9 +28,9 @@ export function Receipt({ uri, hash }: { uri?: string; hash?: string }) {
 
 export function Claims({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const { open, settled, now } = useClaims(pool, viewer);
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   const send = (label: string, functionName: "object" | "payClaim" | "cancelClaim", id: bigint) =>
-    void tx.run((s) => s.send(label, { address: pool.address, abi: poolAbi, functionName, args: [id] }));
+    void tx.write(label, functionName, [id]);
   const w = pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset;
   const line = (l?: number) => (l === undefined ? "?" : pool.lines[l]?.name ?? `line ${l}`);
   return (

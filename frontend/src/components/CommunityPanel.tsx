@@ -3,28 +3,26 @@
 // button is enabled only when the contract would take the call, and says why not otherwise.
 import { useState } from "react";
 import { isAddress, type Address as A } from "viem";
-import { poolAbi } from "../contracts";
 import { useChainClock } from "../hooks/useChainClock";
 import type { PoolData } from "../hooks/usePool";
-import { useTx } from "../hooks/useTx";
+import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
 import { displayAmount, ELECTION_PHASE, ElectionKind, ElectionPhase, formatBps, formatCountdown, formatPercent, fraction, SeatStatus } from "@potluck/core";
 import { canCallElection, canFinalize, canNominate, canPetition, canReclaim, canVote, canWindDown, petitionLive } from "../lib/state";
 import { Action } from "./Action";
 import { Address } from "./Address";
-import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
 
 export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const { now } = useChainClock();
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   const [nominee, setNominee] = useState("");
   const w = pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset;
   const weight = (v: bigint) => displayAmount(v, w, { symbol: false });
   const send = (label: string, functionName: "nominate" | "vote", args: readonly [A]) =>
-    void tx.run((s) => s.send(label, { address: pool.address, abi: poolAbi, functionName, args }));
+    void tx.write(label, functionName, args);
   const call = (label: string, functionName: "finalizeElection" | "petitionRecall" | "callElection" | "windDown" | "reclaim") =>
-    void tx.run((s) => s.send(label, { address: pool.address, abi: poolAbi, functionName }));
+    void tx.write(label, functionName, []);
   const e = pool.election;
   const open = e.kind !== ElectionKind.None;
   const quorum = (pool.totalWeight * BigInt(pool.rules.electionQuorumBps) + 9_999n) / 10_000n;

@@ -2,17 +2,16 @@
 // in human units, with the weight it will earn and when it starts to count; and the pool's address with a
 // QR code for giving from any wallet.
 import { useState } from "react";
-import { erc20Abi, poolAbi } from "../contracts";
+import { erc20Abi } from "../contracts";
 import { useChainClock } from "../hooks/useChainClock";
 import { useGive } from "../hooks/useGive";
 import type { PoolData } from "../hooks/usePool";
-import { useTx } from "../hooks/useTx";
+import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
 import { displayAmount, formatCountdown, formatDate, formatPeriod, readAmount } from "@potluck/core";
 import { canSubscribe, type Gate } from "../lib/state";
 import { chain } from "../wagmi";
 import { Action } from "./Action";
-import { useErrorContext } from "./PoolPage";
 import { QrCode } from "./QrCode";
 import { TxStatus } from "./TxStatus";
 
@@ -23,7 +22,7 @@ function Subscribe({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const { now } = useChainClock();
   const [input, setInput] = useState("");
   const [period, setPeriod] = useState(PERIODS[2][1]);
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   const parsed = input.trim() === "" ? undefined : readAmount(input, pool.asset);
   let gate: Gate = canSubscribe(pool, viewer);
   if (gate.ok && parsed === undefined) gate = { ok: false, reason: "Enter an amount per period." };
@@ -36,9 +35,7 @@ function Subscribe({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
       if ((viewer.allowance ?? 0n) < needed) {
         await s.send(`Approving ${PREAPPROVED_PERIODS} periods`, { address: token, abi: erc20Abi, functionName: "approve", args: [pool.address, needed] });
       }
-      await s.send(`Standing order of ${displayAmount(amount, pool.asset)} every ${formatPeriod(period)}`, {
-        address: pool.address, abi: poolAbi, functionName: "subscribe", args: [amount, period],
-      });
+      await s.pool(`Standing order of ${displayAmount(amount, pool.asset)} every ${formatPeriod(period)}`, "subscribe", [amount, period]);
     }).then((ok) => ok && setInput(""));
   return (
     <div className="subpanel" data-testid="subscribe">
@@ -48,7 +45,7 @@ function Subscribe({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
           Your standing order: {displayAmount(viewer.subscription.amountPerPeriod, pool.asset)} every {formatPeriod(viewer.subscription.period)}, next{" "}
           {viewer.subscription.nextDue <= now ? "due now" : formatCountdown(viewer.subscription.nextDue, now)}.{" "}
           <button type="button" className="btn btn-secondary" disabled={tx.busy}
-            onClick={() => void tx.run((s) => s.send("Ending the standing order", { address: pool.address, abi: poolAbi, functionName: "unsubscribe" }))}>
+            onClick={() => void tx.write("Ending the standing order", "unsubscribe", [])}>
             End it
           </button>
         </p>

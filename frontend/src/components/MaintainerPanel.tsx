@@ -2,21 +2,19 @@
 // the text of a URL); propose a budget change or a rules change; check in; step down.
 import { useState } from "react";
 import { isAddress, type Address as A } from "viem";
-import { poolAbi } from "../contracts";
 import type { PoolData } from "../hooks/usePool";
-import { useTx } from "../hooks/useTx";
+import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
 import { displayAmount, durationInput, formatBps, formatPeriod, readAmount, textReceiptUri } from "@potluck/core";
 import { hashFile, hashText } from "../lib/receipt";
 import { canFileClaim, canHeartbeat, canProposeChange, canStepDown, changedRules, checkRules, parseRules, RULE_NAMES, type Gate, type Rules, type RulesInput } from "../lib/state";
 import { Action } from "./Action";
-import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
 
 const PERIOD_CHOICES: Array<[string, bigint]> = [["30 days", 2_592_000n], ["week", 604_800n], ["year", 31_536_000n]];
 
 function FileClaim({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   const open = pool.lines.filter((l) => l.cap > 0n);
   const [line, setLine] = useState(open[0]?.id ?? 0);
   const [amountText, setAmountText] = useState("");
@@ -43,9 +41,7 @@ function FileClaim({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   }
   const submit = () => {
     if (!gate.ok || !parsed?.ok || hash === undefined || to === undefined) return;
-    void tx.run((s) => s.send(`Filing a claim of ${displayAmount(parsed.value, pool.asset)}`, {
-      address: pool.address, abi: poolAbi, functionName: "fileClaim", args: [BigInt(line), parsed.value, to, hash, uri],
-    })).then((ok) => {
+    void tx.write(`Filing a claim of ${displayAmount(parsed.value, pool.asset)}`, "fileClaim", [BigInt(line), parsed.value, to, hash, uri]).then((ok) => {
       if (ok) { setAmountText(""); setReceipt(""); setFile(undefined); }
     });
   };
@@ -76,7 +72,7 @@ function FileClaim({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
 }
 
 function ProposeChange({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   const [line, setLine] = useState(pool.lines.length);
   const existing = pool.lines.find((l) => l.id === line);
   const [name, setName] = useState("");
@@ -97,9 +93,7 @@ function ProposeChange({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
   const submit = () => {
     const value = closing ? 0n : cap?.ok ? cap.value : undefined;
     if (!gate.ok || value === undefined) return;
-    void tx.run((s) => s.send(`Proposing a change to "${finalName}"`, {
-      address: pool.address, abi: poolAbi, functionName: "proposeBudgetChange", args: [BigInt(line), finalName, value, period],
-    }));
+    void tx.write(`Proposing a change to "${finalName}"`, "proposeBudgetChange", [BigInt(line), finalName, value, period]);
   };
   return (
     <div className="subpanel">
@@ -146,7 +140,7 @@ const RULE_HINTS: Record<keyof Rules, string> = {
 };
 
 function ProposeRules({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   const [text, setText] = useState<RulesInput>(() => rulesInput(pool.rules));
   const parsed = parseRules(text);
   const keys = Object.keys(RULE_NAMES) as Array<keyof Rules>;
@@ -157,14 +151,11 @@ function ProposeRules({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) 
   const submit = () => {
     if (!gate.ok || !parsed.ok) return;
     const r = parsed.value;
-    void tx.run((s) => s.send("Proposing new rules", {
-      address: pool.address, abi: poolAbi, functionName: "proposeRulesChange",
-      args: [{
-        claimDelay: Number(r.claimDelay), ruleChangeDelay: Number(r.ruleChangeDelay), inactivityPeriod: Number(r.inactivityPeriod),
-        vacancyPeriod: Number(r.vacancyPeriod), objectionQuorumBps: r.objectionQuorumBps, electionQuorumBps: r.electionQuorumBps,
-        recallThresholdBps: r.recallThresholdBps,
-      }],
-    }));
+    void tx.write("Proposing new rules", "proposeRulesChange", [{
+      claimDelay: Number(r.claimDelay), ruleChangeDelay: Number(r.ruleChangeDelay), inactivityPeriod: Number(r.inactivityPeriod),
+      vacancyPeriod: Number(r.vacancyPeriod), objectionQuorumBps: r.objectionQuorumBps, electionQuorumBps: r.electionQuorumBps,
+      recallThresholdBps: r.recallThresholdBps,
+    }]);
   };
   return (
     <div className="subpanel" data-testid="propose-rules">
@@ -190,7 +181,7 @@ function ProposeRules({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) 
 }
 
 export function MaintainerPanel({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   const [confirming, setConfirming] = useState(false);
   return (
     <details className="panel" open={viewer.isMaintainer} data-testid="maintainer-panel">
@@ -201,7 +192,7 @@ export function MaintainerPanel({ pool, viewer }: { pool: PoolData; viewer: View
       <div className="subpanel">
         <h3>Seat</h3>
         <Action gate={canHeartbeat(pool, viewer)} busy={tx.busy} kind="secondary"
-          onClick={() => void tx.run((s) => s.send("Checking in", { address: pool.address, abi: poolAbi, functionName: "heartbeat" }))}>
+          onClick={() => void tx.write("Checking in", "heartbeat", [])}>
           Check in (heartbeat)
         </Action>
         {!confirming ? (
@@ -210,7 +201,7 @@ export function MaintainerPanel({ pool, viewer }: { pool: PoolData; viewer: View
           <span className="confirm">
             Leave the seat? Contributors will elect a successor.{" "}
             <Action gate={canStepDown(pool, viewer)} busy={tx.busy} kind="danger" testId="step-down-confirm"
-              onClick={() => void tx.run((s) => s.send("Stepping down", { address: pool.address, abi: poolAbi, functionName: "stepDown" })).then(() => setConfirming(false))}>
+              onClick={() => void tx.write("Stepping down", "stepDown", []).then(() => setConfirming(false))}>
               Yes, step down
             </Action>
             <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)}>Cancel</button>

@@ -1,21 +1,19 @@
 // Pledges of capital goods (compute, hosting, space): offered, accepted, delivered.
-import { poolAbi } from "../contracts";
 import type { PoolData } from "../hooks/usePool";
-import { useTx } from "../hooks/useTx";
+import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
 import { displayAmount, formatPeriod, PLEDGE_STATUS, PledgeStatus, SeatStatus } from "@potluck/core";
 import { Action } from "./Action";
 import { Address } from "./Address";
 import { ChainText } from "./ChainText";
-import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
 
 export function Pledges({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   if (pool.pledges.length === 0) return null;
   const maintainer = viewer.isMaintainer && viewer.onChain && pool.seatStatus === SeatStatus.Filled;
   const call = (label: string, functionName: "acceptPledge" | "declinePledge", id: bigint) =>
-    void tx.run((s) => s.send(label, { address: pool.address, abi: poolAbi, functionName, args: [id] }));
+    void tx.write(label, functionName, [id]);
   return (
     <section className="panel" data-testid="pledges">
       <h2>Pledges in kind</h2>
@@ -33,7 +31,7 @@ export function Pledges({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
             {maintainer && p.status === PledgeStatus.Accepted && (
               <div className="actions">
                 <Action gate={{ ok: true }} busy={tx.busy} kind="secondary"
-                  onClick={() => void tx.run((s) => s.send(`Recording a delivery of pledge #${p.id}`, { address: pool.address, abi: poolAbi, functionName: "recordDelivery", args: [p.id, 1] }))}>
+                  onClick={() => void tx.write(`Recording a delivery of pledge #${p.id}`, "recordDelivery", [p.id, 1])}>
                   Record one period delivered
                 </Action>
               </div>

@@ -1,11 +1,9 @@
 // A pool: its figures, budget, history and people, and the panels to give, maintain and take part.
-import { useCallback, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { Address as A } from "viem";
-import { useAccount } from "wagmi";
 import { useChainClock } from "../hooks/useChainClock";
 import { usePool, type PoolData } from "../hooks/usePool";
 import { useViewer } from "../hooks/useViewer";
-import type { ErrorContext } from "../lib/errors";
 import { displayAmount, formatBps, formatCountdown, formatPeriod, formatRunway } from "@potluck/core";
 import { feedUrl } from "../lib/history";
 import { Address } from "./Address";
@@ -30,22 +28,6 @@ const STATUS_TEXT: Record<string, string> = {
   "seat open": "Seat open",
   "wound down": "Wound down: contributors reclaim",
 };
-
-/** The context every error sentence of this pool needs. */
-export function useErrorContext(pool: PoolData | undefined): () => ErrorContext {
-  const { now } = useChainClock();
-  const { address: sender } = useAccount();
-  return useCallback(
-    () => ({
-      asset: pool?.asset,
-      now,
-      sender,
-      lineName: (l: bigint) => pool?.lines[Number(l)]?.name,
-      claimNumber: (id: bigint) => pool?.claims.find((c) => c.id === id)?.number,
-    }),
-    [pool, now, sender],
-  );
-}
 
 /**
  * The pool's name, status, description and links. All but the status are the creator's text: inert, the

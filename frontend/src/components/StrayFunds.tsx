@@ -1,17 +1,15 @@
 // Stray funds: what the pool's address holds above its ledger (ETH forced in without a gift, tokens sent by a
 // plain transfer). Shown only when there are some; anyone may sweep them into the ledger as an unattributed gift.
-import { poolAbi } from "../contracts";
 import type { PoolData } from "../hooks/usePool";
-import { useTx } from "../hooks/useTx";
+import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
 import { displayAmount } from "@potluck/core";
 import { canSweep } from "../lib/state";
 import { Action } from "./Action";
-import { useErrorContext } from "./PoolPage";
 import { TxStatus } from "./TxStatus";
 
 export function StrayFunds({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   // Once swept there is nothing stray left to show, but the confirmation stays in view.
   if (pool.stray <= 0n && tx.state.phase === "idle") return null;
   const how = pool.isEthPool ? "ETH that reached it without a gift" : `${pool.asset.symbol} sent to it by a plain transfer`;
@@ -27,7 +25,7 @@ export function StrayFunds({ pool, viewer }: { pool: PoolData; viewer: ViewerDat
       )}
       <div>
         <Action gate={canSweep(pool, pool.stray, viewer)} busy={tx.busy} kind="secondary" testId="sweep"
-          onClick={() => void tx.run((s) => s.send(`Sweeping ${displayAmount(pool.stray, pool.asset)} into the ledger`, { address: pool.address, abi: poolAbi, functionName: "sweep" }))}>
+          onClick={() => void tx.write(`Sweeping ${displayAmount(pool.stray, pool.asset)} into the ledger`, "sweep", [])}>
           Sweep into the ledger
         </Action>
       </div>

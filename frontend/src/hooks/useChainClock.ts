@@ -1,11 +1,12 @@
 // The chain's clock: the latest block's number and timestamp (what the contracts compare with), ticking
 // forward every second between blocks. On the local node the seed (and the browser test) move the chain's
 // clock ahead of the wall clock, so countdowns must never read Date.now() alone. Each new block also
-// refreshes every read of the page.
+// refreshes every live read of the page (lib/queries.ts).
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { useBlock } from "wagmi";
 import { resetLogCaches } from "../lib/logs";
+import { invalidateLive } from "../lib/queries";
 
 export interface ChainClock {
   /** Chain time now, in seconds (latest block's timestamp plus wall seconds since it was seen). */
@@ -37,7 +38,7 @@ export function useWatchChainClock(): ChainClock {
     seen.current = { number, timestamp, wall: Date.now() };
     if (previous !== undefined) {
       if (number < previous.number) resetLogCaches(); // the node was restarted under the page
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "block" && !(q.queryKey[0] === "blockNumber") });
+      void invalidateLive(queryClient);
     }
   }, [number, timestamp, queryClient]);
 

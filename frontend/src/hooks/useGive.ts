@@ -3,27 +3,22 @@
 import { useState } from "react";
 import { parseSignature } from "viem";
 import { useReadContracts } from "wagmi";
-import { erc20Abi, poolAbi } from "../contracts";
+import { erc20Abi } from "../contracts";
 import { displayAmount, PERMIT_LIFETIME, PERMIT_TYPES, readAmount } from "@potluck/core";
 import { canGive, maturesAt, weightAfterGift, type Gate } from "../lib/state";
 import { chain } from "../wagmi";
 import { useChainClock } from "./useChainClock";
 import type { PoolData } from "./usePool";
-import { useTx } from "./useTx";
+import { usePoolWrite } from "./usePoolWrite";
 import type { ViewerData } from "./useViewer";
-import { useErrorContext } from "../components/PoolPage";
 
 export type TokenMode = "approve" | "permit";
-
-/** Errors the token can raise inside a pool call: decoded with the pool's own. */
-const tokenErrors = erc20Abi.filter((item) => item.type === "error");
-export const poolWriteAbi = [...poolAbi, ...tokenErrors] as unknown as typeof poolAbi;
 
 export function useGive(pool: PoolData, viewer: ViewerData) {
   const { now } = useChainClock();
   const [input, setInput] = useState("");
   const [mode, setMode] = useState<TokenMode>("permit");
-  const tx = useTx(useErrorContext(pool));
+  const tx = usePoolWrite(pool);
   const token = pool.isEthPool ? undefined : pool.asset.address;
   const domain = useReadContracts({
     allowFailure: false,
@@ -49,16 +44,16 @@ export function useGive(pool: PoolData, viewer: ViewerData) {
     const label = `Giving ${displayAmount(amount, pool.asset)}`;
     void tx.run(async (s) => {
       if (token === undefined) {
-        await s.send(label, { address: pool.address, abi: poolWriteAbi, functionName: "give", args: [amount], value: amount });
+        await s.pool(label, "give", [amount], amount);
         return;
       }
       if (!needsApproval) {
-        await s.send(label, { address: pool.address, abi: poolWriteAbi, functionName: "give", args: [amount] });
+        await s.pool(label, "give", [amount]);
         return;
       }
       if (mode === "approve") {
         await s.send(`Approving ${displayAmount(amount, pool.asset)}`, { address: token, abi: erc20Abi, functionName: "approve", args: [pool.address, amount] });
-        await s.send(label, { address: pool.address, abi: poolWriteAbi, functionName: "give", args: [amount] });
+        await s.pool(label, "give", [amount]);
         return;
       }
       const [, name, version] = domain.data?.[0] ?? [];
@@ -70,12 +65,7 @@ export function useGive(pool: PoolData, viewer: ViewerData) {
         message: { owner: viewer.address!, spender: pool.address, value: amount, nonce: viewer.nonce ?? 0n, deadline },
       });
       const { r, s: sig, v, yParity } = parseSignature(signature);
-      await s.send(label, {
-        address: pool.address,
-        abi: poolWriteAbi,
-        functionName: "giveWithPermit",
-        args: [amount, deadline, Number(v ?? BigInt(yParity + 27)), r, sig],
-      });
+      await s.pool(label, "giveWithPermit", [amount, deadline, Number(v ?? BigInt(yParity + 27)), r, sig]);
     }).then((ok) => ok && setInput(""));
   };
 

@@ -1,12 +1,17 @@
-// usePool: one pool's whole state, read in a few batches (the fixed figures; the lines, claims, changes and
-// pledges by id; the contributors found in the event history), so a page with a thousand contributors and
-// two hundred claims renders from a handful of RPC requests.
-import { useQuery } from "@tanstack/react-query";
+// usePool: one pool's whole state, from named queries, each one batch (or one read per claim and per
+// contributor, which the transport batches): its fixed figures (read once), its ledger, its seat, its lines,
+// changes, pledges and candidates, its history, and the claims and contributors the history names. A new block
+// re-reads the live ones; a claim once settled and a contributor's totals are re-read only when an event
+// touches them (lib/queries.ts), so a gift re-reads the ledger and the giver, not every contributor.
+import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef } from "react";
 import { getAbiItem, type AbiEvent, type Address, type Hex } from "viem";
-import { useBalance, usePublicClient, useReadContract, useReadContracts } from "wagmi";
+import { useBalance, useConfig, usePublicClient, useReadContract, useReadContracts } from "wagmi";
+import { readContractsQueryOptions } from "wagmi/query";
 import { erc20Abi, poolAbi } from "../contracts";
 import { type Asset, ETH, inert, isEth, type PoolMetadata, poolName, runway, type Runway, tokenSymbol } from "@potluck/core";
 import { eventHistory, indexedPoolEvents } from "../lib/history";
+import { invalidateTouched, type ReadMeta } from "../lib/queries";
 import { electionPhase, maintainerStatus, strayFunds, type MaintainerStatus, type PoolState, type Rules } from "../lib/state";
 import { logBlockRange } from "../wagmi";
 import { useChainClock } from "./useChainClock";
@@ -15,7 +20,7 @@ import { useCreatedPools } from "./usePools";
 const HISTORY_EVENTS = [
   "Given", "ClaimFiled", "ClaimObjected", "ClaimPaid", "ClaimRejected", "ClaimCancelled", "ChangeProposed", "ChangeObjected",
   "Nominated", "Voted", "RecallSigned", "ElectionCalled", "ElectionFinalized", "MaintainerChanged", "Subscribed",
-  "Unsubscribed", "Collected", "Pledged", "DeliveryRecorded", "WoundDown", "Reclaimed",
+  "Unsubscribed", "Collected", "Pledged", "PledgeWithdrawn", "DeliveryRecorded", "WoundDown", "Reclaimed",
 ] as const;
 type HistoryEventName = (typeof HISTORY_EVENTS)[number];
 const historyAbi = HISTORY_EVENTS.map((name) => getAbiItem({ abi: poolAbi, name })) as AbiEvent[];
@@ -37,6 +42,9 @@ export interface BudgetLineView {
   spent: bigint;
   left: bigint;
   nextReset: bigint;
+  /** Of `spent`: what pending claims reserve this period, and what was paid (spent - reserved). */
+  reserved: bigint;
+  paid: bigint;
 }
 
 export interface ClaimRecord {
@@ -50,6 +58,9 @@ export interface ClaimRecord {
   payableAt: bigint;
   line?: number;
   toReject: bigint;
+  /** The budget period it reserves in: its line's period length and that period's index. */
+  period?: bigint;
+  periodIndex?: bigint;
   /** The bar at filing: toReject plus the weight that has objected since (from ClaimObjected). */
   bar: bigint;
   objected: bigint;
@@ -92,6 +103,11 @@ export interface Contributor {
   given: bigint;
   matured: bigint;
   weight: bigint;
+  /** After a wind-down: what they may still reclaim, and what they reclaimed (from Reclaimed). */
+  reclaimable: bigint;
+  reclaimed: bigint;
+  /** What they gave in money, ever (from Given): still known after they reclaimed. */
+  gaveEver: bigint;
 }
 
 export interface Candidate {
@@ -131,6 +147,8 @@ export interface PoolData extends PoolState {
   candidates: Candidate[];
   subscribers: Address[];
   events: PoolEvent[];
+  /** The history (and so the contributors and claims) is read: until then their counts are unknown, not 0. */
+  historyKnown: boolean;
 }
 
 /** `Rules` as the chain returns it (uint32 durations as numbers). */
@@ -175,45 +193,146 @@ export function usePoolHistory(address: Address | undefined, fromBlock: bigint |
   });
 }
 
-export function usePool(address: Address | undefined) {
-  const { now } = useChainClock();
-  const created = useCreatedPools();
-  const entry = created.data?.find((p) => address !== undefined && p.address.toLowerCase() === address.toLowerCase());
-  const enabled = address !== undefined;
-  const at = address ?? "0x0000000000000000000000000000000000000000";
-  const fixed = useReadContracts({
+const ZERO: Address = "0x0000000000000000000000000000000000000000";
+/** Reads that never change (the clone's immutable args) or change only with an event. */
+const FIXED = { staleTime: Infinity, meta: { eventDriven: true } satisfies ReadMeta };
+
+/** What the clone was created with: never changes. */
+function usePoolConfig(at: Address, enabled: boolean) {
+  return useReadContracts({
     allowFailure: false,
-    query: { enabled },
+    query: {
+      enabled,
+      ...FIXED,
+      select: ([asset, epochLength, genesis, weighting, inKindWeightBps]) => ({ asset, epochLength, genesis, quadratic: weighting === 1, inKindWeightBps }),
+    },
     contracts: [
       { address: at, abi: poolAbi, functionName: "asset" },
       { address: at, abi: poolAbi, functionName: "epochLength" },
       { address: at, abi: poolAbi, functionName: "genesis" },
       { address: at, abi: poolAbi, functionName: "weighting" },
       { address: at, abi: poolAbi, functionName: "inKindWeightBps" },
+    ],
+  });
+}
+
+/** The money: the ledger, what was given and weighs, how the budget is carried, the wind-down, and the counts of lines, changes and pledges. */
+function usePoolLedger(at: Address, enabled: boolean) {
+  return useReadContracts({
+    allowFailure: false,
+    query: {
+      enabled,
+      select: ([balance, totalGiven, totalWeight, carried, windDown, lineCount, proposalCount, pledgeCount]) => ({
+        balance, totalGiven, totalWeight, lineCount, proposalCount, pledgeCount,
+        carried: { budgetPerMonth: carried[0], recurringPerMonth: carried[1], pledgedPerMonth: carried[2], delivered: carried[3] },
+        windDown: { left: windDown[0], reclaimed: windDown[1] },
+      }),
+    },
+    contracts: [
       { address: at, abi: poolAbi, functionName: "balance" },
       { address: at, abi: poolAbi, functionName: "totalGiven" },
       { address: at, abi: poolAbi, functionName: "totalWeight" },
-      { address: at, abi: poolAbi, functionName: "epoch" },
+      { address: at, abi: poolAbi, functionName: "carried" },
+      { address: at, abi: poolAbi, functionName: "windDownState" },
+      { address: at, abi: poolAbi, functionName: "lineCount" },
+      { address: at, abi: poolAbi, functionName: "proposalCount" },
+      { address: at, abi: poolAbi, functionName: "pledgeCount" },
+    ],
+  });
+}
+
+/** The seat and its succession: maintainer, seat, election, petition, rules, and the epoch. */
+function usePoolSeat(at: Address, enabled: boolean) {
+  return useReadContracts({
+    allowFailure: false,
+    query: {
+      enabled,
+      select: ([maintainer, seat, election, electionKind, petition, rules, epoch]) => ({
+        maintainer, epoch, rules: rulesOf(rules),
+        seat: { status: seat[0], lastActive: seat[1], openedAt: seat[2] },
+        election: { id: election[0], kind: electionKind, votingStartsAt: BigInt(election[2]), votingEndsAt: BigInt(election[3]), leader: election[4], leaderVotes: election[5] },
+        petition: { id: petition[0], weight: petition[1], threshold: petition[2], expiresAt: petition[3] },
+      }),
+    },
+    contracts: [
       { address: at, abi: poolAbi, functionName: "maintainer" },
       { address: at, abi: poolAbi, functionName: "seat" },
       { address: at, abi: poolAbi, functionName: "election" },
       { address: at, abi: poolAbi, functionName: "electionKind" },
       { address: at, abi: poolAbi, functionName: "petition" },
       { address: at, abi: poolAbi, functionName: "rules" },
-      { address: at, abi: poolAbi, functionName: "lineCount" },
-      { address: at, abi: poolAbi, functionName: "proposalCount" },
-      { address: at, abi: poolAbi, functionName: "pledgeCount" },
-      { address: at, abi: poolAbi, functionName: "carried" },
-      { address: at, abi: poolAbi, functionName: "windDownState" },
+      { address: at, abi: poolAbi, functionName: "epoch" },
     ],
   });
-  const f = fixed.data;
-  const assetAddress = f?.[0];
+}
+
+type ClaimRead = readonly [{ payee: Address; amount: bigint; number: number; payableAt: number; periodIndex: number; period: number; line: number; toReject: bigint }, number];
+
+/**
+ * One read per claim (the transport batches them). A claim that is no longer pending never changes again
+ * (paid, rejected, withdrawn and void are final), so a new block does not re-read it.
+ */
+function useClaimReads(at: Address, claimIds: readonly bigint[]) {
+  const config = useConfig();
+  const settled = (data: unknown) => Array.isArray(data) && (data[0] as ClaimRead | undefined)?.[1] !== undefined && (data[0] as ClaimRead)[1] >= 2;
+  return useQueries({
+    queries: claimIds.map((id) => ({
+      ...readContractsQueryOptions(config, { allowFailure: false, contracts: [{ address: at, abi: poolAbi, functionName: "claim", args: [id] }] }),
+      meta: { settled } satisfies ReadMeta,
+    })),
+    combine: (results) => ({ data: results.map((r) => r.data?.[0] as ClaimRead | undefined), error: results.find((r) => r.error)?.error ?? null }),
+  });
+}
+
+/**
+ * One read per contributor: given, matured, weight and what they may reclaim. Re-read when the history brings
+ * an event naming them (a gift, a delivery, a reclaim) and when the epoch turns (gifts mature then).
+ */
+function useContributorReads(at: Address, donors: readonly Address[], epoch: bigint | undefined) {
+  const config = useConfig();
+  return useQueries({
+    queries: donors.map((who) => ({
+      ...readContractsQueryOptions(config, {
+        allowFailure: false,
+        scopeKey: `epoch ${epoch?.toString() ?? ""}`,
+        contracts: [
+          { address: at, abi: poolAbi, functionName: "contributionOf", args: [who] },
+          { address: at, abi: poolAbi, functionName: "weightOf", args: [who] },
+          { address: at, abi: poolAbi, functionName: "reclaimable", args: [who] },
+        ],
+      }),
+      enabled: epoch !== undefined,
+      staleTime: Infinity,
+      meta: { eventDriven: true, touchedBy: who.toLowerCase() } satisfies ReadMeta,
+    })),
+    combine: (results) => results.map((r) => r.data as readonly [readonly [bigint, bigint], bigint, bigint] | undefined),
+  });
+}
+
+/** Who each history event touches among the event-driven reads: the contributor it names. */
+function touched(e: PoolEvent): string | undefined {
+  const who = e.eventName === "Given" ? e.args.donor : e.eventName === "DeliveryRecorded" ? e.args.pledger : e.eventName === "Reclaimed" ? e.args.contributor : undefined;
+  return typeof who === "string" ? who.toLowerCase() : undefined;
+}
+
+const byDesc = <T,>(key: (x: T) => bigint) => (a: T, b: T) => (key(b) > key(a) ? 1 : key(b) < key(a) ? -1 : 0);
+
+export function usePool(address: Address | undefined) {
+  const { now } = useChainClock();
+  const queryClient = useQueryClient();
+  const created = useCreatedPools();
+  const entry = created.data?.find((p) => address !== undefined && p.address.toLowerCase() === address.toLowerCase());
+  const enabled = address !== undefined;
+  const at = address ?? ZERO;
+  const config = usePoolConfig(at, enabled);
+  const ledger = usePoolLedger(at, enabled);
+  const seat = usePoolSeat(at, enabled);
+  const assetAddress = config.data?.asset;
   const token = assetAddress !== undefined && !isEth({ address: assetAddress }) ? assetAddress : undefined;
 
   const tokenInfo = useReadContracts({
     allowFailure: false,
-    query: { enabled: token !== undefined, staleTime: Infinity },
+    query: { enabled: token !== undefined, ...FIXED },
     contracts: [
       { address: token ?? at, abi: erc20Abi, functionName: "symbol" },
       { address: token ?? at, abi: erc20Abi, functionName: "decimals" },
@@ -225,19 +344,19 @@ export function usePool(address: Address | undefined) {
     address: token ?? at, abi: erc20Abi, functionName: "balanceOf", args: [at], query: { enabled: enabled && token !== undefined },
   });
   const held = token === undefined ? ethHeld.data?.value : tokenHeld.data;
-  const lineIds = ids(f?.[15]).reverse();
+  const lineIds = ids(ledger.data?.lineCount).reverse();
   const lines = useReadContracts({
     allowFailure: false,
     query: { enabled: lineIds.length > 0 },
     contracts: lineIds.map((id) => ({ address: at, abi: poolAbi, functionName: "budgetLine", args: [id] }) as const),
   });
-  const proposalIds = ids(f?.[16], 200);
+  const proposalIds = ids(ledger.data?.proposalCount, 200);
   const proposals = useReadContracts({
     allowFailure: false,
     query: { enabled: proposalIds.length > 0 },
     contracts: proposalIds.map((id) => ({ address: at, abi: poolAbi, functionName: "proposal", args: [id] }) as const),
   });
-  const pledgeIds = ids(f?.[17], 200);
+  const pledgeIds = ids(ledger.data?.pledgeCount, 200);
   const pledges = useReadContracts({
     allowFailure: false,
     query: { enabled: pledgeIds.length > 0 },
@@ -245,25 +364,14 @@ export function usePool(address: Address | undefined) {
   });
 
   const history = usePoolHistory(address, entry?.createdOnBlock);
-  const events = history.data ?? [];
+  const events = useMemo(() => history.data ?? [], [history.data]);
   // Claims are stored under their receipt hash, so their ids come from ClaimFiled, newest first.
   const claimIds = events.filter((e) => e.eventName === "ClaimFiled").map((e) => e.args.claimId as bigint).reverse().slice(0, 1_000);
-  const claims = useReadContracts({
-    allowFailure: false,
-    query: { enabled: claimIds.length > 0 },
-    contracts: claimIds.map((id) => ({ address: at, abi: poolAbi, functionName: "claim", args: [id] }) as const),
-  });
+  const claims = useClaimReads(at, claimIds);
   const donors = [...new Set(events.filter((e) => e.eventName === "Given" || e.eventName === "DeliveryRecorded")
     .map((e) => String(e.args.donor ?? e.args.pledger).toLowerCase()))] as Address[];
-  const contributorReads = useReadContracts({
-    allowFailure: false,
-    query: { enabled: donors.length > 0 },
-    contracts: donors.flatMap((who) => [
-      { address: at, abi: poolAbi, functionName: "contributionOf", args: [who] } as const,
-      { address: at, abi: poolAbi, functionName: "weightOf", args: [who] } as const,
-    ]),
-  });
-  const electionId = f?.[11][0];
+  const contributorReads = useContributorReads(at, donors, seat.data?.epoch);
+  const electionId = seat.data?.election.id;
   const nominations = events.filter((e) => e.eventName === "Nominated" && e.args.electionId === electionId);
   const candidateReads = useReadContracts({
     allowFailure: false,
@@ -271,25 +379,37 @@ export function usePool(address: Address | undefined) {
     contracts: nominations.map((e) => ({ address: at, abi: poolAbi, functionName: "candidate", args: [electionId ?? 0n, e.args.candidate as Address] }) as const),
   });
 
+  // New events re-read the contributors they name (and only those): see lib/queries.ts.
+  const seen = useRef<{ address?: Address; count: number }>({ count: 0 });
+  useEffect(() => {
+    const last = seen.current;
+    const fresh = last.address === address ? events.slice(last.count) : [];
+    seen.current = { address, count: events.length };
+    const names = new Set(fresh.map(touched).filter((w): w is string => w !== undefined));
+    void invalidateTouched(queryClient, names);
+  }, [events, address, queryClient]);
+
   // A token pool is not shown before its token's decimals are known: an amount typed into a form meanwhile
   // would be read with the wrong number of decimals (10 mUSD as 10 × 10^18 base units).
   const tokenData = tokenInfo.data;
   const tokenPending = token !== undefined && tokenData === undefined;
-  const isLoading = fixed.isLoading || created.isLoading || (tokenPending && tokenInfo.error === null);
-  const error = fixed.error ?? created.error ?? tokenInfo.error ?? history.error ?? claims.error ?? lines.error;
-  if (f === undefined || address === undefined || (token !== undefined && tokenData === undefined)) {
-    return { data: undefined, isLoading, error, notFound: created.isSuccess && entry === undefined && !fixed.isLoading };
+  const isLoading = config.isLoading || ledger.isLoading || seat.isLoading || created.isLoading || (tokenPending && tokenInfo.error === null);
+  const error = config.error ?? ledger.error ?? seat.error ?? created.error ?? tokenInfo.error ?? history.error ?? claims.error ?? lines.error;
+  const c = config.data;
+  const l = ledger.data;
+  const st = seat.data;
+  // Nothing is shown until the pool's name is known too: never its raw address as a title.
+  if (c === undefined || l === undefined || st === undefined || address === undefined || entry === undefined || tokenPending) {
+    return { data: undefined, isLoading, error, notFound: created.isSuccess && entry === undefined && !config.isLoading };
   }
 
   const asset: Asset = token === undefined || tokenData === undefined ? ETH // (a token pool without its data returned above)
     : { address: token, symbol: tokenSymbol(tokenData[0]), decimals: tokenData[1] };
-  const [seatStatus, lastActive, openedAt] = f[10];
-  const [eid, , votingStartsAt, votingEndsAt, leader, leaderVotes] = f[11];
-  const r = f[14];
-  const carried = { budgetPerMonth: f[18][0], recurringPerMonth: f[18][1], pledgedPerMonth: f[18][2], delivered: f[18][3] };
 
   const filed = new Map<bigint, PoolEvent>();
   const objections = new Map<bigint, { weight: bigint; count: number }>();
+  const reclaimed = new Map<string, bigint>();
+  const gave = new Map<string, bigint>();
   for (const e of events) {
     if (e.eventName === "ClaimFiled") filed.set(e.args.claimId as bigint, e);
     if (e.eventName === "ClaimObjected") {
@@ -297,22 +417,32 @@ export function usePool(address: Address | undefined) {
       const o = objections.get(id) ?? { weight: 0n, count: 0 };
       objections.set(id, { weight: o.weight + (e.args.weight as bigint), count: o.count + 1 });
     }
+    if (e.eventName === "Reclaimed") {
+      const who = String(e.args.contributor).toLowerCase();
+      reclaimed.set(who, (reclaimed.get(who) ?? 0n) + (e.args.amount as bigint));
+    }
+    if (e.eventName === "Given") {
+      const who = String(e.args.donor).toLowerCase();
+      gave.set(who, (gave.get(who) ?? 0n) + (e.args.amount as bigint));
+    }
   }
   const claimRecords: ClaimRecord[] = claimIds.map((id, i) => {
-    const read = claims.data?.[i] as readonly [{ payee: Address; amount: bigint; number: number; payableAt: number; line: number; toReject: bigint }, number] | undefined;
+    const read = claims.data[i];
     const ev = filed.get(id);
     const o = objections.get(id) ?? { weight: 0n, count: 0 };
-    const c = read?.[0];
+    const cl = read?.[0];
     const paid = read?.[1] === 2; // a paid claim reads back without payee and amount: they are in ClaimFiled
-    const toReject = c?.toReject ?? 0n;
+    const toReject = cl?.toReject ?? 0n;
     return {
       id,
-      number: c?.number ?? claimIds.length - 1 - i,
+      number: cl?.number ?? claimIds.length - 1 - i,
       status: read?.[1] ?? 0,
-      payee: paid || c === undefined ? (ev?.args.payee as Address | undefined) : c.payee,
-      amount: paid || c === undefined ? (ev?.args.amount as bigint | undefined) : c.amount,
-      payableAt: BigInt(c?.payableAt ?? 0),
-      line: c === undefined ? (ev !== undefined ? Number(ev.args.line) : undefined) : c.line,
+      payee: paid || cl === undefined ? (ev?.args.payee as Address | undefined) : cl.payee,
+      amount: paid || cl === undefined ? (ev?.args.amount as bigint | undefined) : cl.amount,
+      payableAt: BigInt(cl?.payableAt ?? 0),
+      line: cl === undefined ? (ev !== undefined ? Number(ev.args.line) : undefined) : cl.line,
+      period: cl === undefined ? undefined : BigInt(cl.period),
+      periodIndex: cl === undefined ? undefined : BigInt(cl.periodIndex),
       toReject,
       objected: o.weight,
       objectors: o.count,
@@ -325,9 +455,18 @@ export function usePool(address: Address | undefined) {
   });
 
   const lineViews: BudgetLineView[] = lineIds.map((id, i) => {
-    const l = lines.data?.[i];
+    const line = lines.data?.[i];
+    const period = BigInt(line?.[2] ?? 0);
+    const spent = line?.[3] ?? 0n;
+    const nextReset = line?.[5] ?? 0n;
+    // What pending claims reserve in the line's current period (the one ending at nextReset); the rest was paid.
+    const index = period > 0n ? (nextReset - c.genesis) / period - 1n : -1n;
+    const reserved = claimRecords
+      .filter((r) => r.status === 1 && r.line === Number(id) && r.period === period && r.periodIndex === index)
+      .reduce((sum, r) => sum + (r.amount ?? 0n), 0n);
+    const pendingHere = reserved > spent ? spent : reserved;
     // Line names, proposed names and pledge descriptions are chain text: made inert once, here, for every panel.
-    return { id: Number(id), name: l === undefined ? `line ${id}` : inert(l[0], { max: 64 }), cap: l?.[1] ?? 0n, period: BigInt(l?.[2] ?? 0), spent: l?.[3] ?? 0n, left: l?.[4] ?? 0n, nextReset: l?.[5] ?? 0n };
+    return { id: Number(id), name: line === undefined ? `line ${id}` : inert(line[0], { max: 64 }), cap: line?.[1] ?? 0n, period, spent, left: line?.[4] ?? 0n, nextReset, reserved: pendingHere, paid: spent - pendingHere };
   });
 
   const proposalRecords: ProposalRecord[] = proposalIds.map((id, i) => {
@@ -341,14 +480,17 @@ export function usePool(address: Address | undefined) {
   });
 
   const contributors: Contributor[] = donors.map((who, i) => {
-    const c = contributorReads.data?.[2 * i] as readonly [bigint, bigint] | undefined;
-    return { address: who, given: c?.[0] ?? 0n, matured: c?.[1] ?? 0n, weight: (contributorReads.data?.[2 * i + 1] as bigint | undefined) ?? 0n };
-  }).sort((a, b) => (b.given > a.given ? 1 : b.given < a.given ? -1 : 0));
+    const r = contributorReads[i];
+    return {
+      address: who, given: r?.[0][0] ?? 0n, matured: r?.[0][1] ?? 0n, weight: r?.[1] ?? 0n, reclaimable: r?.[2] ?? 0n,
+      reclaimed: reclaimed.get(who) ?? 0n, gaveEver: gave.get(who) ?? 0n,
+    };
+  }).sort(byDesc((x) => (x.given > 0n ? x.given : x.gaveEver)));
 
   const candidates: Candidate[] = nominations.map((e, i) => {
-    const c = candidateReads.data?.[i];
-    return { address: e.args.candidate as Address, votes: c?.[1] ?? 0n, nominatedBy: e.args.nominator as Address };
-  }).sort((a, b) => (b.votes > a.votes ? 1 : b.votes < a.votes ? -1 : 0));
+    const cr = candidateReads.data?.[i];
+    return { address: e.args.candidate as Address, votes: cr?.[1] ?? 0n, nominatedBy: e.args.nominator as Address };
+  }).sort(byDesc((x) => x.votes));
 
   const subscribed = new Map<string, boolean>();
   for (const e of events) {
@@ -358,34 +500,34 @@ export function usePool(address: Address | undefined) {
 
   const state: PoolState = {
     isEthPool: token === undefined,
-    maintainer: f[9],
-    seatStatus,
-    lastActive,
-    openedAt,
-    rules: rulesOf(r),
-    election: { id: eid, kind: f[12], votingStartsAt: BigInt(votingStartsAt), votingEndsAt: BigInt(votingEndsAt), leader, leaderVotes },
-    petition: { id: f[13][0], weight: f[13][1], threshold: f[13][2], expiresAt: f[13][3] },
-    totalWeight: f[7],
+    maintainer: st.maintainer,
+    seatStatus: st.seat.status,
+    lastActive: st.seat.lastActive,
+    openedAt: st.seat.openedAt,
+    rules: st.rules,
+    election: st.election,
+    petition: st.petition,
+    totalWeight: l.totalWeight,
   };
   const data: PoolData = {
     ...state,
     address,
-    name: poolName(entry?.metadataURI, address),
-    metadata: entry?.metadata,
-    createdOnBlock: entry?.createdOnBlock ?? 0n,
+    name: poolName(entry.metadataURI, address),
+    metadata: entry.metadata,
+    createdOnBlock: entry.createdOnBlock,
     asset,
-    quadratic: f[3] === 1,
-    epochLength: f[1],
-    genesis: f[2],
-    epoch: f[8],
-    inKindWeightBps: f[4],
-    balance: f[5],
+    quadratic: c.quadratic,
+    epochLength: c.epochLength,
+    genesis: c.genesis,
+    epoch: st.epoch,
+    inKindWeightBps: c.inKindWeightBps,
+    balance: l.balance,
     held,
-    stray: strayFunds(held, f[5]),
-    totalGiven: f[6],
-    carried,
-    windDown: { left: f[19][0], reclaimed: f[19][1] },
-    runway: runway(f[5], carried.budgetPerMonth, carried.recurringPerMonth),
+    stray: strayFunds(held, l.balance),
+    totalGiven: l.totalGiven,
+    carried: l.carried,
+    windDown: l.windDown,
+    runway: runway(l.balance, l.carried.budgetPerMonth, l.carried.recurringPerMonth),
     status: maintainerStatus(state, now),
     phase: electionPhase(state.election, now),
     lines: lineViews,
@@ -396,6 +538,7 @@ export function usePool(address: Address | undefined) {
     candidates,
     subscribers: [...subscribed.entries()].filter(([, on]) => on).map(([a]) => a as Address),
     events,
+    historyKnown: history.data !== undefined && contributorReads.every((r) => r !== undefined),
   };
   return { data, isLoading, error, notFound: false };
 }

@@ -10,6 +10,7 @@ import {
 } from "wagmi/actions";
 import type { config as appConfig } from "../wagmi";
 import { explainError, type ErrorContext, type Explained } from "../lib/errors";
+import { invalidateLive } from "../lib/queries";
 
 export type TxPhase = "idle" | "pending" | "confirming" | "confirmed" | "failed";
 
@@ -65,7 +66,9 @@ export function useTx(context: () => ErrorContext = () => ({})) {
       try {
         await flow(steps);
         setState((s) => ({ phase: "confirmed", label: s.label, hash: s.hash }));
-        await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "block" });
+        // What the transaction changed: the live figures and the history; the history's new events then
+        // re-read the contributors and claims they name (lib/queries.ts), not every one.
+        await invalidateLive(queryClient);
         return true;
       } catch (error) {
         console.warn("transaction failed", error);
