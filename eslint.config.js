@@ -34,11 +34,11 @@ export default defineConfig(
     },
   },
   {
-    files: ["hardhat.config.ts", "ignition/**", "indexer/**", "scripts/**", "tasks/**", "test/**", "frontend/e2e/**", "frontend/*.config.ts", "**/*.{js,mjs,cjs}"],
+    files: ["hardhat.config.ts", "ignition/**", "indexer/**", "scripts/**", "tasks/**", "test/**", "tools/**", "frontend/e2e/**", "frontend/*.config.ts", "**/*.{js,mjs,cjs}"],
     languageOptions: { globals: globals.node },
   },
   {
-    files: ["**/*.cjs", "scripts/lint/solhint-plugin-potluck/**/*.js"],
+    files: ["**/*.cjs", "tools/lint/solhint-plugin-potluck/**/*.js"],
     languageOptions: { sourceType: "commonjs" },
   },
   {

@@ -16,10 +16,10 @@ if (solcVersion !== SOLC_VERSION) {
 }
 
 // Drops solc's transient-storage warning on OpenZeppelin's TransientSlot.sol (Pool's reentrancy guard clears
-// its slot at the end of every call), and no other warning: see scripts/toolchain/known-warnings.ts.
+// its slot at the end of every call), and no other warning: see tools/toolchain/known-warnings.ts.
 const knownWarnings: HardhatPlugin = {
   id: "potluck-known-warnings",
-  hookHandlers: { solidity: () => import("./scripts/toolchain/known-warnings.js") },
+  hookHandlers: { solidity: () => import("./tools/toolchain/known-warnings.js") },
 };
 
 const SOLC = {

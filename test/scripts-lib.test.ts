@@ -17,7 +17,7 @@ import {
 import { decodeRevert, errorInterface, explainError, findRevertData } from "../scripts/lib/errors.js";
 import { GENERATED_HEADER, generateFrontend, renderFrontend } from "../scripts/lib/frontend.js";
 import { ROOT, session } from "../scripts/lib/session.js";
-import knownWarnings, { isKnownWarning } from "../scripts/toolchain/known-warnings.js";
+import knownWarnings, { isKnownWarning } from "../tools/toolchain/known-warnings.js";
 import { ETH, explainedErrors, PotluckError, sentenceFor } from "@potluck/core";
 import { describeChange, NEW_LINE } from "../scripts/lib/changes.js";
 

@@ -4,9 +4,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@potluck/core/node";
 
 export const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const ROOT = path.resolve(FRONTEND, "..");
@@ -22,17 +22,6 @@ export interface Setup {
 }
 
 const children: ChildProcess[] = [];
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts a process in its own process group (so the whole tree can be stopped), logging to `log`. */
 export function start(command: string, args: string[], env: Record<string, string>, log: string[]): ChildProcess {

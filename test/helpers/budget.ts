@@ -37,15 +37,7 @@ export const LINE_PERIOD = 30n * DAY;
 export const CLAIM_DELAY = 3n * DAY;
 export const RULE_CHANGE_DELAY = 7n * DAY;
 export const VACANCY_PERIOD = 60n * DAY;
-export const DEFAULT_RULES: RulesStruct = {
-  claimDelay: CLAIM_DELAY,
-  ruleChangeDelay: RULE_CHANGE_DELAY,
-  inactivityPeriod: 90n * DAY,
-  vacancyPeriod: VACANCY_PERIOD,
-  objectionQuorumBps: 2_000,
-  electionQuorumBps: 2_500,
-  recallThresholdBps: 3_000,
-};
+export { DEFAULT_RULES } from "./potluck.js";
 
 // The donors of the main fixture, matured: 40 ETH of weight, so the objection bar (20%) is 8 ETH.
 // Alice and Carol together reach it (10 ETH); neither alone does; Bob alone does, and can start a recall (30%).

@@ -1,7 +1,7 @@
 // Shared set-up for the mocha tests and the benchmark: deploy the implementation and the factory,
 // create pools from a readable default config, and move the clock by epochs.
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { bigintEnum, ENUMS, Weighting } from "@potluck/core";
+import { bigintEnum, ENUMS, isqrt, Weighting } from "@potluck/core";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import type { BudgetLineStruct, ConfigStruct } from "../../types/ethers-contracts/Pool.js";
 import {
@@ -41,19 +41,24 @@ export const ProposalKind = bigintEnum(ENUMS.ProposalKind);
 export const ProposalStatus = bigintEnum(ENUMS.ProposalStatus);
 export const PledgeStatus = bigintEnum(ENUMS.PledgeStatus);
 
+/** The rules of `defaultConfig()`: what a rules change starts from. */
+export const DEFAULT_RULES = {
+  claimDelay: 3n * DAY,
+  ruleChangeDelay: 7n * DAY,
+  inactivityPeriod: 90n * DAY,
+  vacancyPeriod: 60n * DAY,
+  objectionQuorumBps: 2_000,
+  electionQuorumBps: 2_500,
+  recallThresholdBps: 3_000,
+};
+
 export function defaultConfig(maintainer: string, overrides: Partial<ConfigStruct> = {}): ConfigStruct {
   return {
     asset: "0x0000000000000000000000000000000000000000",
     maintainer,
     metadataURI: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
     epochLength: EPOCH,
-    claimDelay: 3n * DAY,
-    ruleChangeDelay: 7n * DAY,
-    inactivityPeriod: 90n * DAY,
-    vacancyPeriod: 60n * DAY,
-    objectionQuorumBps: 2_000,
-    electionQuorumBps: 2_500,
-    recallThresholdBps: 3_000,
+    ...DEFAULT_RULES,
     inKindWeightBps: 0,
     weighting: Weighting.Linear,
     ...overrides,
@@ -111,17 +116,7 @@ export function asIPool(pool: IPool | Pool): IPool {
   return IPool__factory.connect(pool.target as string, pool.runner);
 }
 
-/** floor(sqrt(n)), as OpenZeppelin's Math.sqrt rounds. */
-export function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = n;
-  let y = (x + 1n) / 2n;
-  while (y < x) {
-    x = y;
-    y = (x + n / x) / 2n;
-  }
-  return x;
-}
+export { isqrt } from "@potluck/core";
 
 /** The weight a matured basis gives under `weighting`. */
 export function weightFor(weighting: number, basis: bigint): bigint {

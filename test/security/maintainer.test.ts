@@ -13,7 +13,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { IPool } from "../../types/ethers-contracts/index.js";
-import { ClaimStatus, DAY, ETH, SeatStatus, claimIdOf, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
+import { ClaimStatus, DAY, DEFAULT_RULES, ETH, SeatStatus, claimIdOf, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
 import { ElectionKind, PledgeStatus, ProposalStatus, kit, receiptHash } from "./shared.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -21,15 +21,6 @@ const { loadFixture, time } = networkHelpers;
 const { at, giveEth, file } = kit(ethers, networkHelpers);
 
 const STIPEND = 1n;
-const RULES = {
-  claimDelay: 3n * DAY,
-  ruleChangeDelay: 7n * DAY,
-  inactivityPeriod: 90n * DAY,
-  vacancyPeriod: 60n * DAY,
-  objectionQuorumBps: 2_000,
-  electionQuorumBps: 2_500,
-  recallThresholdBps: 3_000,
-};
 
 /**
  * Maintainer `m` with alice 40 and bob 30 ETH matured. `m` filed `own` (number 0, 1 ETH to itself) and `other`
@@ -98,7 +89,7 @@ const MAINTAINER_CALLS: [string, (f: F) => unknown[]][] = [
   ["fileClaim", (f) => [STIPEND, ETH, f.m.address, receiptHash("pay me"), ""]],
   ["cancelClaim", (f) => [f.other.id]],
   ["proposeBudgetChange", () => [STIPEND, "maintainer stipend", 100n * ETH, 30n * DAY]],
-  ["proposeRulesChange", () => [RULES]],
+  ["proposeRulesChange", () => [DEFAULT_RULES]],
   ["cancelChange", () => [0n]],
   ["heartbeat", () => []],
   ["stepDown", () => []],

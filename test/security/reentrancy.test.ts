@@ -12,7 +12,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import { type HookToken } from "../../types/ethers-contracts/index.js";
-import { ClaimStatus, DAY, ETH, SeatStatus, claimIdOf, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
+import { ClaimStatus, DAY, DEFAULT_RULES, ETH, SeatStatus, claimIdOf, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
 import {
   GUARD_SELECTOR,
   GUARD_SLOT,
@@ -185,15 +185,6 @@ interface Snapshot {
 const I = (c: Ctx) => c.pool.interface;
 const isPayClaim = (c: Ctx) => c.site === "eth.payClaim" || c.site === "hook.payClaim";
 const notMaintainer = (c: Ctx) => err("PoolNotMaintainer", c.attackerAddress);
-const DEFAULT_RULES = {
-  claimDelay: 3n * DAY,
-  ruleChangeDelay: 7n * DAY,
-  inactivityPeriod: 90n * DAY,
-  vacancyPeriod: 60n * DAY,
-  objectionQuorumBps: 2_000,
-  electionQuorumBps: 2_500,
-  recallThresholdBps: 3_000,
-};
 
 const ROWS: Row[] = [
   {

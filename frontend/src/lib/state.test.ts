@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ElectionKind, ElectionPhase, SeatStatus, sentenceFor } from "@potluck/core";
+import { ElectionKind, ElectionPhase, isqrt, SeatStatus, sentenceFor } from "@potluck/core";
 import {
   canCallElection, canFileClaim, canFinalize, canGive, canNominate, canObject, canPayClaim, canPetition, canProposeChange, canReclaim,
-  canStepDown, canSubscribe, canSweep, canVote, canWindDown, changedRules, checkRules, lineChangeParts, NEW_LINE, rulesInChange, electionPhase, isqrt,
+  canStepDown, canSubscribe, canSweep, canVote, canWindDown, changedRules, checkRules, lineChangeParts, NEW_LINE, rulesInChange, electionPhase,
   maintainerStatus, maturesAt, Parameter, parseRules, strayFunds, weightAfterGift, type PoolState, type Rules, type Viewer,
 } from "./state";
 

@@ -2,7 +2,7 @@
 // Every check here mirrors a revert in contracts/pool/*.sol, so a button is enabled only when the call
 // would go through, and when it would not, the reason is said in words. Pure: unit-tested without a chain.
 import {
-  ClaimStatus, ElectionKind, ElectionPhase, formatCountdown, formatDate, type Parsed, ProposalStatus, readBps, readDuration, SeatStatus,
+  ClaimStatus, ElectionKind, ElectionPhase, formatCountdown, formatDate, isqrt, type Parsed, ProposalStatus, readBps, readDuration, SeatStatus,
   sentenceFor, shortAddress, ZERO_ADDRESS,
 } from "@potluck/core";
 
@@ -385,19 +385,6 @@ export function maturesAt(genesis: bigint, epochLength: bigint, now: bigint): bi
   if (epochLength <= 0n) return now;
   const epoch = now >= genesis ? (now - genesis) / epochLength : 0n;
   return genesis + (epoch + 1n) * epochLength;
-}
-
-/** Integer square root (floor), for quadratic weight. */
-export function isqrt(n: bigint): bigint {
-  if (n < 0n) throw new Error("negative");
-  if (n < 2n) return n;
-  let x = n;
-  let y = (x + 1n) / 2n;
-  while (y < x) {
-    x = y;
-    y = (x + n / x) / 2n;
-  }
-  return x;
 }
 
 /**

@@ -3,6 +3,7 @@
 // type stripping, Vite and Vitest all run it without a build step.
 export * from "./enums.ts";
 export * from "./errors.ts";
+export * from "./math.ts";
 export * from "./metadata.ts";
 export * from "./permit.ts";
 export * from "./runway.ts";

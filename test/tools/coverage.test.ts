@@ -1,4 +1,4 @@
-// Unit tests of scripts/branch-coverage.mjs, which derives branch coverage from Hardhat's statement hits:
+// Unit tests of tools/coverage/branch-coverage.mjs, which derives branch coverage from Hardhat's statement hits:
 // a tiny inline contract, its real statement tags (from EDR, as Hardhat compiles them) and a fabricated hits
 // map. No chain needed.
 import { expect } from "chai";
@@ -12,7 +12,7 @@ import {
   parseSolidity,
   statementTags,
   type StatementTag,
-} from "../scripts/branch-coverage.mjs";
+} from "../../tools/coverage/branch-coverage.mjs";
 
 // Non-ASCII text before the statements (a 3-byte "—" and a 4-byte emoji, which is 2 UTF-16 units) shifts
 // solc's byte offsets away from EDR's UTF-16 ones: a wrong conversion would find no tags.
@@ -82,7 +82,7 @@ function tagAt(tags: StatementTag[], line: number, text: string): string {
   return found[0].tag;
 }
 
-describe("scripts/branch-coverage.mjs", function () {
+describe("tools/coverage/branch-coverage.mjs", function () {
   const tags = statementTags("project/contracts/Tiny.sol", SOURCE);
   const ast = parseSolidity("contracts/Tiny.sol", SOURCE);
 

@@ -17,8 +17,8 @@ import {
   asIPool,
   deployPotluck,
   nextEpoch,
-} from "../test/helpers/potluck.js";
-import type { IPool } from "../types/ethers-contracts/index.js";
+} from "../../test/helpers/potluck.js";
+import type { IPool } from "../../types/ethers-contracts/index.js";
 
 /** Gas budgets from the issues: an operation over its budget fails the bench. */
 const BUDGETS: Record<string, number> = {
@@ -228,7 +228,7 @@ await election(crowd, 100, "@1000");
 // --- report
 const sizes: Record<string, number> = {};
 for (const name of ["Pool", "PoolExtension", "PoolFactory"]) {
-  const artifact = (await import(`../artifacts/contracts/${name}.sol/${name}.json`, { with: { type: "json" } })) as {
+  const artifact = (await import(`../../artifacts/contracts/${name}.sol/${name}.json`, { with: { type: "json" } })) as {
     default: { deployedBytecode: string };
   };
   sizes[name] = (artifact.default.deployedBytecode.length - 2) / 2;

@@ -13,9 +13,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { Interface, Wallet, keccak256, toUtf8Bytes } from "ethers";
 import hre from "hardhat";
 import { chromium } from "playwright-core";
-import { generateFrontend } from "./lib/frontend.js";
-import { ROOT } from "./lib/session.js";
-import { rpc, startDemoChain, startIndexer, waitForIndexer } from "../test/helpers/indexer.js";
+import { generateFrontend } from "../../scripts/lib/frontend.js";
+import { ROOT } from "../../scripts/lib/session.js";
+import { rpc, startDemoChain, startIndexer, waitForIndexer } from "../../test/helpers/indexer.js";
 
 const AGES = (process.env.POTLUCK_BENCH_AGES ?? "200000,2000000").split(",").map(Number);
 const DONORS = Number(process.env.POTLUCK_BENCH_DONORS ?? 1_000);

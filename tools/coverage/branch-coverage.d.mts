@@ -1,4 +1,4 @@
-// Types of scripts/branch-coverage.mjs (plain JavaScript, so that `node` runs it without a build).
+// Types of tools/coverage/branch-coverage.mjs (plain JavaScript, so that `node` runs it without a build).
 export interface StatementTag {
   tag: string;
   start: number;

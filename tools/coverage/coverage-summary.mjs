@@ -1,10 +1,10 @@
 // Summarizes the coverage of the production contracts: everything under contracts/ except contracts/test/
 // (mocks and attackers used by the tests), after `hardhat test --coverage`.
-// Lines come from Hardhat's report (coverage/lcov.info). Branches are derived by scripts/branch-coverage.mjs
+// Lines come from Hardhat's report (coverage/lcov.info). Branches are derived by tools/coverage/branch-coverage.mjs
 // from the statement hits in coverage/data (Hardhat 3 reports no branches): the arms of every `if`/`else`
 // and `try`/`catch`; see that file for the method and for what is not measured.
 // Prints both per file and in total, the lines not run and the branch arms not taken, and fails below the
-// floors given as arguments: `node scripts/coverage-summary.mjs <min lines %> <min branches %>`.
+// floors given as arguments: `node tools/coverage/coverage-summary.mjs <min lines %> <min branches %>`.
 import { readdirSync, readFileSync } from "node:fs";
 import { branchCoverage } from "./branch-coverage.mjs";
 
@@ -57,7 +57,7 @@ const total = { lines: sum("lines"), linesHit: sum("linesHit"), branches: sum("b
 
 console.log("\nCoverage of contracts/ (production code; contracts/test/ excluded)");
 console.log("lines: Hardhat's report; branches: arms of if/else and try/catch, derived from statement hits");
-console.log("(scripts/branch-coverage.mjs; hit counts there are transactions, not executions)\n");
+console.log("(tools/coverage/branch-coverage.mjs; hit counts there are transactions, not executions)\n");
 console.log(`${"file".padEnd(40)}${"lines".padStart(9)}${"branches".padStart(10)}${"arms".padStart(9)}  lines not run`);
 rows.sort((a, b) => a.file.localeCompare(b.file));
 for (const r of rows) {
