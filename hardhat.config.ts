@@ -2,10 +2,14 @@ import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 import type { HardhatPlugin } from "hardhat/types/plugins";
+import { refuseNegativeAmounts } from "./scripts/lib/argv.js";
 import { POTLUCK_SALT } from "./scripts/lib/create2.js";
 import { potluckTasks } from "./tasks/index.js";
 
 const require = createRequire(import.meta.url);
+
+// `pool:give 0 -0.5`: refused in Potluck's words before Hardhat's parser reads "-0.5" as options.
+refuseNegativeAmounts();
 
 // Solidity is compiled offline with the npm `solc` package (pinned to this
 // exact version in package.json), so Hardhat downloads no compiler.

@@ -259,6 +259,11 @@ export const candidate = onchainTable(
     /** Zero for the incumbent, who stands in a recall by right. */
     nominator: t.hex().notNull(),
     nominatedAt: t.bigint().notNull(),
+    /** The latest statement (CandidateStatement): the stater's own text, shown inert; null when none. */
+    name: t.text(),
+    uri: t.text(),
+    /** Who made the latest statement: the nominator or the candidate. */
+    statedBy: t.hex(),
     votes: t.bigint().notNull().default(0n),
     voters: t.integer().notNull().default(0),
   }),

@@ -131,6 +131,8 @@ export const potluckTasks = [
   task("pool:nominate", "Nominate a candidate for the open seat (needs matured weight; while the election is nominating)")
     .addPositionalArgument(POOL)
     .addPositionalArgument({ name: "candidate", description: "The candidate's address (or account number)" })
+    .addOption({ name: "name", description: "The candidate's statement: what to call them (at most 64 bytes)", type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined })
+    .addOption({ name: "uri", description: "The candidate's statement: where they say more, a data: or ipfs: URI (a candidate already nominated restates their own with --from themselves)", type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined })
     .addOption(FROM)
     .setAction(() => import("./pool/nominate.js"))
     .build(),

@@ -142,6 +142,7 @@ for (const database of databases) {
       let claims = 0;
       let contributors = 0;
       let candidates = 0;
+      let statements = 0;
       for (const p of pools) {
         const address = String(p.address);
         const contract = await pool(address);
@@ -161,10 +162,20 @@ for (const database of databases) {
         expect(rows.filter((r) => r.givenEver !== "0").length).to.equal(Number(p.contributorCount));
         const elections = await get<Array<Row & { candidates: Row[] }>>(indexer, `/pools/${address}/elections`);
         for (const e of elections) {
+          // A candidate's statement is the latest CandidateStatement for them (both empty: withdrawn).
+          const said = new Map<string, { name: string; uri: string }>();
+          for (const l of await contract.queryFilter(contract.filters.CandidateStatement(BigInt(String(e.id))))) {
+            said.set(l.args.candidate.toLowerCase(), { name: l.args.name, uri: l.args.uri });
+          }
           for (const k of e.candidates) {
             const [nominated, votes] = await contract.candidate(BigInt(String(e.id)), String(k.address));
             expect(nominated).to.equal(true);
             expect(String(k.votes), `votes for ${k.address} in election ${e.id}`).to.equal(votes.toString());
+            const statement = said.get(String(k.address));
+            const stated = statement !== undefined && (statement.name !== "" || statement.uri !== "");
+            expect(k.name ?? null, `name of ${k.address}`).to.equal(stated ? statement.name : null);
+            expect(k.uri ?? null, `statement of ${k.address}`).to.equal(stated ? statement.uri : null);
+            if (stated) statements++;
             candidates++;
           }
         }
@@ -176,7 +187,7 @@ for (const database of databases) {
           expect(String(top.address)).to.equal(leader.toLowerCase());
         }
       }
-      return { claims, contributors, candidates };
+      return { claims, contributors, candidates, statements };
     }
 
     it("after the seeded demo, every claim's status, contributor's given and candidate's votes equal the contracts' views", async function () {
@@ -184,6 +195,7 @@ for (const database of databases) {
       expect(counts.claims).to.be.greaterThanOrEqual(8);
       expect(counts.contributors).to.be.greaterThanOrEqual(20);
       expect(counts.candidates).to.be.greaterThanOrEqual(3);
+      expect(counts.statements, "the demo's candidates have statements").to.be.greaterThanOrEqual(3);
     });
 
     it("keeps every event as emitted, in order", async function () {

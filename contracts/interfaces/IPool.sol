@@ -302,8 +302,15 @@ interface IPoolSuccession {
     error PoolZeroCandidate();
     /// @notice Thrown when nominating a candidate twice.
     error PoolAlreadyNominated(address candidate);
-    /// @notice Thrown when voting for someone not nominated.
+    /// @notice Thrown when voting for someone not nominated, or when someone not nominated states a candidacy.
     error PoolNotNominated(address candidate);
+    /// @notice Thrown when a candidate's statement names them in more than `max` bytes.
+    error PoolStatementNameTooLong(uint256 length, uint256 max);
+    /// @notice Thrown when a candidate's statement URI is longer than `max` bytes.
+    error PoolStatementUriTooLong(uint256 length, uint256 max);
+    /// @notice Thrown when a candidate's statement URI starts with `start` rather than `data:` or `ipfs:` (the
+    /// two kinds a client can show without fetching from a server the candidate chose).
+    error PoolStatementUriScheme(bytes5 start);
     /// @notice Thrown when voting twice in one election.
     error PoolAlreadyVoted(address voter, uint256 electionId);
     /// @notice Thrown when signing the same petition twice.
@@ -332,6 +339,12 @@ interface IPoolSuccession {
     event ElectionCalled(uint256 indexed electionId, ElectionKind kind, uint256 votingStartsAt, uint256 votingEndsAt);
     /// @notice `nominator` nominated `candidate`.
     event Nominated(uint256 indexed electionId, address indexed candidate, address indexed nominator);
+    /// @notice `by` (the nominator, or the candidate) stated who `candidate` is in election `electionId`: a `name`
+    /// and a `uri` (`data:` or `ipfs:`, or empty). Not stored: the latest statement for a candidate is theirs.
+    /// Both empty: the candidate withdrew their statement.
+    event CandidateStatement(
+        uint256 indexed electionId, address indexed candidate, address indexed by, string name, string uri
+    );
     /// @notice `voter` voted for `candidate` with `weight`.
     event Voted(uint256 indexed electionId, address indexed voter, address indexed candidate, uint256 weight);
     /// @notice An election ended; `installed` tells whether `leader` reached quorum and took the seat. A
@@ -369,6 +382,20 @@ interface IPoolSuccession {
 
     /// @notice Nominates `candidate` (caller needs matured weight) while the election is nominating.
     function nominate(address candidate) external;
+
+    /// @notice `nominate`, with a statement saying who the candidate is (`CandidateStatement`, emitted only when
+    /// `name` or `uri` is non-empty): `name` at most 64 bytes, `uri` at most 1,024 bytes and starting with
+    /// `data:` or `ipfs:`. Nothing is stored: the statement lives in the event.
+    /// @param candidate Who is nominated.
+    /// @param name What to call them (their own text: clients show it inert).
+    /// @param uri Where they say more: a `data:` or `ipfs:` URI, or empty.
+    function nominateWithStatement(address candidate, string calldata name, string calldata uri) external;
+
+    /// @notice A nominated candidate (re)states who they are while the election is nominating or voting; the
+    /// latest statement stands. Both empty withdraws the statement. Same bounds as `nominateWithStatement`.
+    /// @param name What to call the caller.
+    /// @param uri Where they say more: a `data:` or `ipfs:` URI, or empty.
+    function describeCandidacy(string calldata name, string calldata uri) external;
 
     /// @notice Votes for a nominated `candidate` with the caller's matured weight, once per election.
     function vote(address candidate) external;

@@ -25,6 +25,9 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
     /// start: payouts run for at least that long between two recalls, so a holder of the recall threshold can
     /// delay them by one recall at a time, never freeze them for good.
     uint256 private constant PETITION_PAUSE_EPOCHS = 2;
+    /// @dev A candidate's statement: a name as long as a budget line's, a URI long enough for a short `data:` text.
+    uint256 private constant MAX_STATEMENT_NAME = 64; // bytes
+    uint256 private constant MAX_STATEMENT_URI = 1024; // bytes
 
     Election private _election;
     Petition private _petition;
@@ -179,7 +182,7 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
     // ---------------------------------------------------------------- transactions: elections
 
     /// @inheritdoc IPoolSuccession
-    function nominate(address who) external {
+    function nominate(address who) public {
         PoolArgs memory a = _args();
         Election memory el = _election;
         ElectionPhase phase = _phase(a, el);
@@ -190,6 +193,21 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
         if (c.nominated) revert PoolAlreadyNominated(who);
         c.nominated = true;
         emit Nominated(el.id, who, msg.sender);
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function nominateWithStatement(address who, string calldata name, string calldata uri) external {
+        nominate(who);
+        if (bytes(name).length != 0 || bytes(uri).length != 0) _state(_election.id, who, name, uri);
+    }
+
+    /// @inheritdoc IPoolSuccession
+    function describeCandidacy(string calldata name, string calldata uri) external {
+        Election memory el = _election;
+        ElectionPhase phase = _phase(_args(), el);
+        if (phase != ElectionPhase.Nominating && phase != ElectionPhase.Voting) revert PoolElectionPhase(phase);
+        if (!_candidates[el.id][msg.sender].nominated) revert PoolNotNominated(msg.sender);
+        _state(el.id, msg.sender, name, uri);
     }
 
     /// @inheritdoc IPoolSuccession
@@ -333,6 +351,20 @@ abstract contract PoolSuccession is PoolSubscriptions, IPoolSuccession {
             _candidates[id][incumbent].nominated = true;
             emit Nominated(id, incumbent, address(0));
         }
+    }
+
+    /// @dev Checks a statement's bounds and emits it: an event, never storage, so stating costs no more than its
+    /// bytes. A `data:` or `ipfs:` URI is one a client can show without calling a server the candidate chose.
+    function _state(uint256 electionId, address who, string calldata name, string calldata uri) private {
+        uint256 length = bytes(name).length;
+        if (length > MAX_STATEMENT_NAME) revert PoolStatementNameTooLong(length, MAX_STATEMENT_NAME);
+        length = bytes(uri).length;
+        if (length > MAX_STATEMENT_URI) revert PoolStatementUriTooLong(length, MAX_STATEMENT_URI);
+        if (length != 0) {
+            bytes5 start = bytes5(bytes(uri));
+            if (start != "data:" && start != "ipfs:") revert PoolStatementUriScheme(start);
+        }
+        emit CandidateStatement(electionId, who, msg.sender, name, uri);
     }
 
     function _emitCalled(PoolArgs memory a, uint32 id, ElectionKind kind, uint32 votingEpoch) private {

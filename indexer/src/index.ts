@@ -336,6 +336,15 @@ ponder.on("Pool:Nominated", async ({ event, context }) => {
   await context.db.insert(s.candidate).values({ pool: m.pool, electionId: a.electionId, address: lower(a.candidate), nominator: lower(a.nominator), nominatedAt: m.timestamp });
 });
 
+ponder.on("Pool:CandidateStatement", async ({ event, context }) => {
+  const m = await record("CandidateStatement", event, context.db);
+  const a = event.args;
+  // The latest statement stands; both empty is a withdrawn one.
+  const withdrawn = a.name === "" && a.uri === "";
+  await context.db.update(s.candidate, { pool: m.pool, electionId: a.electionId, address: lower(a.candidate) })
+    .set({ name: withdrawn ? null : a.name, uri: withdrawn ? null : a.uri, statedBy: lower(a.by) });
+});
+
 ponder.on("Pool:Voted", async ({ event, context }) => {
   const m = await record("Voted", event, context.db);
   const a = event.args;

@@ -7,7 +7,8 @@
 //   Riverside Community Lab (mUSD)  quadratic weighting; two standing orders collected twice; a pledge of
 //                                   laser-cutter time accepted with a delivery recorded, another offered;
 //                                   a claim paid, one pending
-//   The Margins (ETH)               the maintainer stepped down: three nominees, votes cast, voting epoch open
+//   The Margins (ETH)               the maintainer stepped down: three nominees with statements, votes cast,
+//                                   voting epoch open
 //   Retro Game Preservation Wiki    (mUSD) the seat stayed open, the pool wound down: a claim void, some
 //                                   contributors reclaimed their share, others (account #0) still can
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
@@ -16,7 +17,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import type { ConfigStruct } from "../../types/ethers-contracts/Pool.js";
 import type { IPool } from "../../types/ethers-contracts/index.js";
 import { LOCAL_CHAIN_IDS, type DeploymentRecord } from "./deployments.js";
-import { type AssetInfo, encodeMetadata, ETH, formatAmount, type PoolMetadata, PotluckError, textReceiptUri } from "@potluck/core";
+import { type AssetInfo, encodeMetadata, ETH, formatAmount, type PoolMetadata, PotluckError, statementUri, textReceiptUri } from "@potluck/core";
 import { chainIdOf } from "./potluck.js";
 import { session } from "./session.js";
 
@@ -291,9 +292,14 @@ export async function seedDemo(connection: NetworkConnection, deployment: Deploy
   // ------------------------------------------------------------ hour 16: the zine's editor steps down
   await travelTo((await epochStart(zine, 2)) + 120n);
   await send(zine.connect(linus).stepDown());
-  await send(zine.connect(s[12]).nominate(rosa.address));
+  // Candidates with statements (CandidateStatement events): a nominator's, a candidate's own, and one a
+  // candidate states after someone else nominated them.
+  await send(zine.connect(s[12]).nominateWithStatement(rosa.address, "Rosa Okafor",
+    statementUri("Co-edited issues 9 to 12 and runs the open-mic nights at the library. Wants a spring issue on the river walk.")));
   await send(zine.connect(s[13]).nominate(sam.address));
-  await send(zine.connect(s[11]).nominate(s[11].address));
+  await send(zine.connect(sam).describeCandidacy("Sam Lindqvist",
+    statementUri("Laid out every issue since 2021; would keep the quarterly schedule and move printing to the co-op.")));
+  await send(zine.connect(s[11]).nominateWithStatement(s[11].address, "Jun Park", statementUri("Contributor since issue 3. Would open a drawings section.")));
   gifts += await round(zine, zineDonors, 0.35);
 
   // ------------------------------------------------------------ hour 18: a claim that will be payable

@@ -1,10 +1,13 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
-import { formatAmount, formatCountdown, parseAmount, PotluckError } from "@potluck/core";
+import { formatAmount, formatCountdown, parseAmount, PotluckError, sentenceFor } from "@potluck/core";
 import { chainNow, confirm, signerFor } from "../../scripts/lib/potluck.js";
 
 interface Args { pool: string; amount: string; from: string }
+
+/** The pool's MAX_AMOUNT (PoolGiving.sol): what it accounts up to, in all. */
+const MAX_AMOUNT = 2n ** 96n - 1n;
 
 export default async function give({ pool: ref, amount: text, from }: Args, hre: HardhatRuntimeEnvironment) {
   return runPotluckTask(hre, async (ctx) => {
@@ -13,6 +16,12 @@ export default async function give({ pool: ref, amount: text, from }: Args, hre:
     const amount = parseAmount(text, asset);
     const signer = await signerFor(ctx.potluck, from);
     const shown = formatAmount(amount, asset);
+    // The pool's own refusals are checked before anything is sent: an approval sent for a gift the pool then
+    // refuses would leave the allowance standing.
+    const [[seat], totalGiven] = await Promise.all([pool.seat(), pool.totalGiven()]);
+    const refuse = (name: string, args: unknown[] = []) => new PotluckError(sentenceFor(name, args, { commands: true, ...ctx.explain }));
+    if (seat === 3n) throw refuse("PoolIsWoundDown");
+    if (totalGiven + amount > MAX_AMOUNT) throw refuse("PoolAmountOverflow", [totalGiven + amount, MAX_AMOUNT]);
     if (token === undefined) {
       const held = await ctx.potluck.ethers.provider.getBalance(signer.address);
       if (held < amount) throw new PotluckError(`${signer.address} holds only ${formatAmount(held, asset)}; the gift is ${shown} (plus gas).`);

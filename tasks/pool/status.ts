@@ -3,8 +3,8 @@ import { filedClaims, poolFor } from "../../scripts/lib/actions.js";
 import { describeChange, RULE_FIELDS, type RulesFields } from "../../scripts/lib/changes.js";
 import { runPotluckTask, short, table } from "../../scripts/lib/cli.js";
 import {
-  CLAIM_STATUS, ELECTION_PHASE, formatAmount, formatBps, formatCountdown, formatDate as date, formatDuration, formatRunway, inert, PLEDGE_STATUS,
-  receiptText, runway, terminalLink,
+  CLAIM_STATUS, ELECTION_PHASE, formatAmount, formatBps, formatCountdown, formatDate as date, formatDuration, formatRoundedAmount, formatRunway, inert,
+  PLEDGE_STATUS, receiptText, runway, showStatement, terminalLink,
 } from "@potluck/core";
 import { addressArg, chainNow } from "../../scripts/lib/potluck.js";
 
@@ -27,7 +27,14 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
     const { out, potluck } = ctx;
     const opened = await poolFor(ctx, ref);
     const { pool, asset, entry } = opened;
+    // The account is read first: a wrong one fails before anything is printed.
+    const who = account !== undefined && account !== "" ? await addressArg(potluck, account, "account") : undefined;
     const money = (v: bigint) => formatAmount(v, asset, { maxDecimals: asset.decimals > 6 ? 6 : 2 });
+    // Rates worked out per 30 days from caps and orders of other periods: rounded, and said to be.
+    const rate = (v: bigint) => {
+      const { text, approximate } = formatRoundedAmount(v, asset);
+      return approximate ? `about ${text}` : text;
+    };
     const now = await chainNow(potluck.ethers);
 
     const [balance, totalGiven, totalWeight, weighting, epoch, epochLength, genesis, maintainer, seat, rules, carried, lineCount, claimCount, election, electionKind, petition, windDown] =
@@ -56,13 +63,13 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
     if (woundDown) {
       rows.push(["budget", "none: the pool wound down"]);
     } else if (budgetPerMonth > 0n) {
-      rows.push(["budget", `${money(budgetPerMonth)} a month (30 days)`]);
+      rows.push(["budget", `${rate(budgetPerMonth)} a month (30 days)`]);
       rows.push(["runway", `${formatRunway(runway(balance, budgetPerMonth, recurringPerMonth))} at the full budget${recurringPerMonth > 0n ? ", counting standing orders" : ""}`]);
     } else {
       rows.push(["budget", "no open budget lines"]);
     }
     if (recurringPerMonth > 0n || pledgedPerMonth > 0n || delivered > 0n) {
-      rows.push(["carried", `standing orders ${money(recurringPerMonth)}/month, pledged in kind ${money(pledgedPerMonth)}/month, delivered in kind ${money(delivered)}`]);
+      rows.push(["carried", `standing orders ${rate(recurringPerMonth)}/month, pledged in kind ${rate(pledgedPerMonth)}/month, delivered in kind ${money(delivered)}`]);
     }
     if (!woundDown) rows.push(["weight", `${weight(totalWeight)} matured in all; ${quadratic ? "quadratic" : "linear"} weighting`]);
     rows.push(["epoch", `${epoch}, ${formatDuration(epochLength)} each; the next starts ${formatCountdown(genesis + (epoch + 1n) * epochLength, now)}`]);
@@ -75,22 +82,38 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
     rows.push(["rules", `claims wait ${formatDuration(rules.claimDelay)}, objections reject at ${formatBps(rules.objectionQuorumBps)}, elections need ${formatBps(rules.electionQuorumBps)}, recall at ${formatBps(rules.recallThresholdBps)}`]);
     for (const line of table(rows)) out(line);
 
-    // Budget lines.
+    // Claims are stored under their receipt hash, so their ids come from ClaimFiled (filing order: a claim's
+    // number is its place there).
+    const filed = claimCount > 0n ? await filedClaims(opened) : [];
+    const first = Math.max(0, filed.length - CLAIMS_SHOWN);
+    const claims = await Promise.all(filed.slice(first).map(async (f, i) => ({ ...f, number: first + i, read: await pool.claim(f.id) })));
+
+    // Budget lines. A line's `spent` counts what pending claims reserve in its current period (and what void
+    // ones still hold): shown apart, so "paid" is money that left the pool.
     out("");
     out("Budget lines");
     const lines = await Promise.all(Array.from({ length: Number(lineCount) }, (_, i) => pool.budgetLine(i)));
-    const lineRows = [["#", "name", "cap / period", "spent", "left", "resets"]];
+    const held = (line: number, period: bigint, nextReset: bigint, status: bigint) => {
+      if (period === 0n) return 0n;
+      const index = (nextReset - genesis) / period - 1n;
+      return claims
+        .filter(({ read: [c, st] }) => st === status && Number(c.line) === line && c.period === period && c.periodIndex === index)
+        .reduce((sum, { read: [c] }) => sum + c.amount, 0n);
+    };
+    const lineRows = [["#", "name", "cap / period", "paid", "reserved", "left", "resets"]];
     lines.forEach(([name, cap, period, spent, left, nextReset], i) => {
-      lineRows.push([String(i), inert(name, { max: NAME_WIDTH }), cap === 0n ? "closed" : `${money(cap)} / ${formatDuration(period)}`, money(spent), money(left), formatCountdown(nextReset, now)]);
+      const reserved = held(i, period, nextReset, 1n);
+      const voided = held(i, period, nextReset, 5n);
+      const paid = spent - reserved - voided;
+      lineRows.push([
+        String(i), inert(name, { max: NAME_WIDTH }), cap === 0n ? "closed" : `${money(cap)} / ${formatDuration(period)}`, money(paid > 0n ? paid : 0n),
+        `${money(reserved)}${voided > 0n ? ` (+${money(voided)} void)` : ""}`, money(left), formatCountdown(nextReset, now),
+      ]);
     });
     if (lines.length === 0) out("  none");
     else for (const line of table(lineRows)) out(line);
 
-    // Claims: pending ones in full, the rest counted by status. Claims are stored under their receipt hash, so
-    // their ids come from ClaimFiled (filing order: a claim's number is its place there).
-    const filed = claimCount > 0n ? await filedClaims(opened) : [];
-    const first = Math.max(0, filed.length - CLAIMS_SHOWN);
-    const claims = await Promise.all(filed.slice(first).map(async (f, i) => ({ ...f, number: first + i, read: await pool.claim(f.id) })));
+    // Claims: pending ones in full, the rest counted by status.
     const counts = new Map<string, number>();
     for (const c of claims) counts.set(CLAIM_STATUS[Number(c.read[1])], (counts.get(CLAIM_STATUS[Number(c.read[1])]) ?? 0) + 1);
     const pending = claims.filter((c) => c.read[1] === 1n);
@@ -143,7 +166,16 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
       const candidates = [...new Set(nominees.map((n) => n.args.candidate))];
       const tallies = await Promise.all(candidates.map(async (c) => ({ c, votes: (await pool.candidate(electionId, c))[1] })));
       tallies.sort((a, b) => (b.votes > a.votes ? 1 : b.votes < a.votes ? -1 : 0));
-      for (const { c, votes } of tallies) out(`  ${c}  ${weight(votes)}${c === leader && votes > 0n ? "  (leading)" : ""}`);
+      // Statements are events (the latest for a candidate stands) and the stater's own text: shown inert.
+      const stated = await pool.queryFilter(pool.filters.CandidateStatement(electionId), entry.createdAtBlock).catch(() => []);
+      const statements = new Map(stated.map((e) => [e.args.candidate, { name: e.args.name, uri: e.args.uri }]));
+      for (const { c, votes } of tallies) {
+        const said = statements.get(c);
+        const shown = said === undefined ? undefined : showStatement(said.name, said.uri, { maxText: 160 });
+        out(`  ${c}${shown !== undefined && shown.name !== "" ? ` "${shown.name}"` : ""}  ${weight(votes)}${c === leader && votes > 0n ? "  (leading)" : ""}`);
+        if (shown?.text !== undefined) out(`    "${shown.text.replaceAll("\n", " ")}"`);
+        else if (shown?.link !== undefined && said !== undefined) out(`    ${terminalLink(said.uri, { max: 90 })}`);
+      }
       if (tallies.length === 0) out("  no nominees yet (pool:nominate)");
       const needed = (totalWeight * rules.electionQuorumBps + 9_999n) / 10_000n;
       out(`  The winner needs ${formatBps(rules.electionQuorumBps)} of the matured weight (about ${weight(needed)}); the leader has ${weight(leaderVotes)}.`);
@@ -166,8 +198,7 @@ export default async function status({ pool: ref, account }: Args, hre: HardhatR
       });
     }
 
-    if (account !== undefined && account !== "") {
-      const who = await addressArg(potluck, account, "account");
+    if (who !== undefined) {
       const [[given, matured], weightNow, reclaimable] = await Promise.all([pool.contributionOf(who), pool.weightOf(who), pool.reclaimable(who)]);
       out("");
       out(`${who}: gave ${money(given)}; matured weight ${weight(weightNow)}${matured !== weightNow ? ` (basis ${matured})` : ""}${woundDown ? `; can reclaim ${money(reclaimable)}` : ""}`);

@@ -161,6 +161,10 @@ async function election(voters: HardhatEthersSigner[], candidates: number, suffi
   const others = await donors(Math.max(candidates - 1, 0), 3 + candidates);
   for (const c of others) await pool.connect(alice).nominate(c.address);
   await measure(`nominate${suffix}`, pool.connect(bob).nominate(carol.address));
+  // A statement as the demo's candidates make them: a name and a short data: text (the UI's typical case).
+  const uri = `data:text/plain;charset=utf-8;base64,${Buffer.from("Kept the books for three years; would publish them monthly.").toString("base64")}`;
+  await measure(`nominateWithStatement${suffix}`, pool.connect(bob).nominateWithStatement(payee.address, "Pat Payee", uri));
+  await measure(`describeCandidacy${suffix}`, pool.connect(carol).describeCandidacy("Carol", uri));
   const [, , startsAt] = await pool.election();
   await networkHelpers.time.increaseTo(startsAt);
   for (const [i, v] of voters.entries()) await pool.connect(v).vote(i % 2 === 0 ? carol.address : others[i % others.length]?.address ?? carol.address);

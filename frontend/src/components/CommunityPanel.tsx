@@ -7,16 +7,19 @@ import { useChainClock } from "../hooks/useChainClock";
 import type { PoolData } from "../hooks/usePool";
 import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
-import { displayAmount, ELECTION_PHASE, ElectionKind, ElectionPhase, formatBps, formatCountdown, formatPercent, fraction, SeatStatus } from "@potluck/core";
+import { displayAmount, ELECTION_PHASE, readStatement, ElectionKind, ElectionPhase, formatBps, formatCountdown, formatPercent, fraction, SeatStatus } from "@potluck/core";
 import { canCallElection, canFinalize, canNominate, canPetition, canReclaim, canVote, canWindDown, petitionLive } from "../lib/state";
 import { Action } from "./Action";
 import { Address } from "./Address";
+import { CandidateStatement } from "./CandidateStatement";
 import { TxStatus } from "./TxStatus";
 
 export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const { now } = useChainClock();
   const tx = usePoolWrite(pool);
   const [nominee, setNominee] = useState("");
+  const [statementName, setStatementName] = useState("");
+  const [statementUri, setStatementUri] = useState("");
   const w = pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset;
   const weight = (v: bigint) => displayAmount(v, w, { symbol: false });
   const send = (label: string, functionName: "nominate" | "vote", args: readonly [A]) =>
@@ -27,7 +30,18 @@ export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: Viewe
   const open = e.kind !== ElectionKind.None;
   const quorum = (pool.totalWeight * BigInt(pool.rules.electionQuorumBps) + 9_999n) / 10_000n;
   const nomineeNominated = pool.candidates.some((c) => c.address.toLowerCase() === nominee.trim().toLowerCase());
-  const nominateGate = canNominate(pool, viewer, now, { address: nominee.trim(), nominated: nomineeNominated });
+  // A statement is checked as the contract checks it; with none, the plain nominate is sent.
+  const statement = readStatement(statementName, statementUri);
+  const canNominateNominee = canNominate(pool, viewer, now, { address: nominee.trim(), nominated: nomineeNominated });
+  const nominateGate = canNominateNominee.ok && !statement.ok ? { ok: false as const, reason: statement.error } : canNominateNominee;
+  const nominateNominee = () => {
+    if (!isAddress(nominee.trim()) || !statement.ok) return;
+    const who = nominee.trim() as A;
+    const { name, uri } = statement.value;
+    const label = `Nominating ${name !== "" ? name.slice(0, 24) : `${who.slice(0, 8)}…`}`;
+    if (name === "" && uri === "") send(label, "nominate", [who]);
+    else void tx.write(label, "nominateWithStatement", [who, name, uri]);
+  };
   const voteGate = canVote(pool, viewer, now);
   const p = pool.petition;
   const live = petitionLive(p, now);
@@ -53,7 +67,7 @@ export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: Viewe
             <tbody>
               {pool.candidates.map((c) => (
                 <tr key={c.address} data-testid="candidate">
-                  <td><Address address={c.address} you={viewer.address} />{e.leader.toLowerCase() === c.address.toLowerCase() && c.votes > 0n && <span className="badge">leading</span>}</td>
+                  <td><CandidateStatement statement={c.statement} /><Address address={c.address} you={viewer.address} />{e.leader.toLowerCase() === c.address.toLowerCase() && c.votes > 0n && <span className="badge">leading</span>}</td>
                   <td data-testid="candidate-votes">{weight(c.votes)} <span className="muted">({formatPercent(fraction(c.votes, pool.totalWeight))})</span></td>
                   <td>
                     <Action gate={voteGate} busy={tx.busy} kind="secondary" testId="vote" onClick={() => send(`Voting for ${c.address.slice(0, 8)}…`, "vote", [c.address])}>
@@ -68,7 +82,9 @@ export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: Viewe
           {pool.phase === ElectionPhase.Nominating && (
             <div className="row">
               <input value={nominee} onChange={(ev) => setNominee(ev.target.value)} placeholder="candidate address 0x…" aria-label="candidate address" data-testid="nominee" />
-              <Action gate={nominateGate} busy={tx.busy} testId="nominate" onClick={() => isAddress(nominee.trim()) && send(`Nominating ${nominee.trim().slice(0, 8)}…`, "nominate", [nominee.trim() as A])}>Nominate</Action>
+              <input value={statementName} onChange={(ev) => setStatementName(ev.target.value)} placeholder="their name (optional)" aria-label="candidate name" data-testid="nominee-name" />
+              <input value={statementUri} onChange={(ev) => setStatementUri(ev.target.value)} placeholder="statement: ipfs://… or data:… (optional)" aria-label="candidate statement URI" data-testid="nominee-uri" />
+              <Action gate={nominateGate} busy={tx.busy} testId="nominate" onClick={nominateNominee}>Nominate</Action>
             </div>
           )}
           <Action gate={canFinalize(pool, viewer, now)} busy={tx.busy} testId="finalize" onClick={() => call("Finalizing the election", "finalizeElection")}>Finalize</Action>

@@ -19,7 +19,7 @@ import { useCreatedPools } from "./usePools";
 
 const HISTORY_EVENTS = [
   "Given", "ClaimFiled", "ClaimObjected", "ClaimPaid", "ClaimRejected", "ClaimCancelled", "ChangeProposed", "ChangeObjected",
-  "Nominated", "Voted", "RecallSigned", "ElectionCalled", "ElectionFinalized", "MaintainerChanged", "Subscribed",
+  "Nominated", "CandidateStatement", "Voted", "RecallSigned", "ElectionCalled", "ElectionFinalized", "MaintainerChanged", "Subscribed",
   "Unsubscribed", "Collected", "Pledged", "PledgeWithdrawn", "DeliveryRecorded", "WoundDown", "Reclaimed",
 ] as const;
 type HistoryEventName = (typeof HISTORY_EVENTS)[number];
@@ -114,6 +114,8 @@ export interface Candidate {
   address: Address;
   votes: bigint;
   nominatedBy?: Address;
+  /** The latest CandidateStatement for them in this election, as emitted (chain text: show it with CandidateStatement). */
+  statement?: { name: string; uri: string };
 }
 
 export interface PoolData extends PoolState {
@@ -487,9 +489,20 @@ export function usePool(address: Address | undefined) {
     };
   }).sort(byDesc((x) => (x.given > 0n ? x.given : x.gaveEver)));
 
+  // Events come in chain order: the last statement for a candidate stands (both empty: withdrawn).
+  const statements = new Map<string, { name: string; uri: string }>();
+  for (const e of events) {
+    if (e.eventName === "CandidateStatement" && e.args.electionId === electionId) {
+      statements.set(String(e.args.candidate).toLowerCase(), { name: String(e.args.name), uri: String(e.args.uri) });
+    }
+  }
   const candidates: Candidate[] = nominations.map((e, i) => {
     const cr = candidateReads.data?.[i];
-    return { address: e.args.candidate as Address, votes: cr?.[1] ?? 0n, nominatedBy: e.args.nominator as Address };
+    const said = statements.get(String(e.args.candidate).toLowerCase());
+    return {
+      address: e.args.candidate as Address, votes: cr?.[1] ?? 0n, nominatedBy: e.args.nominator as Address,
+      statement: said === undefined || (said.name === "" && said.uri === "") ? undefined : said,
+    };
   }).sort(byDesc((x) => x.votes));
 
   const subscribed = new Map<string, boolean>();

@@ -177,6 +177,13 @@ const SENTENCES: Record<string, Sentence> = {
   PoolZeroCandidate: () => "The candidate cannot be the zero address.",
   PoolAlreadyNominated: ([candidate], ctx) => `${address(ctx, candidate)} is already nominated.`,
   PoolNotNominated: ([candidate], ctx) => `${address(ctx, candidate)} is not nominated in this election.`,
+  PoolStatementNameTooLong: ([length, max]) => `A candidate's name may be at most ${big(max)} bytes long (got ${big(length)}).`,
+  PoolStatementUriTooLong: ([length, max]) => `A candidate's statement URI may be at most ${big(max)} bytes long (got ${big(length)}): put a longer statement on IPFS.`,
+  PoolStatementUriScheme: ([start]) => {
+    // The first five bytes of what was sent (zero-padded): shown inert, they are the sender's text.
+    const text = new TextDecoder().decode(Uint8Array.from(String(start).replace(/^0x/, "").match(/../g) ?? [], (h) => parseInt(h, 16))).replace(/\0+$/, "");
+    return `A candidate's statement URI must start with "data:" or "ipfs:" (it starts with "${inert(text)}").`;
+  },
   PoolAlreadyVoted: ([voter, id], ctx) => `${has(ctx, voter)} already voted in election #${big(id)}.`,
   PoolAlreadySigned: ([who, id], ctx) => `${has(ctx, who)} already signed recall petition #${big(id)}.`,
   PoolVacancyNotExpired: ([at], ctx) => `The seat has not been open long enough: the pool can wind down from ${when(ctx, at)}.`,

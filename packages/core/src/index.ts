@@ -7,5 +7,6 @@ export * from "./math.ts";
 export * from "./metadata.ts";
 export * from "./permit.ts";
 export * from "./runway.ts";
+export * from "./statement.ts";
 export * from "./text.ts";
 export * from "./units.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   durationInput, ETH, formatAmount, formatBps, formatCountdown, formatDuration, formatPercent, formatPeriod, fraction, displayAmount,
-  isEth, parseAmount, parseBps, parseDuration, PotluckError, readAmount, readBps, readDuration, shortAddress, type AssetInfo,
+  formatRoundedAmount, isEth, parseAmount, parseBps, parseDuration, PotluckError, readAmount, readBps, readDuration, shortAddress, type AssetInfo,
 } from "./index.ts";
 
 const MUSD: AssetInfo = { address: "0x00000000000000000000000000000000000000aa", symbol: "mUSD", decimals: 6 };
@@ -164,5 +164,39 @@ describe("shares", () => {
     expect(fraction(1n, 0n)).toBe(0);
     expect(formatPercent(0.075)).toBe("7.5%");
     expect(formatPercent(0.4216)).toBe("42%");
+  });
+});
+
+describe("formatRoundedAmount (derived figures)", () => {
+  const E = { symbol: "ETH", decimals: 18 };
+  const U = { symbol: "mUSD", decimals: 6 };
+  it("rounds a monthly rate worked out from weekly caps as people round money", () => {
+    // 0.1 ETH a week + 0.5 ETH a month, per 30 days: 0.928571428571428571 ETH.
+    expect(formatRoundedAmount((10n ** 17n * 30n) / 7n + 5n * 10n ** 17n, E)).toEqual({ text: "0.929 ETH", approximate: true });
+    // 40 mUSD a week, per 30 days.
+    expect(formatRoundedAmount((40_000_000n * 30n) / 7n, U)).toEqual({ text: "171.43 mUSD", approximate: true });
+    expect(formatRoundedAmount(2_005_000n, U)).toEqual({ text: "2.01 mUSD", approximate: true });
+  });
+  it("keeps three significant digits below one unit, and exact figures exact", () => {
+    expect(formatRoundedAmount(4_285_714_285_714_285n, E)).toEqual({ text: "0.00429 ETH", approximate: true });
+    expect(formatRoundedAmount(25n * 10n ** 17n, E)).toEqual({ text: "2.5 ETH", approximate: false });
+    expect(formatRoundedAmount(1n, U)).toEqual({ text: "0.000001 mUSD", approximate: false });
+    expect(formatRoundedAmount(0n, U)).toEqual({ text: "0 mUSD", approximate: false });
+    expect(formatRoundedAmount(1_234_567_891n, U, { symbol: false })).toEqual({ text: "1,234.57", approximate: true });
+    expect(formatRoundedAmount(-1_234_567_891n, U).text).toBe("-1,234.57 mUSD");
+  });
+});
+
+describe("amounts that look like base units", () => {
+  it("refuses ten bare digits or more, saying how to write the amount", () => {
+    expect(readAmount("1000000000000000000", ETH)).toEqual({
+      ok: false,
+      error: '"1000000000000000000" looks like an amount in base units: amounts are written in ETH, e.g. "0.05 ETH" or "0.05". ' +
+        "If you mean 1,000,000,000,000,000,000 ETH, write it so.",
+    });
+    expect(readAmount("20000000", MUSD)).toEqual({ ok: true, value: 20_000_000_000_000n }); // eight digits: 20 million, as written
+    expect(readAmount("1000000000 mUSD", MUSD)).toEqual({ ok: true, value: 10n ** 15n }); // a unit says it is meant
+    expect(readAmount("1,000,000,000", MUSD).ok).toBe(true);
+    expect(readAmount("1000000000.5", MUSD).ok).toBe(true);
   });
 });

@@ -68,6 +68,14 @@ export function readAmount(input: string, asset: AssetUnits, { allowZero = false
     if (/^(wei|gwei)$/i.test(unit)) return wrong(`"${input}" is in ${unit}: amounts are written in ${asset.symbol}, ${example}.`);
     return wrong(`"${input}" is in ${unit}, but this pool holds ${asset.symbol}: write it in ${asset.symbol}, ${example}.`);
   }
+  // Ten bare digits or more ("1000000000000000000"): base units typed where whole ones are read, the slip that
+  // gives 10^18 times too much. A unit or thousands separators say the amount is meant as written.
+  if (unit === undefined && /^[0-9]{10,}$/.test(match.groups.number)) {
+    return wrong(
+      `"${input}" looks like an amount in base units: amounts are written in ${asset.symbol}, ${example}. ` +
+        `If you mean ${match.groups.number.replace(/^0+(?=\d)/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")} ${asset.symbol}, write it so.`,
+    );
+  }
   let number = match.groups.number.replaceAll("_", "");
   if (number.includes(",")) {
     // Commas only as thousands separators ("1,000.5"): a decimal comma ("0,5") is refused, not guessed.
@@ -109,6 +117,29 @@ export function formatAmount(value: bigint, asset: AssetUnits, { maxDecimals, sy
   }
   const text = `${negative ? "-" : ""}${number}`;
   return symbol ? `${text} ${asset.symbol}` : text;
+}
+
+/**
+ * A derived amount (a monthly rate worked out from a weekly cap, a share): rounded as people round money,
+ * half up to two decimals from 1 on and to three significant digits below 1, so 0.928571… ETH reads "0.93 ETH"
+ * and 171.428571 mUSD "171.43 mUSD", not "0.9285" cut from an exact figure nobody wrote. `approximate` tells
+ * whether rounding changed the value (the caller may say "about"). Never for an amount that is paid or given.
+ */
+export function formatRoundedAmount(value: bigint, asset: AssetUnits, { symbol = true }: { symbol?: boolean } = {}): { text: string; approximate: boolean } {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const base = 10n ** BigInt(asset.decimals);
+  let keep = 2; // decimals kept
+  if (abs < base && abs > 0n) {
+    // Below one whole unit: three significant digits (0.00429), never more decimals than the asset has.
+    const digits = abs.toString().length; // of the base-unit figure
+    keep = Math.max(2, asset.decimals - digits + 3);
+  }
+  keep = Math.min(keep, asset.decimals);
+  const step = 10n ** BigInt(asset.decimals - keep);
+  const rounded = ((abs + step / 2n) / step) * step;
+  const text = formatAmount(negative ? -rounded : rounded, asset, { symbol });
+  return { text, approximate: rounded !== abs };
 }
 
 /** An amount for a table or a card: cut to four decimals (see `formatAmount`). */
