@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  durationInput, ETH, formatAmount, formatBps, formatCountdown, formatDuration, formatPercent, formatPeriod, fraction, displayAmount,
+  approxAmount, durationInput, ETH, formatAmount, formatBps, formatCountdown, formatDuration, formatPercent, formatPeriod, fraction, displayAmount,
   isEth, parseAmount, parseBps, parseDuration, PotluckError, readAmount, readBps, readDuration, shortAddress, type AssetInfo,
 } from "./index.ts";
 
@@ -164,5 +164,18 @@ describe("shares", () => {
     expect(fraction(1n, 0n)).toBe(0);
     expect(formatPercent(0.075)).toBe("7.5%");
     expect(formatPercent(0.4216)).toBe("42%");
+  });
+});
+
+describe("approxAmount", () => {
+  it("rounds a derived figure to three significant digits and says so", () => {
+    expect(approxAmount(928_571_428_571_428_571n, ETH)).toBe("≈0.929 ETH");
+    expect(approxAmount(171_428_571n, { symbol: "mUSD", decimals: 6 })).toBe("≈171 mUSD");
+    expect(approxAmount(1_285_714_285_714_285_714n, ETH)).toBe("≈1.29 ETH");
+  });
+  it("leaves an exact figure as it is", () => {
+    expect(approxAmount(300_000_000_000_000_000n, ETH)).toBe("0.3 ETH");
+    expect(approxAmount(0n, ETH)).toBe("0 ETH");
+    expect(approxAmount(120n, { symbol: "x", decimals: 0 }, { symbol: false })).toBe("120");
   });
 });
