@@ -7,7 +7,7 @@ import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
 import { getAbiItem, type AbiEvent, type Address, type Hex } from "viem";
 import { useBalance, useConfig, usePublicClient, useReadContract, useReadContracts } from "wagmi";
-import { readContractsQueryOptions } from "wagmi/query";
+import { hashFn, readContractsQueryOptions } from "wagmi/query";
 import { erc20Abi, poolAbi } from "../contracts";
 import { type Asset, ETH, inert, isEth, type PoolMetadata, poolName, runway, type Runway, tokenSymbol } from "@potluck/core";
 import { eventHistory, indexedPoolEvents } from "../lib/history";
@@ -278,6 +278,7 @@ function useClaimReads(at: Address, claimIds: readonly bigint[]) {
   return useQueries({
     queries: claimIds.map((id) => ({
       ...readContractsQueryOptions(config, { allowFailure: false, contracts: [{ address: at, abi: poolAbi, functionName: "claim", args: [id] }] }),
+      queryKeyHashFn: hashFn, // the key holds bigints (wagmi's hooks hash them so too)
       meta: { settled } satisfies ReadMeta,
     })),
     combine: (results) => ({ data: results.map((r) => r.data?.[0] as ClaimRead | undefined), error: results.find((r) => r.error)?.error ?? null }),
@@ -300,6 +301,7 @@ function useContributorReads(at: Address, donors: readonly Address[]) {
           { address: at, abi: poolAbi, functionName: "reclaimable", args: [who] },
         ],
       }),
+      queryKeyHashFn: hashFn,
       staleTime: Infinity,
       meta: { eventDriven: true, touchedBy: who.toLowerCase() } satisfies ReadMeta,
     })),
