@@ -1,6 +1,6 @@
-// The shell: header with the wallet, the chain's clock for every countdown, and two pages chosen by the
-// URL's hash (#/ explore, #/pool/0x… a pool), so the production build is static files.
-import { useEffect, useState } from "react";
+// The shell: header with the wallet, the chain's clock for every countdown, and the pages chosen by the
+// URL's hash (#/ explore, #/pool/0x… a pool, #/create the create-pool form), so the production build is static files.
+import { lazy, Suspense, useEffect, useState } from "react";
 import { isAddress } from "viem";
 import { deployedChainIds, deployment } from "../contracts";
 import { ChainClockContext, useWatchChainClock } from "../hooks/useChainClock";
@@ -9,6 +9,9 @@ import { chain, rpcUrl } from "../wagmi";
 import { Explore } from "./Explore";
 import { PoolPage } from "./PoolPage";
 import { WalletBar } from "./WalletBar";
+
+// The create-pool form is loaded only when opened: the first page (explore, a pool) stays under its budget.
+const CreatePool = lazy(() => import("./CreatePool").then((m) => ({ default: m.CreatePool })));
 
 function useHashRoute(): string {
   const [hash, setHash] = useState(() => window.location.hash);
@@ -45,6 +48,8 @@ export function App() {
           </div>
         ) : pool !== undefined ? (
           <PoolPage address={pool} />
+        ) : hash.startsWith("#/create") ? (
+          <Suspense fallback={<p className="muted" aria-busy="true">Opening the form…</p>}><CreatePool /></Suspense>
         ) : (
           <Explore />
         )}

@@ -4,7 +4,7 @@ import { useChainClock } from "../hooks/useChainClock";
 import type { PoolData } from "../hooks/usePool";
 import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
-import { displayAmount, formatCountdown, formatPeriod, fraction } from "@potluck/core";
+import { approxAmount, displayAmount, formatCountdown, formatPeriod, fraction } from "@potluck/core";
 import { Action } from "./Action";
 import { Address } from "./Address";
 import { TxStatus } from "./TxStatus";
@@ -29,9 +29,9 @@ export function Carried({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
     <section className="panel" data-testid="carried">
       <h2>Fixed costs covered</h2>
       <p>
-        Of a budget of <strong>{displayAmount(c.budgetPerMonth, a)}</strong> per 30 days, standing orders bring{" "}
-        <strong data-testid="recurring">{displayAmount(c.recurringPerMonth, a)}</strong> and peers pledge{" "}
-        <strong>{displayAmount(c.pledgedPerMonth, a)}</strong> in kind; in-kind value delivered so far:{" "}
+        Of a budget of <strong>{approxAmount(c.budgetPerMonth, a)}</strong> per 30 days, standing orders bring{" "}
+        <strong data-testid="recurring">{approxAmount(c.recurringPerMonth, a)}</strong> and peers pledge{" "}
+        <strong data-testid="pledged">{approxAmount(c.pledgedPerMonth, a)}</strong> in kind; in-kind value delivered so far:{" "}
         <strong data-testid="delivered">{displayAmount(c.delivered, a)}</strong>.
       </p>
       <div className="bar stacked" role="img" aria-label="share of the budget covered by recurring gifts and pledges">
@@ -40,7 +40,7 @@ export function Carried({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
       </div>
       <p className="muted"><span className="swatch recurring" /> recurring gifts <span className="swatch inkind" /> in kind</p>
       {pool.subscribers.length > 0 && (
-        <table className="table">
+        <table className="table stack">
           <thead><tr><th>standing order</th><th>amount</th><th>next gift</th><th /></tr></thead>
           <tbody>
             {pool.subscribers.map((donor, i) => {
@@ -49,10 +49,10 @@ export function Carried({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
               const due = now >= o[2];
               return (
                 <tr key={donor}>
-                  <td><Address address={donor} you={viewer.address} /></td>
-                  <td>{displayAmount(o[0], a)} every {formatPeriod(o[1])}</td>
-                  <td>{due ? <strong>due now</strong> : formatCountdown(o[2], now)}</td>
-                  <td>
+                  <td data-label="standing order"><Address address={donor} you={viewer.address} /></td>
+                  <td data-label="amount"><span className="num">{displayAmount(o[0], a)}</span> every {formatPeriod(o[1])}</td>
+                  <td data-label="next gift">{due ? <strong>due now</strong> : formatCountdown(o[2], now)}</td>
+                  <td data-label="">
                     <Action kind="secondary" busy={tx.busy}
                       gate={!due ? { ok: false, reason: "not due yet" } : viewer.address === undefined ? { ok: false, reason: "connect to collect" } : { ok: true }}
                       onClick={() => void tx.write("Collecting a standing order", "collect", [donor])}>

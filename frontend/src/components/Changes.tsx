@@ -7,6 +7,7 @@ import { displayAmount, formatBps, formatCountdown, formatPeriod, PROPOSAL_STATU
 import { canApplyChange, canObjectToChange, lineChangeParts, NEW_LINE, RULE_NAMES, rulesInChange, type Rules } from "../lib/state";
 import { Action } from "./Action";
 import { TxStatus } from "./TxStatus";
+import { Weight } from "./Weight";
 
 /** A rules change as what it changes (its `changes` bits), each from the rule in force now: "claim delay 6 hours → 12 hours, …". */
 function rulesChange(now: Rules, proposed: Rules | undefined, changes: number): string {
@@ -33,7 +34,7 @@ export function Changes({ pool, viewer }: { pool: PoolData; viewer: ViewerData }
           return (
             <li key={p.id.toString()}>
               <strong>#{p.id.toString()}</strong> {what} · <em>{PROPOSAL_STATUS[p.status]}</em>
-              {pending && <> · takes effect {formatCountdown(p.effectiveAt, now)} unless {displayAmount(p.toReject, pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset, { symbol: false })} more weight objects</>}
+              {pending && <> · takes effect {formatCountdown(p.effectiveAt, now)} unless <Weight value={p.toReject} pool={pool} /> more {pool.quadratic ? "of all weight objects" : "weight objects"}</>}
               {pending && (
                 <div className="actions">
                   <Action kind="danger" busy={tx.busy} gate={canObjectToChange(p, viewer, now, objected)}

@@ -1,14 +1,17 @@
 // Claims: the open ones with a countdown to payability, the objection bar and the actions; then the
 // record (paid, rejected, withdrawn, void) with links to each receipt.
-import { useClaims } from "../hooks/useClaims";
+import { useClaims, type OpenClaim } from "../hooks/useClaims";
 import type { PoolData } from "../hooks/usePool";
 import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
+import { parseEventLogs } from "viem";
+import { poolAbi } from "../contracts";
 import { CLAIM_STATUS, displayAmount, formatCountdown, formatPercent, fraction, receiptText } from "@potluck/core";
 import { Action } from "./Action";
 import { Address } from "./Address";
 import { ChainLink, ChainText } from "./ChainText";
 import { TxStatus } from "./TxStatus";
+import { rawWeight, Weight, weightText } from "./Weight";
 
 /**
  * A claim's receipt, as its maintainer gave it (chain text): a text receipt is shown inline, inert; a URI is a
@@ -29,10 +32,18 @@ export function Receipt({ uri, hash }: { uri?: string; hash?: string }) {
 export function Claims({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const { open, settled, now } = useClaims(pool, viewer);
   const tx = usePoolWrite(pool);
-  const send = (label: string, functionName: "object" | "payClaim" | "cancelClaim", id: bigint) =>
+  const send = (label: string, functionName: "payClaim" | "cancelClaim", id: bigint) =>
     void tx.write(label, functionName, [id]);
-  const w = pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset;
   const line = (l?: number) => (l === undefined ? "?" : pool.lines[l]?.name ?? `line ${l}`);
+  // An objection that reaches the bar rejects the claim in the same transaction: say so, and what it freed.
+  const object = (c: OpenClaim) =>
+    void tx.run(async (s) => {
+      const receipt = await s.pool(`Objecting to claim #${c.number}`, "object", [c.id]);
+      const rejected = parseEventLogs({ abi: poolAbi, logs: receipt.logs, eventName: "ClaimRejected" }).some((e) => e.args.claimId === c.id);
+      if (rejected) {
+        s.outcome(`Claim #${c.number} was rejected: its ${displayAmount(c.amount ?? 0n, pool.asset)} is no longer reserved, and "${line(c.line)}" may spend it again this period.`);
+      }
+    });
   return (
     <section className="panel" data-testid="claims">
       <h2>Claims</h2>
@@ -51,12 +62,13 @@ export function Claims({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
                 <div className="bar-fill danger" style={{ width: `${share * 100}%` }} />
               </div>
               <span className="muted" data-testid="objection-tally">
-                objections: {displayAmount(c.objected, w, { symbol: false })} of {displayAmount(c.bar, w, { symbol: false })} weight needed to reject ({c.objectors} objector{c.objectors === 1 ? "" : "s"})
+                objections: <Weight value={c.objected} pool={pool} /> of <Weight value={c.bar} pool={pool} />{pool.quadratic ? " of all weight" : " weight"} needed to reject ({c.objectors} objector{c.objectors === 1 ? "" : "s"})
+                {pool.quadratic && <span className="small"> (raw weight {rawWeight(c.objected, pool)} of {rawWeight(c.bar, pool)})</span>}
               </span>
             </div>
             <div className="actions">
-              <Action gate={c.object} busy={tx.busy} kind="danger" testId="object" onClick={() => send(`Objecting to claim #${c.number}`, "object", c.id)}>
-                Object{viewer.weight > 0n && c.object.ok ? ` with weight ${displayAmount(viewer.weight, w, { symbol: false })}` : ""}
+              <Action gate={c.object} busy={tx.busy} kind="danger" testId="object" onClick={() => object(c)}>
+                Object{viewer.weight > 0n && c.object.ok ? ` with ${pool.quadratic ? "" : "weight "}${weightText(viewer.weight, pool)}` : ""}
               </Action>
               <Action gate={c.pay} busy={tx.busy} kind="secondary" testId="pay" onClick={() => send(`Paying claim #${c.number}`, "payClaim", c.id)}>Pay out</Action>
               {viewer.isMaintainer && <Action gate={c.cancel} busy={tx.busy} kind="secondary" onClick={() => send(`Withdrawing claim #${c.number}`, "cancelClaim", c.id)}>Withdraw</Action>}
@@ -68,17 +80,17 @@ export function Claims({ pool, viewer }: { pool: PoolData; viewer: ViewerData })
       {settled.length > 0 && (
         <>
           <h3>Record</h3>
-          <table className="table" data-testid="claim-record">
+          <table className="table stack" data-testid="claim-record">
             <thead><tr><th>#</th><th>status</th><th>amount</th><th>line</th><th>payee</th><th>receipt</th></tr></thead>
             <tbody>
               {settled.map((c) => (
                 <tr key={c.id.toString()} className={`claim-${CLAIM_STATUS[c.status]}`}>
-                  <td>{c.number}</td>
-                  <td data-testid="claim-status">{CLAIM_STATUS[c.status]}</td>
-                  <td>{c.amount === undefined ? "…" : displayAmount(c.amount, pool.asset)}</td>
-                  <td>{line(c.line)}</td>
-                  <td>{c.payee ? <Address address={c.payee} you={viewer.address} /> : "…"}</td>
-                  <td><Receipt uri={c.receiptURI} hash={c.receiptHash} /></td>
+                  <td data-label="#">{c.number}</td>
+                  <td data-label="status" data-testid="claim-status">{CLAIM_STATUS[c.status]}</td>
+                  <td data-label="amount" className="num">{c.amount === undefined ? "…" : displayAmount(c.amount, pool.asset)}</td>
+                  <td data-label="line"><ChainText text={line(c.line)} max={40} /></td>
+                  <td data-label="payee">{c.payee ? <Address address={c.payee} you={viewer.address} /> : "…"}</td>
+                  <td data-label="receipt"><Receipt uri={c.receiptURI} hash={c.receiptHash} /></td>
                 </tr>
               ))}
             </tbody>

@@ -13,6 +13,7 @@ import { Action } from "./Action";
 import { Address } from "./Address";
 import { CandidateStatement } from "./CandidateStatement";
 import { TxStatus } from "./TxStatus";
+import { rawWeight, weightText } from "./Weight";
 
 export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const { now } = useChainClock();
@@ -20,8 +21,8 @@ export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: Viewe
   const [nominee, setNominee] = useState("");
   const [statementName, setStatementName] = useState("");
   const [statementUri, setStatementUri] = useState("");
-  const w = pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset;
-  const weight = (v: bigint) => displayAmount(v, w, { symbol: false });
+  // Quadratic weights read as shares of the total (the raw figure in each tooltip), linear ones as amounts.
+  const weight = (v: bigint) => weightText(v, pool);
   const send = (label: string, functionName: "nominate" | "vote", args: readonly [A]) =>
     void tx.write(label, functionName, args);
   const call = (label: string, functionName: "finalizeElection" | "petitionRecall" | "callElection" | "windDown" | "reclaim") =>
@@ -50,7 +51,7 @@ export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: Viewe
     <section className="panel" data-testid="community-panel">
       <h2>Community</h2>
       <p className="muted">
-        Your weight: <strong data-testid="your-weight">{weight(viewer.weight)}</strong> of {weight(pool.totalWeight)}
+        Your weight: <strong data-testid="your-weight" title={`weight ${rawWeight(viewer.weight, pool)} of ${rawWeight(pool.totalWeight, pool)}`}>{pool.quadratic ? weight(viewer.weight) : <>{weight(viewer.weight)} of {weight(pool.totalWeight)}</>}</strong>
         {viewer.maturingAt !== undefined && <> · more from {formatCountdown(viewer.maturingAt, now)}</>}
       </p>
       {open && (
@@ -62,16 +63,16 @@ export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: Viewe
             {pool.phase === ElectionPhase.Counting && <>Voting closed {formatCountdown(e.votingEndsAt, now)}: anyone can finalize. </>}
             The winner needs {formatBps(pool.rules.electionQuorumBps)} of matured weight (about {weight(quorum)}).
           </p>
-          <table className="table" data-testid="candidates">
+          <table className="table stack" data-testid="candidates">
             <thead><tr><th>candidate</th><th>votes</th><th /></tr></thead>
             <tbody>
               {pool.candidates.map((c) => (
                 <tr key={c.address} data-testid="candidate">
-                  <td><CandidateStatement statement={c.statement} /><Address address={c.address} you={viewer.address} />{e.leader.toLowerCase() === c.address.toLowerCase() && c.votes > 0n && <span className="badge">leading</span>}</td>
-                  <td data-testid="candidate-votes">{weight(c.votes)} <span className="muted">({formatPercent(fraction(c.votes, pool.totalWeight))})</span></td>
-                  <td>
+                  <td data-label="candidate"><CandidateStatement statement={c.statement} /><Address address={c.address} you={viewer.address} />{e.leader.toLowerCase() === c.address.toLowerCase() && c.votes > 0n && <span className="badge">leading</span>}</td>
+                  <td data-label="votes" data-testid="candidate-votes" title={`weight ${rawWeight(c.votes, pool)}`}>{pool.quadratic ? formatPercent(fraction(c.votes, pool.totalWeight)) : <>{weight(c.votes)} <span className="muted">({formatPercent(fraction(c.votes, pool.totalWeight))})</span></>}</td>
+                  <td data-label="">
                     <Action gate={voteGate} busy={tx.busy} kind="secondary" testId="vote" onClick={() => send(`Voting for ${c.address.slice(0, 8)}…`, "vote", [c.address])}>
-                      Vote{voteGate.ok ? ` with weight ${weight(viewer.weight)}` : ""}
+                      Vote{voteGate.ok ? ` with ${pool.quadratic ? "" : "weight "}${weight(viewer.weight)}` : ""}
                     </Action>
                   </td>
                 </tr>

@@ -1,29 +1,58 @@
-// Contributors with what they gave and the weight that counts in ballots now.
+// Contributors with what they gave and the weight that counts in ballots now; after a wind-down, what each
+// reclaimed and may still reclaim.
 import { useState } from "react";
 import type { PoolData } from "../hooks/usePool";
 import type { ViewerData } from "../hooks/useViewer";
-import { displayAmount, formatPercent, fraction } from "@potluck/core";
+import { displayAmount, formatPercent, fraction, SeatStatus } from "@potluck/core";
 import { Address } from "./Address";
+import { Bone } from "./Skeleton";
+import { rawWeight } from "./Weight";
 
 const PAGE = 25;
 
 export function Contributors({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const [shown, setShown] = useState(PAGE);
   const list = pool.contributors;
-  const weightUnit = pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset;
+  const ended = pool.seatStatus === SeatStatus.WoundDown;
+  if (!pool.historyKnown) {
+    return (
+      <section className="panel" data-testid="contributors" aria-busy="true">
+        <h2>Contributors <Bone width="2em" /></h2>
+        <Bone width="100%" height="0.8em" className="block" /><Bone width="100%" height="0.8em" className="block" />
+      </section>
+    );
+  }
   return (
     <section className="panel" data-testid="contributors">
       <h2>Contributors ({list.length})</h2>
-      <p className="muted">Weight is what counts in objections, petitions and votes: {pool.quadratic ? "the square root of" : ""} what was given, from the epoch after the gift.</p>
-      <table className="table">
-        <thead><tr><th>contributor</th><th>given</th><th>weight now</th><th>share</th></tr></thead>
+      {ended ? (
+        <p className="muted">The pool wound down: each contributor may reclaim their share of what was left, once.</p>
+      ) : (
+        <p className="muted">Weight is what counts in objections, petitions and votes: {pool.quadratic ? "the square root of" : ""} what was given, from the epoch after the gift{pool.quadratic ? "; shown as a share of all weight (the raw figure in small print)" : ""}.</p>
+      )}
+      <table className="table stack">
+        <thead>
+          {ended
+            ? <tr><th>contributor</th><th>gave</th><th>reclaimed</th><th>may still reclaim</th></tr>
+            : <tr><th>contributor</th><th>given</th><th>weight now</th><th>share</th></tr>}
+        </thead>
         <tbody>
-          {list.slice(0, shown).map((c) => (
+          {list.slice(0, shown).map((c) => ended ? (
             <tr key={c.address} data-testid="contributor">
-              <td><Address address={c.address} you={viewer.address} /></td>
-              <td>{displayAmount(c.given, pool.asset)}</td>
-              <td>{displayAmount(c.weight, weightUnit, { symbol: false })}{c.matured < c.given ? <span className="muted"> (maturing)</span> : null}</td>
-              <td>{formatPercent(fraction(c.weight, pool.totalWeight))}</td>
+              <td data-label="contributor"><Address address={c.address} you={viewer.address} /></td>
+              <td data-label="gave" className="num">{displayAmount(c.gaveEver > c.given ? c.gaveEver : c.given, pool.asset)}</td>
+              <td data-label="reclaimed" className="num" data-testid="contributor-reclaimed">{c.reclaimed > 0n ? displayAmount(c.reclaimed, pool.asset) : "—"}</td>
+              <td data-label="may still reclaim" className="num" data-testid="contributor-reclaimable">{c.reclaimable > 0n ? displayAmount(c.reclaimable, pool.asset) : "nothing"}</td>
+            </tr>
+          ) : (
+            <tr key={c.address} data-testid="contributor">
+              <td data-label="contributor"><Address address={c.address} you={viewer.address} /></td>
+              <td data-label="given" className="num">{displayAmount(c.given, pool.asset)}</td>
+              <td data-label="weight now" className="num">
+                {pool.quadratic ? <span className="muted small" title="the square root of what was given">{rawWeight(c.weight, pool)}</span> : rawWeight(c.weight, pool)}
+                {c.matured < c.given ? <span className="muted"> (maturing)</span> : null}
+              </td>
+              <td data-label="share" className="num" data-testid="contributor-share">{formatPercent(fraction(c.weight, pool.totalWeight))}</td>
             </tr>
           ))}
         </tbody>

@@ -13,14 +13,17 @@ const STATUS_LABEL: Record<string, string> = {
 };
 
 export function Explore() {
-  const { pools, isLoading, error } = usePools();
+  const { pools, known, error } = usePools();
   return (
     <section>
-      <h1>Pools</h1>
+      <div className="explore-head">
+        <h1>Pools</h1>
+        <a href="#/create" className="btn btn-primary" data-testid="start-pool">Start a pool</a>
+      </div>
       <p className="lede">Each pool funds one project and pays its maintainer only by rules you can read before you give.</p>
       {error && <div className="notice" role="alert">Could not read the pools: {error.message.split("\n")[0]}</div>}
-      {isLoading && <p>Loading pools…</p>}
-      {!isLoading && pools.length === 0 && !error && <p>No pools yet.</p>}
+      {!known && !error && <p className="muted" aria-busy="true">Reading the pools…</p>}
+      {known && pools.length === 0 && !error && <p>No pools yet.</p>}
       <div className="cards" data-testid="pool-list">
         {pools.map((p) => (
           <PoolCard key={p.address} pool={p} />
@@ -41,8 +44,9 @@ export function PoolCard({ pool: p }: { pool: PoolSummary }) {
       {p.metadata?.description && <p className="desc"><ChainText text={p.metadata.description} max={240} /></p>}
       <dl>
         <dt>asset</dt><dd>{p.assetInfo.symbol}</dd>
-        <dt>balance</dt><dd data-testid="pool-balance">{p.balance === undefined ? "…" : displayAmount(p.balance, p.assetInfo)}</dd>
-        <dt>runway</dt><dd>{p.runway === undefined ? "…" : formatRunway(p.runway)}</dd>
+        <dt>balance</dt><dd data-testid="pool-balance" className="num">{p.balance === undefined ? "…" : displayAmount(p.balance, p.assetInfo)}</dd>
+        {/* A wound-down pool has no runway: it has ended, and contributors reclaim what is left. */}
+        <dt>runway</dt><dd>{p.runway === undefined || p.status === undefined ? "…" : p.status === "wound down" ? "ended" : formatRunway(p.runway)}</dd>
         <dt>maintainer</dt>
         <dd><span className={`status status-${(p.status ?? "").replace(" ", "-")}`} data-testid="pool-status">{p.status === undefined ? "…" : STATUS_LABEL[p.status]}</span></dd>
       </dl>

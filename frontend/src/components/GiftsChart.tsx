@@ -4,6 +4,7 @@ import { usePublicClient } from "wagmi";
 import type { PoolData } from "../hooks/usePool";
 import { cumulative, interpolateTimes, sample } from "../lib/chart";
 import { displayAmount, formatDate } from "@potluck/core";
+import { Bone } from "./Skeleton";
 
 const MAX_BLOCK_READS = 120;
 const W = 560;
@@ -20,6 +21,8 @@ export function GiftsChart({ pool }: { pool: PoolData }) {
     enabled: client !== undefined && blocks.length > 0,
     placeholderData: (previous) => previous,
     staleTime: Infinity,
+    // Blocks' times never change, and a new gift changes the key: a new block need not re-read them.
+    meta: { eventDriven: true },
     queryFn: async () => {
       const picked = sample(blocks, MAX_BLOCK_READS);
       const read = await Promise.all(picked.map((blockNumber) => client!.getBlock({ blockNumber })));
@@ -28,6 +31,7 @@ export function GiftsChart({ pool }: { pool: PoolData }) {
       return new Map(blocks.map((b, i) => [b, all[i]] as [bigint, bigint]));
     },
   });
+  if (!pool.historyKnown) return <section className="panel" aria-busy="true"><h2>Gifts over time</h2><Bone width="100%" height="6em" className="block" /></section>;
   if (gifts.length === 0) return <section className="panel"><h2>Gifts over time</h2><p>No gifts yet.</p></section>;
   const points = times.data === undefined ? [] : cumulative(gifts.map((g) => ({ time: times.data.get(g.blockNumber) ?? 0n, amount: g.args.amount as bigint })), pool.asset.decimals);
   const t0 = points[0]?.time ?? 0;

@@ -8,12 +8,13 @@ import { useGive } from "../hooks/useGive";
 import type { PoolData } from "../hooks/usePool";
 import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
-import { displayAmount, formatCountdown, formatDate, formatPeriod, readAmount } from "@potluck/core";
+import { displayAmount, formatCountdown, formatDate, formatPercent, formatPeriod, fraction, readAmount } from "@potluck/core";
 import { canSubscribe, type Gate } from "../lib/state";
 import { chain } from "../wagmi";
 import { Action } from "./Action";
 import { QrCode } from "./QrCode";
 import { TxStatus } from "./TxStatus";
+import { rawWeight, Weight } from "./Weight";
 
 const PERIODS: Array<[string, bigint]> = [["day", 86_400n], ["week", 604_800n], ["30 days", 2_592_000n]];
 const PREAPPROVED_PERIODS = 12n;
@@ -67,7 +68,6 @@ export function GivePanel({ pool, viewer }: { pool: PoolData; viewer: ViewerData
   const { now } = useChainClock();
   const g = useGive(pool, viewer);
   const [copied, setCopied] = useState(false);
-  const weightUnit = pool.quadratic ? { symbol: "", decimals: 0 } : pool.asset;
   const uri = pool.isEthPool ? `ethereum:${pool.address}@${chain.id}` : pool.address;
   return (
     <section className="panel give" data-testid="give-panel">
@@ -84,14 +84,15 @@ export function GivePanel({ pool, viewer }: { pool: PoolData; viewer: ViewerData
       )}
       {g.weightThen !== undefined && (
         <p className="muted" data-testid="give-weight">
-          Your weight will be {displayAmount(g.weightThen, weightUnit, { symbol: false })}
-          {pool.quadratic ? " (the square root of all you gave)" : ""} from {formatDate(g.countsFrom)} ({formatCountdown(g.countsFrom, now)}), the next epoch.
+          Your weight will be {pool.quadratic
+            ? <span title={`weight ${rawWeight(g.weightThen, pool)}: the square root of all you gave`}>{formatPercent(fraction(g.weightThen, pool.totalWeight - viewer.weight + g.weightThen))} of the weight (as it stands now)</span>
+            : rawWeight(g.weightThen, pool)} from {formatDate(g.countsFrom)} ({formatCountdown(g.countsFrom, now)}), the next epoch.
         </p>
       )}
       <Action gate={g.gate} busy={g.tx.busy} onClick={g.give} testId="give">Give</Action>
       <TxStatus state={g.tx.state} testId="give-tx" />
       {viewer.address !== undefined && (
-        <p className="muted" data-testid="your-gifts">You gave {displayAmount(viewer.given, pool.asset)}; your weight now: {displayAmount(viewer.weight, weightUnit, { symbol: false })}.</p>
+        <p className="muted" data-testid="your-gifts">You gave {displayAmount(viewer.given, pool.asset)}; your weight now: <Weight value={viewer.weight} pool={pool} />{pool.quadratic ? " of the weight" : ""}.</p>
       )}
       {!pool.isEthPool && <Subscribe pool={pool} viewer={viewer} />}
       <div className="subpanel">

@@ -12,7 +12,7 @@ export function TxStatus({ state, testId }: { state: TxState; testId?: string })
     <div className={`tx tx-${state.phase}`} role="status" data-testid={testId} data-phase={state.phase}>
       {state.phase === "pending" && <>… {state.label}: confirm in your wallet…</>}
       {state.phase === "confirming" && <>… {state.label}: confirming {hash}</>}
-      {state.phase === "confirmed" && <>✓ {state.label}: confirmed {hash}</>}
+      {state.phase === "confirmed" && <>✓ {state.label}: confirmed {hash}{state.outcome !== undefined && <> <strong className="tx-outcome" data-testid="tx-outcome">{state.outcome}</strong></>}</>}
       {state.phase === "failed" && (
         <>
           <strong>✗ {state.label ?? "Transaction"} failed.</strong> <span className="tx-sentence">{state.error?.sentence}</span>

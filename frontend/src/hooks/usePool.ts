@@ -7,7 +7,7 @@ import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
 import { getAbiItem, type AbiEvent, type Address, type Hex } from "viem";
 import { useBalance, useConfig, usePublicClient, useReadContract, useReadContracts } from "wagmi";
-import { readContractsQueryOptions } from "wagmi/query";
+import { hashFn, readContractsQueryOptions } from "wagmi/query";
 import { erc20Abi, poolAbi } from "../contracts";
 import { type Asset, ETH, inert, isEth, type PoolMetadata, poolName, runway, type Runway, tokenSymbol } from "@potluck/core";
 import { eventHistory, indexedPoolEvents } from "../lib/history";
@@ -280,6 +280,7 @@ function useClaimReads(at: Address, claimIds: readonly bigint[]) {
   return useQueries({
     queries: claimIds.map((id) => ({
       ...readContractsQueryOptions(config, { allowFailure: false, contracts: [{ address: at, abi: poolAbi, functionName: "claim", args: [id] }] }),
+      queryKeyHashFn: hashFn, // the key holds bigints (wagmi's hooks hash them so too)
       meta: { settled } satisfies ReadMeta,
     })),
     combine: (results) => ({ data: results.map((r) => r.data?.[0] as ClaimRead | undefined), error: results.find((r) => r.error)?.error ?? null }),
@@ -288,22 +289,21 @@ function useClaimReads(at: Address, claimIds: readonly bigint[]) {
 
 /**
  * One read per contributor: given, matured, weight and what they may reclaim. Re-read when the history brings
- * an event naming them (a gift, a delivery, a reclaim) and when the epoch turns (gifts mature then).
+ * an event naming them (a gift, a delivery, a reclaim) and when the epoch turns (gifts mature then: see usePool).
  */
-function useContributorReads(at: Address, donors: readonly Address[], epoch: bigint | undefined) {
+function useContributorReads(at: Address, donors: readonly Address[]) {
   const config = useConfig();
   return useQueries({
     queries: donors.map((who) => ({
       ...readContractsQueryOptions(config, {
         allowFailure: false,
-        scopeKey: `epoch ${epoch?.toString() ?? ""}`,
         contracts: [
           { address: at, abi: poolAbi, functionName: "contributionOf", args: [who] },
           { address: at, abi: poolAbi, functionName: "weightOf", args: [who] },
           { address: at, abi: poolAbi, functionName: "reclaimable", args: [who] },
         ],
       }),
-      enabled: epoch !== undefined,
+      queryKeyHashFn: hashFn,
       staleTime: Infinity,
       meta: { eventDriven: true, touchedBy: who.toLowerCase() } satisfies ReadMeta,
     })),
@@ -372,7 +372,7 @@ export function usePool(address: Address | undefined) {
   const claims = useClaimReads(at, claimIds);
   const donors = [...new Set(events.filter((e) => e.eventName === "Given" || e.eventName === "DeliveryRecorded")
     .map((e) => String(e.args.donor ?? e.args.pledger).toLowerCase()))] as Address[];
-  const contributorReads = useContributorReads(at, donors, seat.data?.epoch);
+  const contributorReads = useContributorReads(at, donors);
   const electionId = seat.data?.election.id;
   const nominations = events.filter((e) => e.eventName === "Nominated" && e.args.electionId === electionId);
   const candidateReads = useReadContracts({
@@ -390,6 +390,14 @@ export function usePool(address: Address | undefined) {
     const names = new Set(fresh.map(touched).filter((w): w is string => w !== undefined));
     void invalidateTouched(queryClient, names);
   }, [events, address, queryClient]);
+  // When the epoch turns, gifts of the last one mature: every contributor's weight is re-read (once an epoch).
+  const epoch = seat.data?.epoch;
+  const lastEpoch = useRef<bigint | undefined>(undefined);
+  useEffect(() => {
+    if (epoch === undefined) return;
+    if (lastEpoch.current !== undefined && lastEpoch.current !== epoch) void invalidateTouched(queryClient, "all");
+    lastEpoch.current = epoch;
+  }, [epoch, queryClient]);
 
   // A token pool is not shown before its token's decimals are known: an amount typed into a form meanwhile
   // would be read with the wrong number of decimals (10 mUSD as 10 × 10^18 base units).

@@ -2,7 +2,7 @@
 // error sentences need, set once here. A panel calls `write("Objecting to claim #3", "object", [id])`; a flow
 // of several transactions (approve, then give) uses `run` with `s.pool(...)` for the pool's calls.
 import { useCallback } from "react";
-import type { ContractFunctionArgs, ContractFunctionName, Hex } from "viem";
+import type { ContractFunctionArgs, ContractFunctionName, TransactionReceipt } from "viem";
 import { poolWriteAbi } from "../contracts";
 import { useErrorContext } from "./useErrorContext";
 import type { PoolData } from "./usePool";
@@ -12,8 +12,8 @@ type Mutability = "nonpayable" | "payable";
 export type PoolFunction = ContractFunctionName<typeof poolWriteAbi, Mutability>;
 export type PoolArgs<F extends PoolFunction> = ContractFunctionArgs<typeof poolWriteAbi, Mutability, F>;
 
-/** Sends one of the pool's functions (typed by the pool's ABI) and waits for its receipt. */
-export type PoolSend = <const F extends PoolFunction>(label: string, functionName: F, args: PoolArgs<F>, value?: bigint) => Promise<Hex>;
+/** Sends one of the pool's functions (typed by the pool's ABI) and waits for its receipt (returned). */
+export type PoolSend = <const F extends PoolFunction>(label: string, functionName: F, args: PoolArgs<F>, value?: bigint) => Promise<TransactionReceipt>;
 
 export interface PoolSteps extends TxSteps {
   pool: PoolSend;

@@ -121,5 +121,6 @@ export function usePools() {
       currentMaintainer: r?.[5]?.result as Address | undefined,
     };
   });
-  return { pools: summaries, isLoading: created.isLoading || reads.isLoading, error: created.error ?? reads.error };
+  // Known only once the factory's history is read: before that, "no pools" would be a wrong figure.
+  return { pools: summaries, known: created.data !== undefined, isLoading: created.data === undefined || reads.isLoading, error: created.error ?? reads.error };
 }

@@ -3,7 +3,7 @@
 // little ETH). A flow may send several transactions (approve, then give); each step is shown.
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import type { Abi, ContractFunctionArgs, ContractFunctionName, Hex, TypedData } from "viem";
+import type { Abi, ContractFunctionArgs, ContractFunctionName, Hex, TransactionReceipt, TypedData } from "viem";
 import { useConfig } from "wagmi";
 import {
   signTypedData, waitForTransactionReceipt, writeContract, type SignTypedDataParameters, type WriteContractParameters,
@@ -20,18 +20,22 @@ export interface TxState {
   label?: string;
   hash?: Hex;
   error?: Explained;
+  /** What the transaction did, when it is more than its label says ("Claim #4 was rejected: 0.5 ETH freed"). */
+  outcome?: string;
 }
 
 type Config = typeof appConfig;
 type Mutability = "nonpayable" | "payable";
 
 export interface TxSteps {
-  /** Sends one transaction (typed from its ABI, like wagmi's writeContract) and waits for its receipt; throws if it reverted. */
+  /** Sends one transaction (typed from its ABI, like wagmi's writeContract) and waits for its receipt (returned); throws if it reverted. */
   send: <
     const abi extends Abi | readonly unknown[],
     functionName extends ContractFunctionName<abi, Mutability>,
     args extends ContractFunctionArgs<abi, Mutability, functionName>,
-  >(label: string, parameters: WriteContractParameters<abi, functionName, args, Config>) => Promise<Hex>;
+  >(label: string, parameters: WriteContractParameters<abi, functionName, args, Config>) => Promise<TransactionReceipt>;
+  /** Says what the flow did, shown with the confirmation. */
+  outcome: (text: string) => void;
   /** Asks the wallet for a typed-data signature (a permit). */
   sign: <const typedData extends TypedData | Record<string, unknown>, primaryType extends keyof typedData | "EIP712Domain">(
     label: string,
@@ -49,6 +53,7 @@ export function useTx(context: () => ErrorContext = () => ({})) {
     async (flow: (steps: TxSteps) => Promise<unknown>): Promise<boolean> => {
       if (busy.current) return false;
       busy.current = true;
+      let outcome: string | undefined;
       const steps: TxSteps = {
         send: async (label, parameters) => {
           setState({ phase: "pending", label });
@@ -56,7 +61,10 @@ export function useTx(context: () => ErrorContext = () => ({})) {
           setState({ phase: "confirming", label, hash });
           const receipt = await waitForTransactionReceipt(config, { hash });
           if (receipt.status !== "success") throw Object.assign(new Error("The transaction was mined but reverted."), { shortMessage: "reverted" });
-          return hash;
+          return receipt;
+        },
+        outcome: (text) => {
+          outcome = text;
         },
         sign: async (label, parameters) => {
           setState({ phase: "pending", label: `${label} (signature)` });
@@ -65,7 +73,7 @@ export function useTx(context: () => ErrorContext = () => ({})) {
       };
       try {
         await flow(steps);
-        setState((s) => ({ phase: "confirmed", label: s.label, hash: s.hash }));
+        setState((s) => ({ phase: "confirmed", label: s.label, hash: s.hash, outcome }));
         // What the transaction changed: the live figures and the history; the history's new events then
         // re-read the contributors and claims they name (lib/queries.ts), not every one.
         await invalidateLive(queryClient);

@@ -1,8 +1,7 @@
 // Which reads a new block (or a confirmed transaction) refreshes. Most of a pool's figures can change in any
 // block (someone else gives, a period resets, an epoch passes), so they are re-read: each is one small batch.
 // What changes only with an event of the pool's own is not: a settled claim never changes again, and a
-// contributor's totals change only with their Given, DeliveryRecorded or Reclaimed (or when the epoch turns,
-// which is part of that read's key). Those reads carry `meta.eventDriven`, and usePool invalidates one of them
+// contributor's totals change only with their Given, DeliveryRecorded or Reclaimed (or when the epoch turns). Those reads carry `meta.eventDriven`, and usePool invalidates one of them
 // when the history brings an event that touches it.
 import type { Query, QueryClient } from "@tanstack/react-query";
 
@@ -29,14 +28,14 @@ export function invalidateLive(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ predicate: isLive });
 }
 
-/** Re-reads the event-driven reads that events naming `names` (addresses, lower case) touched. */
-export function invalidateTouched(queryClient: QueryClient, names: ReadonlySet<string>): Promise<void> {
-  if (names.size === 0) return Promise.resolve();
+/** Re-reads the event-driven reads that events naming `names` (addresses, lower case) touched ("all": every one that names someone). */
+export function invalidateTouched(queryClient: QueryClient, names: ReadonlySet<string> | "all"): Promise<void> {
+  if (names !== "all" && names.size === 0) return Promise.resolve();
   return queryClient.invalidateQueries({
     predicate: (q) => {
       const meta: ReadMeta | undefined = q.meta;
       const touched = meta?.touchedBy;
-      return touched !== undefined && names.has(touched);
+      return touched !== undefined && (names === "all" || names.has(touched));
     },
   });
 }

@@ -2,7 +2,7 @@
 // Every check here mirrors a revert in contracts/pool/*.sol, so a button is enabled only when the call
 // would go through, and when it would not, the reason is said in words. Pure: unit-tested without a chain.
 import {
-  ClaimStatus, ElectionKind, ElectionPhase, formatCountdown, formatDate, isqrt, type Parsed, ProposalStatus, readBps, readDuration, SeatStatus,
+  ClaimStatus, ElectionKind, ElectionPhase, formatCountdown, formatDate, isqrt, type Parsed, PledgeStatus, ProposalStatus, readBps, readDuration, SeatStatus,
   sentenceFor, shortAddress, ZERO_ADDRESS,
 } from "@potluck/core";
 
@@ -123,6 +123,44 @@ export function canSubscribe(p: PoolState, v: Viewer): Gate {
 }
 
 export const canFileClaim = (p: PoolState, v: Viewer): Gate => activeMaintainer(p, v, "file a claim");
+
+/** PoolPledges.MAX_DESCRIPTION_LENGTH (bytes of UTF-8) and PoolGiving.MAX_AMOUNT (uint96). */
+export const MAX_PLEDGE_DESCRIPTION = 280;
+export const MAX_AMOUNT = (1n << 96n) - 1n;
+const MAX_PLEDGE_PERIODS = 65_535; // uint16
+
+/** A pledge as its form holds it, read (the value in base units). */
+export interface PledgeInput {
+  description: string;
+  valuePerPeriod?: bigint;
+  period: bigint;
+  periods: number;
+}
+
+/** Whether `pledge(...)` would pass PoolPledges.pledge: the same checks in the same order. */
+export function canOfferPledge(p: PoolState, v: Viewer, input?: PledgeInput): Gate {
+  if (p.seatStatus === SeatStatus.WoundDown) return no("This pool has wound down: it takes no more pledges.");
+  const w = wallet(v, "offer a pledge");
+  if (w) return w;
+  if (input === undefined) return OK;
+  const bytes = new TextEncoder().encode(input.description.trim()).length;
+  if (bytes === 0) return no("Describe what you pledge (the capital good, and how it is delivered).");
+  if (bytes > MAX_PLEDGE_DESCRIPTION) return no(`The description is ${bytes} bytes long; at most ${MAX_PLEDGE_DESCRIPTION} are kept on chain.`);
+  if (input.valuePerPeriod === undefined || input.valuePerPeriod === 0n) return no("Enter what one period of it is worth.");
+  if (!Number.isInteger(input.periods) || input.periods < 1) return no("Enter how many periods you pledge (1 or more).");
+  if (input.periods > MAX_PLEDGE_PERIODS) return no(`At most ${MAX_PLEDGE_PERIODS.toLocaleString("en-US")} periods can be pledged at once.`);
+  if (input.valuePerPeriod > MAX_AMOUNT || input.valuePerPeriod * BigInt(input.periods) > MAX_AMOUNT) return no(sentenceFor("PoolAmountOverflow", [input.valuePerPeriod * BigInt(input.periods), MAX_AMOUNT]));
+  if (input.period < MIN_DURATION || input.period > MAX_DURATION) return no(sentenceFor("PoolInvalidParameter", [14, input.period]));
+  return OK;
+}
+
+/** Whether the viewer may withdraw pledge `pledge` (pledger only, while offered or accepted). */
+export function canWithdrawPledge(pledge: { pledger: string; status: number }, v: Viewer): Gate {
+  if (pledge.status !== PledgeStatus.Offered && pledge.status !== PledgeStatus.Accepted) return no("Only an offered or accepted pledge can be withdrawn.");
+  const w = wallet(v, "withdraw the pledge");
+  if (w) return w;
+  return same(v.address, pledge.pledger) ? OK : no("Only the pledger can withdraw a pledge.");
+}
 /** Budget and rules changes alike (`what` names the change in the reason). */
 export const canProposeChange = (p: PoolState, v: Viewer, what = "propose a budget change"): Gate => activeMaintainer(p, v, what);
 

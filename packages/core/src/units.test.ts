@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  durationInput, ETH, formatAmount, formatBps, formatCountdown, formatDuration, formatPercent, formatPeriod, fraction, displayAmount,
+  approxAmount, durationInput, ETH, formatAmount, formatBps, formatCountdown, formatDuration, formatPercent, formatPeriod, fraction, displayAmount,
   formatRoundedAmount, isEth, parseAmount, parseBps, parseDuration, PotluckError, readAmount, readBps, readDuration, shortAddress, type AssetInfo,
 } from "./index.ts";
 
@@ -198,5 +198,18 @@ describe("amounts that look like base units", () => {
     expect(readAmount("1000000000 mUSD", MUSD)).toEqual({ ok: true, value: 10n ** 15n }); // a unit says it is meant
     expect(readAmount("1,000,000,000", MUSD).ok).toBe(true);
     expect(readAmount("1000000000.5", MUSD).ok).toBe(true);
+  });
+});
+
+describe("approxAmount", () => {
+  it("rounds a derived figure to three significant digits and says so", () => {
+    expect(approxAmount(928_571_428_571_428_571n, ETH)).toBe("≈0.929 ETH");
+    expect(approxAmount(171_428_571n, { symbol: "mUSD", decimals: 6 })).toBe("≈171 mUSD");
+    expect(approxAmount(1_285_714_285_714_285_714n, ETH)).toBe("≈1.29 ETH");
+  });
+  it("leaves an exact figure as it is", () => {
+    expect(approxAmount(300_000_000_000_000_000n, ETH)).toBe("0.3 ETH");
+    expect(approxAmount(0n, ETH)).toBe("0 ETH");
+    expect(approxAmount(120n, { symbol: "x", decimals: 0 }, { symbol: false })).toBe("120");
   });
 });

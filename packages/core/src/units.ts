@@ -147,6 +147,22 @@ export function displayAmount(value: bigint, asset: AssetUnits, { maxDecimals = 
   return formatAmount(value, asset, { maxDecimals, symbol });
 }
 
+/**
+ * A derived figure (a weekly cap as a budget per 30 days, a pledge's value per month) to three significant
+ * digits, rounded, marked "≈" when the rounding changed it: "≈0.929 ETH", "≈171 mUSD"; exact ones as they are.
+ * Only for estimates: what a contract holds or pays is shown exactly (`formatAmount`, `displayAmount`).
+ */
+export function approxAmount(value: bigint, asset: AssetUnits, { digits = 3, symbol = true }: { digits?: number; symbol?: boolean } = {}): string {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const length = abs.toString().length;
+  const drop = BigInt(Math.max(0, length - digits));
+  const unit = 10n ** drop;
+  const rounded = ((abs + unit / 2n) / unit) * unit;
+  const text = formatAmount(negative ? -rounded : rounded, asset, { symbol });
+  return rounded === abs ? text : `≈${text}`;
+}
+
 // ---------------------------------------------------------------- durations
 
 const DURATION_UNITS: Record<string, number> = {
