@@ -89,7 +89,8 @@ export default defineConfig({
   },
   networks: {
     hardhat: { type: "edr-simulated", chainType: "l1" },
-    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    // `npm start` moves the node to another port when 8545 is taken, and says so: POTLUCK_LOCALHOST_URL.
+    localhost: { type: "http", chainType: "l1", url: process.env.POTLUCK_LOCALHOST_URL ?? "http://127.0.0.1:8545" },
     // A simulated chain with Base's id, which the web app does not treat as local: the browser story of the
     // non-local read path (frontend/e2e/non-local.e2e.ts) serves it with `hardhat node --network base-simulated`.
     "base-simulated": { type: "edr-simulated", chainType: "l1", chainId: 8453 },

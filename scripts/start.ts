@@ -16,12 +16,16 @@ import { getAddress } from "ethers";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const HOST = "127.0.0.1";
+/** The node's port: 8545 (what wallets and `--network localhost` expect), else the next free one. */
 const PORT = 8545;
-const RPC_URL = `http://${HOST}:${PORT}`;
+let port = PORT;
+let RPC_URL = `http://${HOST}:${port}`;
 const FRONTEND = path.join(ROOT, "frontend");
 const LOG_DIR = path.join(ROOT, "cache");
-const NODE_LOG = path.join(LOG_DIR, "potluck-node.log");
-const INDEXER_LOG = path.join(LOG_DIR, "potluck-indexer.log");
+// A second `npm start` (on another port) keeps its own logs and index: the first one's stay untouched.
+let NODE_LOG = path.join(LOG_DIR, "potluck-node.log");
+let INDEXER_LOG = path.join(LOG_DIR, "potluck-indexer.log");
+let INDEXER_DATA = path.join(LOG_DIR, "indexer");
 
 const require = createRequire(import.meta.url);
 const hardhatPackage = require.resolve("hardhat/package.json");
@@ -153,9 +157,15 @@ interface Summary {
 async function main() {
   const started = Date.now();
   if (await portInUse(PORT)) {
-    console.error(`Something is already listening on ${HOST}:${PORT} (another \`npm start\` or \`npx hardhat node\`?). Stop it and run \`npm start\` again.`);
-    process.exit(1);
+    port = await freePort(PORT + 1);
+    RPC_URL = `http://${HOST}:${port}`;
+    NODE_LOG = path.join(LOG_DIR, `potluck-node-${port}.log`);
+    INDEXER_LOG = path.join(LOG_DIR, `potluck-indexer-${port}.log`);
+    INDEXER_DATA = path.join(LOG_DIR, `indexer-${port}`);
+    say(`something already listens on ${HOST}:${PORT} (another \`npm start\` or \`npx hardhat node\`?): this node uses port ${port}.`);
   }
+  // Hardhat's `localhost` network (deploy, seed, the CLI) reads the node's URL from here (hardhat.config.ts).
+  process.env.POTLUCK_LOCALHOST_URL = RPC_URL;
 
   say("building the contracts (the first build takes a minute or two)…");
   await hardhat(["build", "--quiet", "--no-tests"]);
@@ -163,7 +173,7 @@ async function main() {
   say(`starting a Hardhat node on ${RPC_URL} ${dim(`(log: ${path.relative(ROOT, NODE_LOG)})`)}`);
   mkdirSync(LOG_DIR, { recursive: true });
   const log = createWriteStream(NODE_LOG);
-  const node = background(process.execPath, [hardhatBin, "node", "--hostname", HOST, "--port", String(PORT)]);
+  const node = background(process.execPath, [hardhatBin, "node", "--hostname", HOST, "--port", String(port)]);
   let nodeOutput = "";
   node.stdout!.on("data", (chunk: Buffer) => {
     if (nodeOutput.length < 20_000) nodeOutput += chunk.toString();
@@ -216,7 +226,7 @@ async function main() {
     `  ${bold("WARNING")}: these are Hardhat's well-known development keys. Anyone can take what is sent to them on a`,
     "  real network: use them on this local chain only.",
     "",
-    "  From another terminal:",
+    port === PORT ? "  From another terminal:" : `  From another terminal (first: export POTLUCK_LOCALHOST_URL=${RPC_URL}):`,
     "    npx hardhat pool:list",
     "    npx hardhat pool:status 0",
     "    npx hardhat pool:give 0 \"0.05 ETH\" --from 3",
@@ -249,7 +259,7 @@ async function startIndexer(): Promise<string | undefined> {
   if (!existsSync(path.join(indexerDir, "package.json"))) return undefined;
   const deployment = JSON.parse(readFileSync(path.join(ROOT, "deployments", "31337.json"), "utf8")) as { contracts: { PoolFactory: { address: string; blockNumber: number } } };
   // The chain is new on every start: so is the index (an old one would describe another chain).
-  const dataDir = path.join(LOG_DIR, "indexer");
+  const dataDir = INDEXER_DATA;
   rmSync(dataDir, { recursive: true, force: true });
   const port = await freePort(42069);
   const url = `http://${HOST}:${port}`;

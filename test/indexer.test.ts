@@ -209,6 +209,24 @@ for (const database of databases) {
       }
     });
 
+    it("serves the web app's routes in one request each, with the block their rows are complete to", async function () {
+      const at = await indexedBlock(indexer.url);
+      const app = await get<{ block: { number: string }; pools: Row[] }>(indexer, "/app/pools");
+      expect(Number(app.block.number)).to.be.greaterThanOrEqual(at!);
+      expect(app.pools).to.deep.equal(await get(indexer, "/pools"));
+      for (const p of app.pools) {
+        const address = String(p.address);
+        const page = await get<{ block: { number: string }; events: Row[] }>(indexer, `/app/pools/${address}`);
+        expect(Number(page.block.number)).to.be.greaterThanOrEqual(at!);
+        expect(page.events).to.deep.equal(await get(indexer, `/pools/${address}/events`));
+        // Complete to that block: the chain's logs up to it are the same events.
+        const logs = await rpc<unknown[]>(chain.url, "eth_getLogs", [{ address, fromBlock: "0x0", toBlock: `0x${BigInt(page.block.number).toString(16)}` }]);
+        expect(page.events.length).to.equal(logs.length);
+      }
+      const bad = await fetch(`${indexer.url}/app/pools/0x1234`);
+      expect(bad.status).to.equal(400);
+    });
+
     it("serves each pool's Atom feed with the elements Atom requires, and a JSON Feed", async function () {
       const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
       const pools = await get(indexer, "/pools");

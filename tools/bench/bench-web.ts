@@ -5,9 +5,9 @@
 // windows of 10,000 blocks; the indexer) and, in Debian's chromium, measures the time until the explore page
 // lists the pools and until a pool page lists its contributors. Writes bench/web.json.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { Interface, Wallet, keccak256, toUtf8Bytes } from "ethers";
@@ -18,6 +18,8 @@ import { ROOT } from "../../scripts/lib/session.js";
 import { rpc, startDemoChain, startIndexer, waitForIndexer } from "../../test/helpers/indexer.js";
 
 const AGES = (process.env.POTLUCK_BENCH_AGES ?? "200000,2000000").split(",").map(Number);
+/** Which app builds to measure (POTLUCK_BENCH_MODES=indexer to re-run only those rows). */
+const MODES = (process.env.POTLUCK_BENCH_MODES ?? "logs,indexer").split(",") as Array<"logs" | "indexer">;
 const DONORS = Number(process.env.POTLUCK_BENCH_DONORS ?? 1_000);
 const DELAY_MS = 150;
 const BUDGET_MS = 1_500;
@@ -26,6 +28,22 @@ const FRONTEND = path.join(ROOT, "frontend");
 const VITE = path.join(ROOT, "node_modules", "vite", "bin", "vite.js");
 
 interface Counts { requests: number; getLogs: number }
+/** POTLUCK_BENCH_TRACE=1 prints every request the page made, when it started and ended: where the wait goes. */
+const TRACE = process.env.POTLUCK_BENCH_TRACE === "1";
+
+/** What a request asks, in a few words: its JSON-RPC methods (with counts) or its path. */
+function describe(url: string, body: string | null): string {
+  const where = new URL(url);
+  if (body === null || body === "") return `GET ${where.pathname}${where.search}`;
+  try {
+    const parsed = JSON.parse(body) as { method?: string } | Array<{ method?: string }>;
+    const counts = new Map<string, number>();
+    for (const r of Array.isArray(parsed) ? parsed : [parsed]) counts.set(String(r.method), (counts.get(String(r.method)) ?? 0) + 1);
+    return [...counts].map(([m, n]) => (n > 1 ? `${m}×${n}` : m)).join(" ");
+  } catch {
+    return `POST ${where.pathname}`;
+  }
+}
 
 /** Forwards to `target` after `delay` ms per request, counting requests and eth_getLogs calls. */
 function delayProxy(target: string, delay: number): Promise<{ url: string; counts: Counts; server: Server }> {
@@ -92,7 +110,18 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 
 const close = (server: Server) => new Promise<void>((r) => server.close(() => r()));
 
-interface Result { blocks: number; mode: "logs" | "indexer"; exploreMs: number; poolMs: number; contributors: number; getLogs: number; rpcRequests: number; indexerRequests: number }
+interface Result {
+  blocks: number; mode: "logs" | "indexer";
+  /** From navigation, in the page: the explore page lists the pools; the pool page lists its contributors. */
+  exploreMs: number; poolMs: number;
+  /** …and shows what each gave, read from the contract. */
+  poolFiguresMs: number;
+  /** The same two waits as the bench process saw them (including its own delay in hearing back from the browser). */
+  exploreWallMs: number; poolWallMs: number;
+  contributors: number; getLogs: number; rpcRequests: number; indexerRequests: number;
+  /** The machine's 1-minute load average when measured (a shared machine's figures are noisy). */
+  load: number;
+}
 
 async function main() {
   if (!existsSync(CHROMIUM)) throw new Error(`Debian's chromium is needed at ${CHROMIUM} (apt-get install -y chromium), or set CHROMIUM_PATH.`);
@@ -128,7 +157,7 @@ async function main() {
         servers.push(rpcProxy.server, indexerProxy.server);
         const contractsFile = path.join(work, "contracts.ts");
         await generateFrontend({ deploymentsDir: chain.dir, outFile: contractsFile, readAbi: async (name) => (await hre.artifacts.readArtifact(name)).abi as readonly unknown[] });
-        for (const mode of ["logs", "indexer"] as const) {
+        for (const mode of MODES) {
           const dist = path.join(work, `dist-${mode}`);
           await run(VITE, ["build", FRONTEND, "--outDir", dist, "--emptyOutDir", "--logLevel", "error"], {
             VITE_CHAIN_ID: "31337",
@@ -139,33 +168,47 @@ async function main() {
           });
           const site = await staticServer(dist);
           servers.push(site.server);
-          const measure = async (hash: string, until: (page: import("playwright-core").Page) => Promise<void>) => {
+          // Conditions evaluated in the page (strings: this file is type-checked without the DOM's types), each
+          // timed in the page from its navigation when first seen: the bench process, which also runs the node and
+          // the proxies, may hear back from the browser late while the node works through a batch of reads.
+          const measure = async (hash: string, conditions: string[]) => {
             const context = await browser.newContext();
             const page = await context.newPage();
+            const trace: string[] = [];
+            const started = Date.now();
+            if (TRACE) {
+              page.on("requestfinished", (request) => {
+                const t = request.timing();
+                trace.push(`${String(Math.round(t.startTime - started)).padStart(6)} → ${String(Math.round(t.startTime + t.responseEnd - started)).padStart(6)} ms  ${describe(request.url(), request.postData())}`);
+              });
+            }
             const before = { ...rpcProxy.counts };
             const beforeIndexer = indexerProxy.counts.requests;
-            const started = Date.now();
+            // Watched from the document's start, every 20 ms: the first time each condition holds.
+            await page.addInitScript(`window.potluckSeen = []; const conditions = [${conditions.map((c) => `() => (${c})`).join(", ")}];
+              const poll = setInterval(() => {
+                conditions.forEach((c, i) => { if (window.potluckSeen[i] === undefined && c()) window.potluckSeen[i] = performance.now(); });
+                if (window.potluckSeen.filter((t) => t !== undefined).length === conditions.length) clearInterval(poll);
+              }, 20);`);
             await page.goto(`${site.url}${hash}`);
-            await until(page);
-            const ms = Date.now() - started;
+            await page.waitForFunction(`window.potluckSeen.filter((t) => t !== undefined).length === ${conditions.length}`, undefined, { timeout: 180_000, polling: 100 });
+            const ms = (await page.evaluate<number[]>("window.potluckSeen")).map(Math.round);
+            const wallMs = Date.now() - started;
+            if (TRACE) console.log(`    ${hash}: ${ms.join(", ")} ms in the page, ${wallMs} ms as the bench saw it:\n${trace.sort().map((l) => `      ${l}`).join("\n")}`);
             const counts = { getLogs: rpcProxy.counts.getLogs - before.getLogs, rpc: rpcProxy.counts.requests - before.requests, indexer: indexerProxy.counts.requests - beforeIndexer };
             await context.close();
-            return { ms, counts };
+            return { ms, wallMs, counts };
           };
-          // Conditions evaluated in the page (strings: this file is type-checked without the DOM's types).
-          const explore = await measure("#/", async (page) => {
-            await page.waitForFunction(`document.querySelectorAll('[data-testid="pool-card"]').length >= 4`, undefined, { timeout: 120_000, polling: 20 });
-          });
-          const poolPage = await measure(`#/pool/${tiny}`, async (page) => {
-            await page.waitForFunction(
-              `(() => { const h = document.querySelector('[data-testid="contributors"] h2'); return h !== null && Number((/\\((\\d+)\\)/.exec(h.textContent || "") || [])[1] || 0) >= ${contributors} && document.querySelectorAll('[data-testid="contributor"]').length > 0; })()`,
-              undefined,
-              { timeout: 180_000, polling: 20 },
-            );
-          });
-          const r: Result = { blocks: age, mode, exploreMs: explore.ms, poolMs: poolPage.ms, contributors, getLogs: explore.counts.getLogs + poolPage.counts.getLogs, rpcRequests: explore.counts.rpc + poolPage.counts.rpc, indexerRequests: explore.counts.indexer + poolPage.counts.indexer };
+          const explore = await measure("#/", [`document.querySelectorAll('[data-testid="pool-card"]').length >= 4`]);
+          const poolPage = await measure(`#/pool/${tiny}`, [
+            // Its contributors listed (the list of addresses, from history)…
+            `(() => { const h = document.querySelector('[data-testid="contributors"] h2'); return h !== null && Number((/\\((\\d+)\\)/.exec(h.textContent || "") || [])[1] || 0) >= ${contributors} && document.querySelectorAll('[data-testid="contributor"]').length > 0; })()`,
+            // …and what each gave as the contract reads it (the largest gift first).
+            `(() => { const c = document.querySelector('[data-testid="contributor"] td:nth-child(2)'); return c !== null && !/^0(\\.0+)?(\\s|$)/.test(c.textContent || ""); })()`,
+          ]);
+          const r: Result = { blocks: age, mode, exploreMs: explore.ms[0], poolMs: poolPage.ms[0], poolFiguresMs: poolPage.ms[1], exploreWallMs: explore.wallMs, poolWallMs: poolPage.wallMs, contributors, getLogs: explore.counts.getLogs + poolPage.counts.getLogs, rpcRequests: explore.counts.rpc + poolPage.counts.rpc, indexerRequests: explore.counts.indexer + poolPage.counts.indexer, load: Math.round(loadavg()[0] * 10) / 10 };
           results.push(r);
-          console.log(`  ${mode.padEnd(8)} explore ${(r.exploreMs / 1000).toFixed(2)} s (${explore.counts.getLogs} eth_getLogs), pool page ${(r.poolMs / 1000).toFixed(2)} s (${poolPage.counts.getLogs} eth_getLogs, ${poolPage.counts.indexer} indexer requests)`);
+          console.log(`  ${mode.padEnd(8)} explore ${(r.exploreMs / 1000).toFixed(2)} s (${explore.counts.getLogs} eth_getLogs), pool page ${(r.poolMs / 1000).toFixed(2)} s, figures ${(r.poolFiguresMs / 1000).toFixed(2)} s (${poolPage.counts.getLogs} eth_getLogs, ${poolPage.counts.indexer} indexer requests), load ${r.load}`);
         }
       } finally {
         for (const s of servers) await close(s);
@@ -179,7 +222,16 @@ async function main() {
   }
   const file = path.join(ROOT, "bench", "web.json");
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ proxyDelayMs: DELAY_MS, logWindow: 10_000, extraContributors: DONORS, budgetMs: BUDGET_MS, results }, null, 2)}\n`);
+  // A partial run (some ages or modes) keeps the other rows of an earlier run with the same settings.
+  let kept: Result[] = [];
+  try {
+    const before = JSON.parse(readFileSync(file, "utf8")) as { proxyDelayMs: number; extraContributors: number; results: Result[] };
+    if (before.proxyDelayMs === DELAY_MS && before.extraContributors === DONORS) kept = before.results.filter((r) => !results.some((n) => n.blocks === r.blocks && n.mode === r.mode));
+  } catch {
+    // no earlier run
+  }
+  const rows = [...kept, ...results].sort((a, b) => a.blocks - b.blocks || (a.mode === b.mode ? 0 : a.mode === "logs" ? -1 : 1));
+  writeFileSync(file, `${JSON.stringify({ proxyDelayMs: DELAY_MS, logWindow: 10_000, extraContributors: DONORS, budgetMs: BUDGET_MS, results: rows }, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   const slow = results.filter((r) => r.mode === "indexer" && r.poolMs > BUDGET_MS);
   if (slow.length > 0) {

@@ -51,7 +51,8 @@ export function useWatchChainClock(): ChainClock {
   // block seen, which the effect above keeps in a ref so that a re-fetch of the same block does not reset it.
   /* eslint-disable react-hooks/purity, react-hooks/refs */
   void tick;
-  const s = seen.current;
+  // The first block counts as soon as it is read, not at the next tick: the page's history waits for it.
+  const s = seen.current ?? (number !== undefined && timestamp !== undefined ? { number, timestamp, wall: Date.now() } : undefined);
   if (s === undefined) return { now: BigInt(Math.floor(Date.now() / 1000)) };
   const elapsed = BigInt(Math.max(0, Math.floor((Date.now() - s.wall) / 1000)));
   return { now: s.timestamp + elapsed, blockNumber: s.number, blockTime: s.timestamp };

@@ -38,12 +38,11 @@ describe("history source", () => {
   it("reads the indexer's events back with viem's types (uint as bigint, tuples as objects)", async () => {
     const h = await load("http://indexer.test/");
     respond({
-      "/status": { potluck: { id: 31337, block: { number: 10, timestamp: 1 } } },
-      [`/pools/${POOL}/events`]: [
+      [`/app/pools/${POOL}`]: { block: { number: "10", timestamp: "1" }, events: [
         row("RulesSet", { rules: { claimDelay: 86400, ruleChangeDelay: 172800, inactivityPeriod: 1, vacancyPeriod: 2, objectionQuorumBps: 1000, electionQuorumBps: 2000, recallThresholdBps: 3000 } }, 2),
         row("ClaimFiled", { claimId: "123456789012345678901234567890", line: "0", payee: POOL, amount: "1500000", receiptHash: "0xab", receiptURI: "https://x.example/r" }, 3),
         row("Swept", { caller: POOL, amount: "1" }, 4),
-      ],
+      ] },
     });
     const getLogs = vi.fn(() => Promise.resolve([]));
     const out = await h.eventHistory({ getLogs } as unknown as PublicClient, "k2", POOL, events, 1n, 10n, 100n, h.indexedPoolEvents(POOL, events));
@@ -59,12 +58,85 @@ describe("history source", () => {
 
   it("adds the blocks the indexer has not reached from a short log query, and says how far behind it is", async () => {
     const h = await load("http://indexer.test");
-    respond({ "/status": { potluck: { id: 31337, block: { number: 7 } } }, [`/pools/${POOL}/events`]: [] });
+    respond({ [`/app/pools/${POOL}`]: { block: { number: "7", timestamp: null }, events: [] } });
     const getLogs = vi.fn<(args: { fromBlock: bigint; toBlock: bigint }) => Promise<never[]>>(() => Promise.resolve([]));
     await h.eventHistory({ getLogs } as unknown as PublicClient, "k3", POOL, events, 1n, 10n, 100n, h.indexedPoolEvents(POOL, events));
     expect(getLogs).toHaveBeenCalledOnce();
     expect(getLogs.mock.calls[0][0].fromBlock).toBe(8n);
     expect(h.historyState()).toEqual({ source: "indexer", behind: 3 });
+  });
+
+  it("reads the blocks an indexer far behind has not reached in bounded windows", async () => {
+    const h = await load("http://indexer.test");
+    respond({ [`/app/pools/${POOL}`]: { block: { number: "7", timestamp: null }, events: [] } });
+    const getLogs = vi.fn<(args: { fromBlock: bigint; toBlock: bigint }) => Promise<never[]>>(() => Promise.resolve([]));
+    await h.eventHistory({ getLogs } as unknown as PublicClient, "k5", POOL, events, 1n, 257n, 100n, h.indexedPoolEvents(POOL, events));
+    expect(getLogs.mock.calls.map(([a]) => [a.fromBlock, a.toBlock])).toEqual([[8n, 107n], [108n, 207n], [208n, 257n]]);
+    expect(h.historyState()).toEqual({ source: "indexer", behind: 250 });
+  });
+
+  it("treats an indexer that has not synced yet as unreachable", async () => {
+    const h = await load("http://indexer.test");
+    respond({ [`/app/pools/${POOL}`]: { block: null, events: [] } });
+    const getLogs = vi.fn(() => Promise.resolve([]));
+    await h.eventHistory({ getLogs } as unknown as PublicClient, "k6", POOL, events, 1n, 10n, 100n, h.indexedPoolEvents(POOL, events));
+    expect(getLogs).toHaveBeenCalledOnce();
+    expect(h.historyState()).toEqual({ source: "fallback", error: "the indexer has not synced yet" });
+  });
+
+  it("starts a pool page's requests before they are asked for, and uses each answer once", async () => {
+    const h = await load("http://indexer.test");
+    respond({
+      "/app/pools": { block: { number: "10", timestamp: null }, pools: [{ address: POOL, asset: POOL, maintainer: POOL, firstMaintainer: POOL, metadataURI: "data:,x", createdBlock: "2", createdTx: "0x02" }] },
+      [`/app/pools/${POOL}`]: { block: { number: "10", timestamp: null }, events: [row("Given", { donor: POOL, amount: "5" }, 3)] },
+    });
+    h.prefetchHistory(`#/pool/${POOL.toUpperCase().replace("0X", "0x")}`);
+    const fetched = vi.mocked(fetch);
+    expect(fetched.mock.calls.map(([url]) => url)).toEqual(["http://indexer.test/app/pools", `http://indexer.test/app/pools/${POOL}`]);
+    const getLogs = vi.fn(() => Promise.resolve([]));
+    const out = await h.eventHistory({ getLogs } as unknown as PublicClient, "k7", POOL, events, 1n, 10n, 100n, h.indexedPoolEvents(POOL, events));
+    expect(out[0].args.amount).toBe(5n);
+    const created = await h.indexedCreatedPools();
+    expect(created.rows.map((r) => [r.args.pool, r.blockNumber])).toEqual([[POOL, 2n]]);
+    expect(fetched).toHaveBeenCalledTimes(2); // both answered by the prefetched requests
+    await h.indexedCreatedPools();
+    expect(fetched).toHaveBeenCalledTimes(3); // a later read asks again
+  });
+
+  it("takes over the requests index.html started before the app's script", async () => {
+    const h = await load("http://indexer.test");
+    vi.stubGlobal("fetch", vi.fn(() => Promise.reject(new Error("no request expected"))));
+    const early = Promise.resolve(new Response(JSON.stringify({ block: { number: "10", timestamp: null }, pools: [] })));
+    h.takeOver({ at: Date.now(), requests: { "/app/pools": early } }, "#/");
+    expect((await h.indexedCreatedPools()).block).toBe(10n);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("gives up on an early request that does not answer, like on its own", async () => {
+    const h = await load("http://indexer.test");
+    vi.useFakeTimers();
+    try {
+      h.takeOver({ at: Date.now(), requests: { "/app/pools": new Promise<Response>(() => {}) } }, "#/");
+      const pending = h.indexedCreatedPools();
+      vi.advanceTimersByTime(8_000);
+      await expect(pending).rejects.toThrow("the indexer did not answer /app/pools in time");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("does not use a prefetched answer that waited too long", async () => {
+    const h = await load("http://indexer.test");
+    respond({ "/app/pools": { block: { number: "10", timestamp: null }, pools: [] } });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      h.prefetchHistory("#/");
+      vi.setSystemTime(Date.now() + 60_000);
+      await h.indexedCreatedPools();
+      expect(fetch).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("falls back to logs when the indexer is down, and says so", async () => {

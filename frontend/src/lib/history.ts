@@ -5,7 +5,7 @@
 // answer, the app falls back to logs and says so; it also says how far behind the chain the indexer is.
 import { useSyncExternalStore } from "react";
 import type { AbiEvent, AbiParameter, Address, Hex, Log, PublicClient } from "viem";
-import { contractLogs } from "./logs";
+import { contractLogs, logsBetween } from "./logs";
 
 export const indexerUrl: string | undefined = (import.meta.env.VITE_INDEXER_URL ?? "").replace(/\/+$/, "") || undefined;
 
@@ -61,23 +61,69 @@ function revive(value: unknown, param: AbiParameter | undefined): unknown {
   return value;
 }
 
-async function fetchIndexer<T>(route: string): Promise<T> {
-  const response = await fetch(`${indexerUrl}${route}`, { signal: AbortSignal.timeout(8_000) });
+/** A request to the indexer started before anyone asked for it (see `prefetchHistory`), and when. */
+const early = new Map<string, { at: number; response: Promise<unknown> }>();
+/** How long a prefetched answer may wait for its reader before it is considered stale. */
+const EARLY_MS = 5_000;
+/** How long the indexer may take to answer before the app reads logs instead. */
+const TIMEOUT_MS = 8_000;
+
+async function answer<T>(route: string, response: Response): Promise<T> {
   if (!response.ok) throw new Error(`the indexer answered ${response.status} to ${route}`);
   return (await response.json()) as T;
 }
 
+function request<T>(route: string): Promise<T> {
+  return fetch(`${indexerUrl}${route}`, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then((r) => answer<T>(route, r));
+}
+
+/** `route`'s answer: the prefetched one if it was started moments ago (read once), else a new request. */
+function fetchIndexer<T>(route: string): Promise<T> {
+  const started = early.get(route);
+  early.delete(route);
+  if (started !== undefined && Date.now() - started.at < EARLY_MS) return started.response as Promise<T>;
+  return request<T>(route);
+}
+
+function keep(route: string, at: number, response: Promise<unknown>) {
+  response.catch(() => {}); // a failure is reported to the reader that takes it, not as unhandled
+  early.set(route, { at, response });
+}
+
 /**
- * The indexer's block; throws if it is unreachable. Also records how far behind `latest` it is. An indexer
- * behind the chain still serves what it has; the hooks then add the missing blocks from logs.
+ * Starts the indexer requests the page at `hash` will make, before React renders and before the first block is
+ * known (the hooks wait for it): on a slow link the page then waits one round trip, not three in a row.
  */
-async function indexedBlock(latest: bigint): Promise<bigint> {
-  const status = await fetchIndexer<Record<string, { block?: { number: number } | null }>>("/status");
-  const chain = Object.values(status)[0];
-  const at = chain?.block?.number;
-  if (at === undefined) throw new Error("the indexer has not synced yet");
-  setState({ source: "indexer", behind: Math.max(0, Number(latest - BigInt(at))) });
-  return BigInt(at);
+export function prefetchHistory(hash: string): void {
+  if (indexerUrl === undefined) return;
+  const routes = ["/app/pools"];
+  const pool = /^#\/pool\/(0x[0-9a-fA-F]{40})/.exec(hash)?.[1];
+  if (pool !== undefined) routes.push(`/app/pools/${pool.toLowerCase()}`);
+  for (const route of routes) if (!early.has(route)) keep(route, Date.now(), request(route));
+}
+
+/** What index.html's first script started (the indexer's responses by route), before this module loaded. */
+interface EarlyRequests { at: number; requests: Record<string, Promise<Response>> }
+
+/** Takes over the requests index.html started, then starts any the page still needs. */
+export function takeOver(started: EarlyRequests | undefined, hash: string) {
+  if (indexerUrl === undefined) return;
+  for (const [route, response] of Object.entries(started?.requests ?? {})) {
+    // Those carry no timeout of their own: the same as the app's own requests.
+    const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the indexer did not answer ${route} in time`)), started!.at + TIMEOUT_MS - Date.now()));
+    keep(route, started!.at, Promise.race([response.then((r) => answer(route, r)), late]));
+  }
+  prefetchHistory(hash);
+}
+
+/** What an indexer route returns: rows complete up to `block` (null before its first sync). */
+export interface Indexed<T> { block: bigint; rows: T[] }
+
+interface IndexedBlock { number: string; timestamp: string | null }
+
+function complete<T>(block: IndexedBlock | null, rows: T[]): Indexed<T> {
+  if (block === null) throw new Error("the indexer has not synced yet");
+  return { block: BigInt(block.number), rows };
 }
 
 function fellBack(error: unknown) {
@@ -95,7 +141,8 @@ interface IndexedEvent { name: string; args: Record<string, unknown>; blockNumbe
 
 /**
  * A contract's `events` from `fromBlock` to `latest`: from the indexer (plus logs for any blocks it has not
- * reached yet) when configured and reachable, else from bounded logs.
+ * reached yet) when configured and reachable, else from bounded logs. Records how far behind `latest` the
+ * indexer is; one behind the chain still serves what it has.
  */
 export async function eventHistory(
   client: PublicClient,
@@ -105,16 +152,15 @@ export async function eventHistory(
   fromBlock: bigint,
   latest: bigint,
   size: bigint,
-  indexed?: () => Promise<HistoryLog[]>,
+  indexed?: () => Promise<Indexed<HistoryLog>>,
 ): Promise<HistoryLog[]> {
   if (indexerUrl !== undefined && indexed !== undefined) {
     try {
-      // Both at once: every round trip counts on a slow link.
-      const [at, rows] = await Promise.all([indexedBlock(latest), indexed()]);
-      if (at >= latest) return rows;
-      // The blocks the indexer has not reached: a short log query.
-      const tail = await client.getLogs({ address, events, fromBlock: at + 1n, toBlock: latest, strict: true });
-      return [...rows, ...fromLogs(tail)];
+      const { block, rows } = await indexed();
+      setState({ source: "indexer", behind: latest > block ? Number(latest - block) : 0 });
+      if (block >= latest) return rows;
+      // The blocks the indexer has not reached, in bounded windows like any log query.
+      return [...rows, ...fromLogs(await logsBetween(client, address, events, block + 1n, latest, size))];
     } catch (error) {
       fellBack(error);
     }
@@ -123,10 +169,11 @@ export async function eventHistory(
 }
 
 /** A pool's events from the indexer, revived to viem's types with `events`' ABI. */
-export function indexedPoolEvents(pool: Address, events: readonly AbiEvent[]): () => Promise<HistoryLog[]> {
+export function indexedPoolEvents(pool: Address, events: readonly AbiEvent[]): () => Promise<Indexed<HistoryLog>> {
   const byName = new Map(events.map((e) => [e.name, e]));
   return async () => {
-    const rows = await fetchIndexer<IndexedEvent[]>(`/pools/${pool.toLowerCase()}/events`);
+    const body = await fetchIndexer<{ block: IndexedBlock | null; events: IndexedEvent[] }>(`/app/pools/${pool.toLowerCase()}`);
+    const rows = body.events;
     const out: HistoryLog[] = [];
     for (const row of rows) {
       const abi = byName.get(row.name);
@@ -135,25 +182,28 @@ export function indexedPoolEvents(pool: Address, events: readonly AbiEvent[]): (
       for (const input of abi.inputs) if (input.name !== undefined) args[input.name] = revive(row.args[input.name], input);
       out.push({ eventName: row.name, args, blockNumber: BigInt(row.blockNumber), logIndex: row.logIndex, transactionHash: row.tx });
     }
-    return out;
+    return complete(body.block, out);
   };
 }
 
 interface IndexedPool { address: Address; asset: Address; maintainer: Address | null; firstMaintainer: Address | null; metadataURI: string | null; createdBlock: string | null; createdTx: Hex | null }
 
 /** The factory's PoolCreated events, as the indexer recorded them. */
-export async function indexedCreatedPools(): Promise<HistoryLog[]> {
-  const rows = await fetchIndexer<IndexedPool[]>("/pools");
-  return rows.filter((p) => p.createdBlock !== null).map((p, i) => ({
+export async function indexedCreatedPools(): Promise<Indexed<HistoryLog>> {
+  const { block, pools } = await fetchIndexer<{ block: IndexedBlock | null; pools: IndexedPool[] }>("/app/pools");
+  return complete(block, pools.filter((p) => p.createdBlock !== null).map((p, i) => ({
     eventName: "PoolCreated",
     args: { pool: p.address, asset: p.asset, maintainer: p.firstMaintainer ?? p.maintainer, metadataURI: p.metadataURI ?? "" },
     blockNumber: BigInt(p.createdBlock!),
     logIndex: i,
     transactionHash: p.createdTx ?? "0x",
-  }));
+  })));
 }
 
 /** The pool's Atom feed (for a link on its page), when an indexer serves one. */
 export function feedUrl(pool: Address, format: "atom" | "json" = "atom"): string | undefined {
   return indexerUrl === undefined ? undefined : `${indexerUrl}/pools/${pool.toLowerCase()}/feed.${format}`;
 }
+
+// The page being opened: its indexer requests left with index.html (or leave now), before the first chain reads.
+if (typeof window !== "undefined") takeOver((window as { potluckEarly?: EarlyRequests }).potluckEarly, window.location.hash);

@@ -43,6 +43,10 @@ export async function extendLogs<L>(
 
 const caches = new Map<string, LogCache<Log>>();
 
+function windowFetcher(client: PublicClient, address: Address, events: readonly AbiEvent[]) {
+  return (from: bigint, to: bigint) => client.getLogs({ address, events, fromBlock: from, toBlock: to, strict: true });
+}
+
 /**
  * The logs of `events` emitted by `address` from `fromBlock` to `latest`, cached per key for the page's
  * life, so that every new block costs one small query.
@@ -57,11 +61,21 @@ export async function contractLogs(
   size: bigint,
 ): Promise<Log[]> {
   const cached = caches.get(key) ?? { toBlock: fromBlock - 1n, logs: [] };
-  const next = await extendLogs<Log>(cached, latest, size, (from, to) =>
-    client.getLogs({ address, events, fromBlock: from, toBlock: to, strict: true }),
-  );
+  const next = await extendLogs<Log>(cached, latest, size, windowFetcher(client, address, events));
   caches.set(key, next);
   return next.logs;
+}
+
+/** The same logs from `fromBlock` to `toBlock`, uncached (the blocks an indexer has not reached yet). */
+export async function logsBetween(
+  client: PublicClient,
+  address: Address,
+  events: readonly AbiEvent[],
+  fromBlock: bigint,
+  toBlock: bigint,
+  size: bigint,
+): Promise<Log[]> {
+  return (await extendLogs<Log>({ toBlock: fromBlock - 1n, logs: [] }, toBlock, size, windowFetcher(client, address, events))).logs;
 }
 
 /** Forgets cached logs (when the chain was reset under the page: the latest block went backwards). */

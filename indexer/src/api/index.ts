@@ -7,11 +7,13 @@
 //   GET /pools/:address/elections           its elections, with candidates and votes
 //   GET /pools/:address/feed.atom           Atom feed of what a donor must not miss
 //   GET /pools/:address/feed.json           the same as a JSON Feed
+//   GET /app/pools                          { block, pools }: /pools with the block it was read at
+//   GET /app/pools/:address                 { block, events }: /pools/:address/events up to that block
 //   /graphql, /sql/*                         Ponder's GraphQL and SQL-over-HTTP on every table
 // Numbers are decimal strings (uint256 does not fit a JSON number). Read-only; CORS open (the data is public).
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
-import { and, asc, client, desc, eq, graphql, gte } from "ponder";
+import { and, asc, client, desc, eq, graphql, gte, lte, sql } from "ponder";
 import { db, publicClients } from "ponder:api";
 import schema from "ponder:schema";
 import { feedEntries, renderAtom, renderJsonFeed, type FeedNotice, type FeedOptions } from "../feed";
@@ -41,6 +43,48 @@ function int(value: string | undefined, fallback: number, max: number): number {
 }
 
 const badAddress = (c: Context) => json(c, { error: "The pool address must be 0x followed by 40 hex digits." }, 400);
+
+/**
+ * The block the indexer has indexed up to (what Ponder's /status reports), read from its checkpoint table.
+ * The web app's routes read it before the rows and keep to it, so that the app can fetch the blocks after it
+ * from logs without counting an event twice.
+ */
+async function indexedBlock(): Promise<{ number: string; timestamp: string } | null> {
+  const { rows } = (await db.execute(sql`SELECT latest_checkpoint FROM _ponder_checkpoint`)) as unknown as { rows: Array<{ latest_checkpoint: string }> };
+  const checkpoint = rows[0]?.latest_checkpoint;
+  if (checkpoint === undefined) return null;
+  // Ponder's checkpoint: 10 digits of block timestamp, 16 of chain id, 16 of block number, then the event's place.
+  return { number: BigInt(checkpoint.slice(26, 42)).toString(), timestamp: BigInt(checkpoint.slice(0, 10)).toString() };
+}
+
+// The web app's two routes: what its explore page and a pool's page read, each in one round trip, with the
+// block the rows are complete to (one request instead of /status beside each: a visitor's wait is counted in
+// round trips).
+app.get("/app/pools", async (c) => {
+  const block = await indexedBlock();
+  if (block === null) return json(c, { block, pools: [] });
+  const pools = await db.select().from(schema.pool).where(lte(schema.pool.createdBlock, BigInt(block.number))).orderBy(asc(schema.pool.createdBlock));
+  return json(c, { block, pools });
+});
+
+const EVENTS_MAX = 50_000;
+
+app.get("/app/pools/:address", async (c) => {
+  const pool = address(c);
+  if (pool === undefined) return badAddress(c);
+  const block = await indexedBlock();
+  if (block === null) return json(c, { block, events: [] });
+  const events = await db.select().from(schema.poolEvent)
+    .where(and(eq(schema.poolEvent.pool, pool), lte(schema.poolEvent.blockNumber, BigInt(block.number))))
+    .orderBy(asc(schema.poolEvent.blockNumber), asc(schema.poolEvent.logIndex))
+    .limit(EVENTS_MAX + 1);
+  if (events.length <= EVENTS_MAX) return json(c, { block, events });
+  // Too many to send at once: the events of whole blocks up to the last complete one, and that block as
+  // `block`, so the app reads the rest from logs rather than missing it.
+  const last = events[EVENTS_MAX]!.blockNumber;
+  const whole = events.filter((e) => e.blockNumber < last);
+  return json(c, { block: { number: (last - 1n).toString(), timestamp: null }, events: whole });
+});
 
 app.get("/pools", async (c) => json(c, await db.select().from(schema.pool).orderBy(asc(schema.pool.createdBlock))));
 
