@@ -92,11 +92,8 @@ abstract contract PoolSuccession is SuccessionRules, PoolSubscriptions, IPoolSuc
 
     /// @inheritdoc IPoolSuccession
     function heartbeat() external {
-        PoolState storage $ = PoolStorage.load();
-        if (msg.sender != $.office.maintainer) revert PoolNotMaintainer(msg.sender);
-        Seat memory s = $.seat;
-        s.lastActive = uint40(block.timestamp);
-        $.seat = s;
+        if (msg.sender != PoolStorage.load().office.maintainer) revert PoolNotMaintainer(msg.sender);
+        _touchMaintainer();
         emit Heartbeat(msg.sender);
     }
 
