@@ -34,6 +34,9 @@ const SOLC = {
     optimizer: { enabled: true, runs: 200 },
     viaIR: true,
     evmVersion: "cancun",
+    // The storage layouts test/storage-layout.test.ts compares (Pool and PoolExtension must agree). Not part of
+    // the metadata, so the bytecode and the CREATE2 addresses are the same with or without it.
+    outputSelection: { "*": { "*": ["storageLayout"] } },
   },
 };
 

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IPoolCore, Parameter} from "./interfaces/IPool.sol";
+import {PoolState, PoolStorage} from "./pool/PoolStorage.sol";
 import {PoolSuccession} from "./pool/PoolSuccession.sol";
 import {BudgetLine} from "./types/BudgetLine.sol";
 import {Config} from "./types/Config.sol";
@@ -13,8 +14,10 @@ import {Seat, SeatStatus} from "./types/Seat.sol";
 /// @notice A community funding pool for one peer-produced project, deployed as an EIP-1167 clone (with its
 /// fixed parameters as immutable args) and initialized by `PoolFactory` in the creating transaction.
 /// Nothing can move its funds but its own rules: no owner, no fee, no upgrade key.
-/// Calls it does not serve itself (`IPoolPledges`) go to the fixed `PoolExtension` by DELEGATECALL:
-/// clients call `IPool`, the union of both, at the pool's address.
+/// Calls it does not serve itself (`IPoolChanges`, `IPoolPledges` and `IPoolViews`) go to the fixed
+/// `PoolExtension` by DELEGATECALL: clients call `IPool`, the union of both, at the pool's address. Both read and
+/// write the pool's state only through its one ERC-7201 root (`PoolState`, see `PoolStorage`): neither declares a
+/// state variable.
 contract Pool is PoolSuccession, IPoolCore {
     /// @dev Fixed at deployment: there is no way to point a pool at other code.
     address private immutable _extension;
@@ -22,7 +25,7 @@ contract Pool is PoolSuccession, IPoolCore {
     /// @dev The implementation is locked for good: it can never be initialized, and it refuses gifts.
     /// @param extension_ The deployed `PoolExtension`.
     constructor(address extension_) {
-        if (extension_.code.length == 0) revert PoolInvalidParameter(Parameter.Asset, uint160(extension_));
+        if (extension_.code.length == 0) revert PoolInvalidExtension(extension_);
         _extension = extension_;
         _lockForGood();
     }
@@ -34,7 +37,8 @@ contract Pool is PoolSuccession, IPoolCore {
 
     /// @inheritdoc IPoolCore
     function initialize(Config calldata config, BudgetLine[] calldata lines) external {
-        if (_seatState().lastActive != 0) revert PoolAlreadyInitialized();
+        PoolState storage $ = PoolStorage.load();
+        if ($.seat.lastActive != 0) revert PoolAlreadyInitialized();
         if (config.maintainer == address(0)) revert PoolInvalidParameter(Parameter.Maintainer, 0);
         if (lines.length > MAX_LINES) revert PoolInvalidParameter(Parameter.LineCount, lines.length);
         Rules memory r = Rules({
@@ -55,20 +59,18 @@ contract Pool is PoolSuccession, IPoolCore {
             _checkLine(lines[i].name, lines[i].cap, lines[i].period, true);
             _setLine(a, i, lines[i].name, lines[i].cap, lines[i].period);
         }
-        _storeSeat(
-            Seat({
-                paid: 0,
-                lastActive: uint40(block.timestamp),
-                openedAt: 0,
-                claimCount: 0,
-                voidBelow: 0,
-                status: SeatStatus.Filled
-            })
-        );
+        $.seat = Seat({
+            paid: 0,
+            lastActive: uint40(block.timestamp),
+            openedAt: 0,
+            claimCount: 0,
+            voidBelow: 0,
+            status: SeatStatus.Filled
+        });
         _changeMaintainer(address(0), config.maintainer);
     }
 
-    /// @notice Serves `IPoolPledges` from the extension, on this pool's storage.
+    /// @notice Serves `IPoolChanges`, `IPoolPledges` and `IPoolViews` from the extension, on this pool's storage.
     /// @dev The forwarding of OpenZeppelin's `Proxy._delegate` (a DELEGATECALL with the whole calldata, the
     /// return or revert data handed back as is), but working past the free memory pointer so that the block is
     /// memory-safe: unmarked assembly would stop the optimizer and push `Pool` past the size limit.

@@ -12,7 +12,8 @@ import {Weighting} from "../types/Weighting.sol";
 import {IPoolPledges} from "./IPoolPledges.sol";
 import {IPoolSubscriptions} from "./IPoolSubscriptions.sol";
 
-/// @notice The parameter an `InvalidParameter` error is about.
+/// @notice The parameter a `PoolInvalidParameter` error is about. New members are appended: the numbers of the
+/// others never change.
 enum Parameter {
     Asset,
     Maintainer,
@@ -29,7 +30,10 @@ enum Parameter {
     LineCount,
     LineCap,
     LinePeriod,
-    LineName
+    LineName,
+    SubscriptionPeriod,
+    PledgePeriod,
+    PledgeDescription
 }
 
 /// @title IPoolGiving
@@ -134,10 +138,10 @@ interface IPoolBudget {
     error PoolClaimNotPending(uint256 claimId, ClaimStatus status);
     /// @notice Thrown when a claim is paid before its challenge window has passed.
     error PoolChallengeWindowOpen(uint256 claimId, uint256 payableAt);
-    /// @notice Thrown when an objection arrives after the challenge window (or notice period) closed.
-    error PoolChallengeWindowClosed(uint256 id, uint256 closedAt);
-    /// @notice Thrown when a contributor objects twice to the same claim or change.
-    error PoolAlreadyObjected(uint256 id, address contributor);
+    /// @notice Thrown when an objection to a claim arrives after its challenge window closed.
+    error PoolChallengeWindowClosed(uint256 claimId, uint256 closedAt);
+    /// @notice Thrown when a contributor objects twice to the same claim.
+    error PoolAlreadyObjected(uint256 claimId, address contributor);
     /// @notice Thrown when a ballot is cast without matured weight.
     error PoolNoWeight(address who);
     /// @notice Thrown when paying a claim while a recall election runs.
@@ -197,24 +201,8 @@ interface IPoolBudget {
     /// @notice Withdraws a pending claim (maintainer only) and frees its reservation.
     function cancelClaim(uint256 claimId) external;
 
-    /// @notice A claim, with its status as it stands now (`Void` if a recall or wind-down voided it). A paid
-    /// claim reads back with status `Paid`, payee address(0) and amount 0 (they are in `ClaimFiled`).
-    function claim(uint256 claimId) external view returns (Claim memory, ClaimStatus status);
-
     /// @notice Claims filed, ever; the next claim's `number`.
     function claimCount() external view returns (uint256);
-
-    /// @notice A budget line as it stands now.
-    /// @return name What it pays for.
-    /// @return cap Most it pays per period.
-    /// @return period Seconds per period.
-    /// @return spent Reserved or paid in the current period.
-    /// @return left What can still be claimed in the current period (0 once the pool wound down).
-    /// @return nextReset When the current period ends.
-    function budgetLine(uint256 line)
-        external
-        view
-        returns (string memory name, uint256 cap, uint64 period, uint256 spent, uint256 left, uint256 nextReset);
 
     /// @notice Budget lines, ever (closed ones included).
     function lineCount() external view returns (uint256);
@@ -242,6 +230,14 @@ interface IPoolChanges {
     error PoolNoticePeriod(uint256 proposalId, uint256 effectiveAt);
     /// @notice Thrown when a proposed change would change nothing: every field equals the one in force.
     error PoolChangesNothing(ProposalKind kind, uint256 line);
+    /// @notice Thrown when an objection to a proposed change arrives after its notice period ended (the change
+    /// may be applied from `closedAt` on).
+    error PoolChangeWindowClosed(uint256 proposalId, uint256 closedAt);
+    /// @notice Thrown when a contributor objects twice to the same proposed change.
+    error PoolAlreadyObjectedToChange(uint256 proposalId, address contributor);
+    /// @notice Thrown when applying a change while a recall election runs: a maintainer under recall changes
+    /// nothing until the election decides (if they lose, the change is void).
+    error PoolChangesFrozen(uint256 proposalId);
 
     /// @notice The maintainer proposed a change that can take effect at `effectiveAt`.
     event ChangeProposed(uint256 indexed proposalId, ProposalKind kind, uint256 effectiveAt);
@@ -406,19 +402,6 @@ interface IPoolSuccession {
     /// or one the incumbent wins, changes nothing but the seat's status: it is no activity of the maintainer.
     function finalizeElection() external;
 
-    /// @notice The current election (or the last one, with phase None once finalized).
-    function election()
-        external
-        view
-        returns (
-            uint256 id,
-            uint8 phase,
-            uint64 votingStartsAt,
-            uint64 votingEndsAt,
-            address leader,
-            uint256 leaderVotes
-        );
-
     /// @notice Kind of the open election (None if none is open).
     function electionKind() external view returns (ElectionKind);
 
@@ -428,14 +411,6 @@ interface IPoolSuccession {
     /// @notice Whether `voter` voted in election `electionId`. Only a contributor's latest election is kept (one
     /// slot per contributor): for an earlier election this reads false once they voted in a later one.
     function hasVoted(uint256 electionId, address voter) external view returns (bool);
-
-    /// @notice The current recall petition.
-    /// @return id Its id (0 if none was ever started).
-    /// @return weight Matured weight that signed.
-    /// @return threshold Weight that opens a recall election now (type(uint256).max once the pool wound down:
-    /// no petition can open one).
-    /// @return expiresAt When it stops collecting signatures.
-    function petition() external view returns (uint256 id, uint256 weight, uint256 threshold, uint256 expiresAt);
 
     /// @notice Winds the pool down (anyone) once the seat has been open `vacancyPeriod` with no election voting.
     function windDown() external;
@@ -451,18 +426,66 @@ interface IPoolSuccession {
     function windDownState() external view returns (uint256 left, uint256 reclaimed);
 }
 
+/// @title IPoolViews
+/// @notice Reads that clients make and no transaction of `Pool` needs: a claim, a budget line, the election and the
+/// recall petition, each as it stands now. Served by the pool's extension (like `IPoolChanges`), which keeps `Pool`
+/// under the 24 KiB code size limit (EIP-170): call these on the pool's address.
+interface IPoolViews {
+    /// @notice A claim, with its status as it stands now (`Void` if a recall or wind-down voided it). A paid
+    /// claim reads back with status `Paid`, payee address(0) and amount 0 (they are in `ClaimFiled`).
+    function claim(uint256 claimId) external view returns (Claim memory, ClaimStatus status);
+
+    /// @notice A budget line as it stands now.
+    /// @return name What it pays for.
+    /// @return cap Most it pays per period.
+    /// @return period Seconds per period.
+    /// @return spent Reserved or paid in the current period.
+    /// @return left What can still be claimed in the current period (0 once the pool wound down).
+    /// @return nextReset When the current period ends.
+    function budgetLine(uint256 line)
+        external
+        view
+        returns (string memory name, uint256 cap, uint64 period, uint256 spent, uint256 left, uint256 nextReset);
+
+    /// @notice The current election (or the last one, with phase None once finalized).
+    function election()
+        external
+        view
+        returns (
+            uint256 id,
+            uint8 phase,
+            uint64 votingStartsAt,
+            uint64 votingEndsAt,
+            address leader,
+            uint256 leaderVotes
+        );
+
+    /// @notice The current recall petition.
+    /// @return id Its id (0 if none was ever started).
+    /// @return weight Matured weight that signed.
+    /// @return threshold Weight that opens a recall election now (type(uint256).max once the pool wound down:
+    /// no petition can open one).
+    /// @return expiresAt When it stops collecting signatures.
+    function petition() external view returns (uint256 id, uint256 weight, uint256 threshold, uint256 expiresAt);
+}
+
 /// @title IPoolCore
 /// @notice What the `Pool` implementation serves itself: giving, standing orders, budgets and claims,
 /// succession.
 interface IPoolCore is IPoolGiving, IPoolBudget, IPoolSubscriptions, IPoolSuccession {
+    /// @notice Thrown when the `Pool` implementation is deployed with an extension that has no code.
+    error PoolInvalidExtension(address extension);
+
     /// @notice Sets up a fresh clone; called by the factory in the creating transaction.
     function initialize(Config calldata config, BudgetLine[] calldata lines) external;
 
-    /// @notice The contract that serves `IPoolChanges` and `IPoolPledges` for every pool (reached through the
-    /// pool's fallback).
+    /// @notice The contract that serves `IPoolChanges`, `IPoolPledges` and `IPoolViews` for every pool (reached
+    /// through the pool's fallback).
     function extension() external view returns (address);
 }
 
 /// @title IPool
 /// @notice A Potluck pool's whole public face: what clients, scripts and integrators call at its address.
-interface IPool is IPoolCore, IPoolChanges, IPoolPledges {} // solhint-disable-line no-empty-blocks, -- a union
+interface IPool is IPoolCore, IPoolChanges, IPoolPledges, IPoolViews {
+// solhint-disable-previous-line no-empty-blocks, -- a union
+}

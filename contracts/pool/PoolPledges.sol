@@ -1,34 +1,35 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Parameter} from "../interfaces/IPool.sol";
+import {IPoolGiving, Parameter} from "../interfaces/IPool.sol";
 import {IPoolPledges} from "../interfaces/IPoolPledges.sol";
 import {Pledge, PledgeStatus} from "../types/Recurring.sol";
-import {PoolSubscriptions} from "./PoolSubscriptions.sol";
+import {BudgetRules} from "./BudgetRules.sol";
+import {PoolState, PoolStorage} from "./PoolStorage.sol";
 
 /// @title PoolPledges
 /// @notice Peers pledge shares of capital goods they already own (a build machine's idle cores, a hosting
 /// account, a desk); the maintainer accepts a pledge and records each delivered period. Delivered value is
 /// shown beside money and counts towards weight at the pool's `inKindWeightBps`, matured like money.
-/// @dev Served by `PoolExtension` through the pool's fallback.
-abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
+/// @dev Served by `PoolExtension` through the pool's fallback, on the pool's one root (`PoolState`).
+abstract contract PoolPledges is BudgetRules, IPoolPledges {
     uint256 internal constant MAX_DESCRIPTION_LENGTH = 280; // bytes
 
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IPoolPledges
     function pledgeAt(uint256 pledgeId) external view returns (Pledge memory) {
-        return _recurring().pledges[pledgeId];
+        return PoolStorage.load().pledges[pledgeId];
     }
 
     /// @inheritdoc IPoolPledges
     function pledgeCount() external view returns (uint256) {
-        return _recurring().pledgeCount;
+        return PoolStorage.load().pledgeCount;
     }
 
     /// @inheritdoc IPoolPledges
     function deliveredOf(address who) external view returns (uint256) {
-        return _recurring().delivered[who];
+        return PoolStorage.load().delivered[who];
     }
 
     /// @inheritdoc IPoolPledges
@@ -37,7 +38,7 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
         view
         returns (uint256 budgetPerMonth, uint256 recurringPerMonth, uint256 pledgedPerMonth, uint256 delivered)
     {
-        RecurringStorage storage $ = _recurring();
+        PoolState storage $ = PoolStorage.load();
         // After a wind-down no line pays, no standing order can be collected and no pledge delivered: only what
         // was delivered is still true.
         if (_isFrozen()) return (0, 0, 0, $.deliveredTotal);
@@ -51,18 +52,20 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
         external
         returns (uint256 pledgeId)
     {
-        if (_isFrozen()) revert PoolIsWoundDown();
+        if (_isFrozen()) revert IPoolGiving.PoolIsWoundDown();
         uint256 length = bytes(description).length;
-        if (length == 0 || length > MAX_DESCRIPTION_LENGTH) revert PoolInvalidParameter(Parameter.LineName, length);
-        if (valuePerPeriod == 0 || periods == 0) revert PoolZeroAmount();
+        if (length == 0 || length > MAX_DESCRIPTION_LENGTH) {
+            revert IPoolGiving.PoolInvalidParameter(Parameter.PledgeDescription, length);
+        }
+        if (valuePerPeriod == 0 || periods == 0) revert IPoolGiving.PoolZeroAmount();
         // Checked in two steps so that a huge value reverts with the error, not with an overflow panic.
         if (valuePerPeriod > MAX_AMOUNT || valuePerPeriod * periods > MAX_AMOUNT) {
-            revert PoolAmountOverflow(
+            revert IPoolGiving.PoolAmountOverflow(
                 valuePerPeriod > MAX_AMOUNT ? valuePerPeriod : valuePerPeriod * periods, MAX_AMOUNT
             );
         }
-        _checkDuration(Parameter.LinePeriod, period);
-        RecurringStorage storage $ = _recurring();
+        _checkDuration(Parameter.PledgePeriod, period);
+        PoolState storage $ = PoolStorage.load();
         pledgeId = $.pledgeCount++;
         $.pledges[pledgeId] = Pledge({
             pledger: msg.sender,
@@ -80,7 +83,7 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
     function acceptPledge(uint256 pledgeId) external onlyActiveMaintainer {
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Offered);
         p.status = PledgeStatus.Accepted;
-        _recurring().pledgedPerMonth += _perMonth(p);
+        PoolStorage.load().pledgedPerMonth += _perMonth(p);
         _touchMaintainer();
         emit PledgeAccepted(pledgeId);
     }
@@ -94,11 +97,11 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
 
     /// @inheritdoc IPoolPledges
     function recordDelivery(uint256 pledgeId, uint16 periods) external onlyActiveMaintainer {
-        if (periods == 0) revert PoolZeroAmount();
+        if (periods == 0) revert IPoolGiving.PoolZeroAmount();
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Accepted);
         uint256 delivered = uint256(p.delivered) + periods;
         if (delivered > p.periods) revert PoolTooManyDeliveries(pledgeId, delivered, p.periods);
-        RecurringStorage storage $ = _recurring();
+        PoolState storage $ = PoolStorage.load();
         p.delivered = uint16(delivered);
         if (delivered == p.periods) {
             p.status = PledgeStatus.Completed;
@@ -116,7 +119,7 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
 
     /// @inheritdoc IPoolPledges
     function withdrawPledge(uint256 pledgeId) external {
-        Pledge storage p = _recurring().pledges[pledgeId];
+        Pledge storage p = PoolStorage.load().pledges[pledgeId];
         if (p.pledger != msg.sender) {
             if (p.status == PledgeStatus.None) revert PoolUnknownPledge(pledgeId);
             revert PoolNotPledger(pledgeId, msg.sender);
@@ -125,7 +128,7 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
         if (status != PledgeStatus.Offered && status != PledgeStatus.Accepted) {
             revert PoolPledgeStatus(pledgeId, status);
         }
-        if (status == PledgeStatus.Accepted) _recurring().pledgedPerMonth -= _perMonth(p);
+        if (status == PledgeStatus.Accepted) PoolStorage.load().pledgedPerMonth -= _perMonth(p);
         p.status = PledgeStatus.Withdrawn;
         emit PledgeWithdrawn(pledgeId);
     }
@@ -133,7 +136,7 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
     // ---------------------------------------------------------------- internal
 
     function _pledgeIn(uint256 pledgeId, PledgeStatus status) private view returns (Pledge storage p) {
-        p = _recurring().pledges[pledgeId];
+        p = PoolStorage.load().pledges[pledgeId];
         if (p.status != status) {
             if (p.status == PledgeStatus.None) revert PoolUnknownPledge(pledgeId);
             revert PoolPledgeStatus(pledgeId, p.status);
@@ -143,5 +146,4 @@ abstract contract PoolPledges is PoolSubscriptions, IPoolPledges {
     function _perMonth(Pledge storage p) private view returns (uint256) {
         return uint256(p.valuePerPeriod) * MONTH / p.period;
     }
-
 }

@@ -7,35 +7,19 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {Parameter} from "../interfaces/IPool.sol";
 import {IPoolSubscriptions} from "../interfaces/IPoolSubscriptions.sol";
 import {PoolArgs} from "../types/PoolArgs.sol";
-import {Pledge, Subscription} from "../types/Recurring.sol";
+import {Subscription} from "../types/Recurring.sol";
 import {PoolBudget} from "./PoolBudget.sol";
+import {PoolState, PoolStorage} from "./PoolStorage.sol";
 
 /// @title PoolSubscriptions
 /// @notice Many peers carry a project's fixed costs with small standing orders in the pool's token, backed by
 /// their allowance: anyone may collect a due period, and a collected gift counts exactly like any other.
-/// @dev The state of standing orders and pledges lives in an ERC-7201 namespace, so that `PoolExtension`
-/// (which serves pledges) and `Pool` read it alike, and it can never overlap the modules' sequential storage.
+/// @dev Standing orders live in the pool's one root (`PoolState`), like everything else.
 abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
     using SafeERC20 for IERC20;
 
     /// @inheritdoc IPoolSubscriptions
     uint256 public constant MAX_CATCH_UP = 3;
-    /// @dev The "month" the `carried` view reports in.
-    uint256 internal constant MONTH = 30 days;
-
-    /// @custom:storage-location erc7201:potluck.storage.Recurring
-    struct RecurringStorage {
-        mapping(address donor => Subscription) subscriptions;
-        mapping(uint256 pledgeId => Pledge) pledges;
-        mapping(address pledger => uint256) delivered;
-        uint256 pledgeCount;
-        uint256 recurringPerMonth;
-        uint256 pledgedPerMonth;
-        uint256 deliveredTotal;
-    }
-
-    // keccak256(abi.encode(uint256(keccak256("potluck.storage.Recurring")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant RECURRING_STORAGE = 0x0591781c94e7e045ddaf954cead3f8aeb8013da383a0395a5d6caf9222547600;
 
     // ---------------------------------------------------------------- views
 
@@ -45,10 +29,9 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
         view
         returns (uint256 amountPerPeriod, uint256 period, uint256 nextDue)
     {
-        Subscription memory sub = _recurring().subscriptions[donor];
+        Subscription memory sub = PoolStorage.load().subscriptions[donor];
         return (sub.amount, sub.period, sub.nextDue);
     }
-
 
     // ---------------------------------------------------------------- transactions: standing orders
 
@@ -58,8 +41,8 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
         if (_isFrozen()) revert PoolIsWoundDown();
         if (amountPerPeriod == 0) revert PoolZeroAmount();
         if (amountPerPeriod > MAX_AMOUNT) revert PoolAmountOverflow(amountPerPeriod, MAX_AMOUNT);
-        _checkDuration(Parameter.LinePeriod, period);
-        RecurringStorage storage $ = _recurring();
+        _checkDuration(Parameter.SubscriptionPeriod, period);
+        PoolState storage $ = PoolStorage.load();
         // A replaced order keeps its due date: changing the amount mid-period does not charge that period twice.
         uint40 nextDue = $.subscriptions[msg.sender].amount == 0
             ? uint40(block.timestamp)
@@ -73,7 +56,7 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
 
     /// @inheritdoc IPoolSubscriptions
     function unsubscribe() external nonReentrant {
-        RecurringStorage storage $ = _recurring();
+        PoolState storage $ = PoolStorage.load();
         if ($.subscriptions[msg.sender].amount == 0) revert PoolNoSubscription(msg.sender);
         _endSubscription($, msg.sender);
         emit Unsubscribed(msg.sender);
@@ -81,7 +64,7 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
 
     /// @inheritdoc IPoolSubscriptions
     function collect(address donor) external nonReentrant returns (uint256 arrived) {
-        RecurringStorage storage $ = _recurring();
+        PoolState storage $ = PoolStorage.load();
         Subscription memory sub = $.subscriptions[donor];
         if (sub.amount == 0) revert PoolNoSubscription(donor);
         if (block.timestamp < sub.nextDue) revert PoolNotDue(donor, sub.nextDue);
@@ -108,18 +91,10 @@ abstract contract PoolSubscriptions is PoolBudget, IPoolSubscriptions {
 
     // ---------------------------------------------------------------- internal
 
-    function _endSubscription(RecurringStorage storage $, address donor) private {
+    function _endSubscription(PoolState storage $, address donor) private {
         Subscription memory sub = $.subscriptions[donor];
         if (sub.amount == 0) return;
         $.recurringPerMonth -= uint256(sub.amount) * MONTH / sub.period;
         delete $.subscriptions[donor];
-    }
-
-    function _recurring() internal pure returns (RecurringStorage storage $) {
-        // The one line of assembly ERC-7201 needs: pointing a storage struct at its namespace.
-        // solhint-disable-next-line no-inline-assembly, -- see the line above
-        assembly {
-            $.slot := RECURRING_STORAGE
-        }
     }
 }

@@ -275,7 +275,7 @@ describe("PoolChanges", function () {
         const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
         await at(p.effectiveAt);
         await expect(pool.connect(alice).objectToChange(p.id))
-          .to.be.revertedWithCustomError(pool, "PoolChallengeWindowClosed")
+          .to.be.revertedWithCustomError(pool, "PoolChangeWindowClosed")
           .withArgs(p.id, p.effectiveAt);
       });
 
@@ -284,7 +284,7 @@ describe("PoolChanges", function () {
         const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
         await pool.connect(alice).objectToChange(p.id);
         await expect(pool.connect(alice).objectToChange(p.id))
-          .to.be.revertedWithCustomError(pool, "PoolAlreadyObjected")
+          .to.be.revertedWithCustomError(pool, "PoolAlreadyObjectedToChange")
           .withArgs(p.id, alice.address);
       });
 
@@ -423,7 +423,7 @@ describe("PoolChanges", function () {
         const p = await proposeLine(pool, maintainer, HOSTING, "hosting", 5n * ETH, LINE_PERIOD);
         await openRecall(pool, bob);
         await at(p.effectiveAt);
-        await expect(pool.connect(keeper).applyChange(p.id)).to.be.revertedWithCustomError(pool, "PoolPaymentsFrozen");
+        await expect(pool.connect(keeper).applyChange(p.id)).to.be.revertedWithCustomError(pool, "PoolChangesFrozen").withArgs(p.id);
       });
 
       it("if a recall replaced the maintainer: the change reads as cancelled", async function () {

@@ -527,8 +527,8 @@ describe("Pool (implementation and initialize)", function () {
         const { stranger } = await loadFixture(factoryFixture);
         const PoolCF = await ethers.getContractFactory("Pool");
         await expect(PoolCF.deploy(stranger.address))
-          .to.be.revertedWithCustomError(PoolCF, "PoolInvalidParameter")
-          .withArgs(Parameter.Asset, BigInt(stranger.address));
+          .to.be.revertedWithCustomError(PoolCF, "PoolInvalidExtension")
+          .withArgs(stranger.address);
       });
     });
 

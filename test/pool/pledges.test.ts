@@ -38,17 +38,17 @@ describe("PoolPledges", function () {
         const { pool, carol } = await loadFixture(pledgesFixture);
         await expect(pool.connect(carol).pledge("", TUSD, MONTH, 1))
           .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
-          .withArgs(Parameter.LineName, 0n);
+          .withArgs(Parameter.PledgeDescription, 0n);
       });
 
       it("if the description is longer than 280 bytes (counted in bytes, not characters)", async function () {
         const { pool, carol } = await loadFixture(pledgesFixture);
         await expect(pool.connect(carol).pledge("x".repeat(MAX_DESCRIPTION_LENGTH + 1), TUSD, MONTH, 1))
           .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
-          .withArgs(Parameter.LineName, MAX_DESCRIPTION_LENGTH + 1);
+          .withArgs(Parameter.PledgeDescription, MAX_DESCRIPTION_LENGTH + 1);
         await expect(pool.connect(carol).pledge("€".repeat(100), TUSD, MONTH, 1)) // 300 bytes in UTF-8
           .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
-          .withArgs(Parameter.LineName, 300n);
+          .withArgs(Parameter.PledgeDescription, 300n);
       });
 
       it("if the value per period is zero", async function () {
@@ -92,10 +92,10 @@ describe("PoolPledges", function () {
         const { pool, carol } = await loadFixture(pledgesFixture);
         await expect(pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MIN_DURATION - 1n, 1))
           .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
-          .withArgs(Parameter.LinePeriod, MIN_DURATION - 1n);
+          .withArgs(Parameter.PledgePeriod, MIN_DURATION - 1n);
         await expect(pool.connect(carol).pledge(BUILD_MACHINE, TUSD, MAX_DURATION + 1n, 1))
           .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
-          .withArgs(Parameter.LinePeriod, MAX_DURATION + 1n);
+          .withArgs(Parameter.PledgePeriod, MAX_DURATION + 1n);
       });
     });
 

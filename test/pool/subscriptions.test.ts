@@ -60,17 +60,17 @@ describe("PoolSubscriptions", function () {
         const { pool, alice } = await loadFixture(subscriptionsFixture);
         await expect(pool.connect(alice).subscribe(TUSD, MIN_DURATION - 1n))
           .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
-          .withArgs(Parameter.LinePeriod, MIN_DURATION - 1n);
+          .withArgs(Parameter.SubscriptionPeriod, MIN_DURATION - 1n);
         await expect(pool.connect(alice).subscribe(TUSD, 0n))
           .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
-          .withArgs(Parameter.LinePeriod, 0n);
+          .withArgs(Parameter.SubscriptionPeriod, 0n);
       });
 
       it("if the period is longer than ten years", async function () {
         const { pool, alice } = await loadFixture(subscriptionsFixture);
         await expect(pool.connect(alice).subscribe(TUSD, MAX_DURATION + 1n))
           .to.be.revertedWithCustomError(pool, "PoolInvalidParameter")
-          .withArgs(Parameter.LinePeriod, MAX_DURATION + 1n);
+          .withArgs(Parameter.SubscriptionPeriod, MAX_DURATION + 1n);
       });
     });
 

@@ -996,7 +996,7 @@ describe("PoolSuccession", function () {
       await recall(f);
       await time.increase(RULE_CHANGE_DELAY); // the claim's window and the change's notice have passed
       await expect(pool.connect(stranger).payClaim(claimId)).to.be.revertedWithCustomError(pool, "PoolPaymentsFrozen");
-      await expect(pool.connect(stranger).applyChange(0n)).to.be.revertedWithCustomError(pool, "PoolPaymentsFrozen");
+      await expect(pool.connect(stranger).applyChange(0n)).to.be.revertedWithCustomError(pool, "PoolChangesFrozen").withArgs(0n);
       await expect(pool.connect(maintainer).fileClaim(HOSTING, ETH, frank.address, RECEIPT, RECEIPT_URI))
         .to.be.revertedWithCustomError(pool, "PoolSeatStatus")
         .withArgs(SeatStatus.Recall);

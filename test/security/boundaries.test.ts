@@ -254,7 +254,7 @@ describe("Attacks: boundaries", function () {
       await expect(pool.connect(dave).applyChange(0n)).to.be.revertedWithCustomError(pool, "PoolNoticePeriod").withArgs(0n, effectiveAt);
       await expect(pool.connect(carol).objectToChange(0n)).to.emit(pool, "ChangeObjected");
       await at(effectiveAt);
-      await expect(pool.connect(dave).objectToChange(0n)).to.be.revertedWithCustomError(pool, "PoolChallengeWindowClosed").withArgs(0n, effectiveAt);
+      await expect(pool.connect(dave).objectToChange(0n)).to.be.revertedWithCustomError(pool, "PoolChangeWindowClosed").withArgs(0n, effectiveAt);
       await expect(pool.connect(dave).applyChange(0n)).to.emit(pool, "ChangeApplied").withArgs(0n);
       expect((await pool.budgetLine(HOSTING)).cap).to.equal(3n * ETH);
     });

@@ -185,12 +185,12 @@ describe("Attacks: a maintainer out of the seat", function () {
       });
     }
 
-    it("payClaim and applyChange, by anyone: PoolPaymentsFrozen, even past payableAt and effectiveAt", async function () {
+    it("payClaim and applyChange, by anyone: PoolPaymentsFrozen and PoolChangesFrozen, even past payableAt and effectiveAt", async function () {
       const f = await loadFixture(recalling);
       await until((await f.pool.proposal(0n)).effectiveAt);
       await expect(f.pool.connect(f.keeper).payClaim(f.own.id)).to.be.revertedWithCustomError(f.pool, "PoolPaymentsFrozen");
       await expect(f.pool.connect(f.m).payClaim(f.own.id)).to.be.revertedWithCustomError(f.pool, "PoolPaymentsFrozen");
-      await expect(f.pool.connect(f.keeper).applyChange(0n)).to.be.revertedWithCustomError(f.pool, "PoolPaymentsFrozen");
+      await expect(f.pool.connect(f.keeper).applyChange(0n)).to.be.revertedWithCustomError(f.pool, "PoolChangesFrozen").withArgs(0n);
     });
 
     it("the incumbent may still withdraw (cancelClaim, cancelChange) and heartbeat: nothing that moves money", async function () {

@@ -266,7 +266,7 @@ const ROWS: Row[] = [
     expect: (c) =>
       c.wound
         ? err("PoolProposalNotPending", 0n, ProposalStatus.Cancelled)
-        : err("PoolChallengeWindowClosed", 0n, (c as Filled).effectiveAt),
+        : err("PoolChangeWindowClosed", 0n, (c as Filled).effectiveAt),
   },
   {
     call: "applyChange",

@@ -126,11 +126,11 @@ describe("Attacks: weight", function () {
       expect((await pool.claim(claim.id))[0].toReject).to.equal(2n * ETH); // 8 - 6, counted once
     });
 
-    it("double objection to a change: PoolAlreadyObjected(proposalId, who); claim number 0 and proposal 0 are separate ballots", async function () {
+    it("double objection to a change: PoolAlreadyObjectedToChange(proposalId, who); claim number 0 and proposal 0 are separate ballots", async function () {
       const { pool, alice, claim } = await loadFixture(ballotFixture);
       await pool.connect(alice).objectToChange(0n);
       await expect(pool.connect(alice).objectToChange(0n))
-        .to.be.revertedWithCustomError(pool, "PoolAlreadyObjected")
+        .to.be.revertedWithCustomError(pool, "PoolAlreadyObjectedToChange")
         .withArgs(0n, alice.address);
       // Claim objections are recorded by claim number: number 0 shares nothing with proposal 0.
       expect(claim.number).to.equal(0n);

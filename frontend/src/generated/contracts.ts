@@ -35,7 +35,7 @@ export const poolAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "id",
+        "name": "claimId",
         "type": "uint256"
       },
       {
@@ -45,6 +45,22 @@ export const poolAbi = [
       }
     ],
     "name": "PoolAlreadyObjected",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "proposalId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "contributor",
+        "type": "address"
+      }
+    ],
+    "name": "PoolAlreadyObjectedToChange",
     "type": "error"
   },
   {
@@ -99,7 +115,7 @@ export const poolAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "id",
+        "name": "claimId",
         "type": "uint256"
       },
       {
@@ -125,6 +141,33 @@ export const poolAbi = [
       }
     ],
     "name": "PoolChallengeWindowOpen",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "proposalId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "closedAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "PoolChangeWindowClosed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "proposalId",
+        "type": "uint256"
+      }
+    ],
+    "name": "PoolChangesFrozen",
     "type": "error"
   },
   {
@@ -217,6 +260,17 @@ export const poolAbi = [
       }
     ],
     "name": "PoolEthNotAccepted",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "extension",
+        "type": "address"
+      }
+    ],
+    "name": "PoolInvalidExtension",
     "type": "error"
   },
   {

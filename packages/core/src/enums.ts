@@ -28,6 +28,9 @@ export const Parameter = {
   LineCap: 13,
   LinePeriod: 14,
   LineName: 15,
+  SubscriptionPeriod: 16,
+  PledgePeriod: 17,
+  PledgeDescription: 18,
 } as const;
 
 /** Every enum by its Solidity name (what the check against the contracts walks). */

@@ -37,10 +37,22 @@ describe("sentenceFor", () => {
     expect(sentenceFor("PoolUnknownClaim", [ID])).toBe("There is no claim 0x3f2a9c1d…beef in this pool.");
     expect(sentenceFor("PoolReceiptAlreadyFiled", [`0x${ID.toString(16)}`])).toBe("This receipt (keccak-256 0x3f2a9c1d…) was already filed in this pool: a receipt backs one claim only.");
   });
-  it("tells a proposed change from a claim by the size of its id", () => {
-    expect(sentenceFor("PoolAlreadyObjected", [4n, ALICE], { sender: ALICE.toLowerCase() })).toBe("You have already objected to proposed change #4.");
+  it("tells a proposed change from a claim by the error, whatever the size of its id", () => {
+    expect(sentenceFor("PoolAlreadyObjectedToChange", [4n, ALICE], { sender: ALICE.toLowerCase() })).toBe("You have already objected to proposed change #4.");
+    expect(sentenceFor("PoolAlreadyObjected", [4n, ALICE], { sender: ALICE.toLowerCase() })).toBe(`You have already objected to claim 0x00000000…0004.`);
+    expect(sentenceFor("PoolAlreadyObjected", [ID, ALICE], { claimNumber: () => 2 })).toBe(`${ALICE} has already objected to claim #2.`);
     expect(sentenceFor("PoolChallengeWindowClosed", [ID, 1_700_000_000n], { claimNumber: () => 7 }))
       .toBe("The challenge window of claim #7 closed at 2023-11-14 22:13 UTC: objections are no longer taken.");
+    expect(sentenceFor("PoolChangeWindowClosed", [3n, 1_700_000_000n]))
+      .toBe("The notice period of proposed change #3 ended at 2023-11-14 22:13 UTC: objections are no longer taken.");
+    expect(sentenceFor("PoolChangesFrozen", [3n])).toBe("Proposed change #3 cannot be applied while a recall election runs: it can be once the election keeps the maintainer.");
+    expect(sentenceFor("PoolPaymentsFrozen", [])).toMatch(/^Payments are frozen while a recall election runs/);
+  });
+  it("names the parameter that failed: a pledge's description is not a line's name", () => {
+    expect(sentenceFor("PoolInvalidParameter", [18, 281n])).toBe("The pledge's description must be 1 to 280 bytes long (got 281 bytes).");
+    expect(sentenceFor("PoolInvalidParameter", [15, 65n])).toBe("The budget line's name must be 1 to 64 bytes long (got 65 bytes).");
+    expect(sentenceFor("PoolInvalidParameter", [16, 60n])).toMatch(/^The standing order's period must be between 1 hour and 10 years \(got /);
+    expect(sentenceFor("PoolInvalidParameter", [17, 60n])).toMatch(/^The pledge's period must be between 1 hour and 10 years \(got /);
   });
   it("says you to the sender, and names anyone else by address, in full or short", () => {
     expect(sentenceFor("PoolNoWeight", [ALICE], { sender: ALICE })).toMatch(/^You have no matured weight/);

@@ -43,8 +43,11 @@ export const PARAMETERS: ReadonlyArray<readonly [string, ParameterKind, string]>
   ["weighting", "enum", "must be linear or quadratic"],
   ["number of budget lines", "count", "must be at most 256"],
   ["budget line cap", "amount", "must be more than zero and fit in 96 bits"],
-  ["period", "duration", "must be between 1 hour and 10 years"],
-  ["name or description", "bytes", "must be 1 to 64 bytes long (a pledge's description up to 280)"],
+  ["budget line's period", "duration", "must be between 1 hour and 10 years"],
+  ["budget line's name", "bytes", "must be 1 to 64 bytes long"],
+  ["standing order's period", "duration", "must be between 1 hour and 10 years"],
+  ["pledge's period", "duration", "must be between 1 hour and 10 years"],
+  ["pledge's description", "bytes", "must be 1 to 280 bytes long"],
 ];
 
 const big = (v: unknown): bigint =>
@@ -82,14 +85,6 @@ export function claimLabel(id: unknown, ctx: SentenceContext = {}): string {
   return `claim ${hex.slice(0, 10)}…${hex.slice(-4)}`;
 }
 
-/**
- * An id that may be a claim's (a receipt hash) or a proposed change's (a small number): the two share
- * PoolChallengeWindowClosed and PoolAlreadyObjected, so the size tells which.
- */
-function ballotLabel(id: unknown, ctx: SentenceContext): string {
-  return big(id) < 2n ** 32n ? `proposed change #${big(id)}` : claimLabel(id, ctx);
-}
-
 function lineLabel(ctx: SentenceContext, l: unknown): string {
   const name = ctx.lineName?.(big(l));
   return name === undefined ? `Budget line ${big(l)}` : `Budget line ${big(l)} ("${inert(name, { max: 40 })}")`;
@@ -110,6 +105,7 @@ const SENTENCES: Record<string, Sentence> = {
     return `The ${name} ${rule} (got ${shown}).`;
   },
   PoolAlreadyInitialized: () => "This pool is already set up.",
+  PoolInvalidExtension: ([extension], ctx) => `The pool extension ${address(ctx, extension)} has no code on this chain.`,
   PoolZeroAmount: () => "The amount must be more than zero.",
   PoolWrongValue: ([value, amount], ctx) => `The transaction carries ${amountOf(ctx, value)} for a gift of ${amountOf(ctx, amount)}; they must match.`,
   PoolEthNotAccepted: ([value], ctx) =>
@@ -135,17 +131,22 @@ const SENTENCES: Record<string, Sentence> = {
   PoolUnknownClaim: ([id], ctx) => `There is no ${claimLabel(id, ctx)} in this pool.`,
   PoolClaimNotPending: ([id, status], ctx) => `${capital(claimLabel(id, ctx))} is no longer pending: it is ${statusName(CLAIM_STATUS, big(status))}.`,
   PoolChallengeWindowOpen: ([id, at], ctx) => `${capital(claimLabel(id, ctx))} is still in its challenge window: it can be paid from ${when(ctx, at)}.`,
-  PoolChallengeWindowClosed: ([id, at], ctx) => `The challenge window of ${ballotLabel(id, ctx)} closed at ${when(ctx, at)}: objections are no longer taken.`,
-  PoolAlreadyObjected: ([id, who], ctx) => `${has(ctx, who)} already objected to ${ballotLabel(id, ctx)}.`,
+  PoolChallengeWindowClosed: ([id, at], ctx) => `The challenge window of ${claimLabel(id, ctx)} closed at ${when(ctx, at)}: objections are no longer taken.`,
+  PoolAlreadyObjected: ([id, who], ctx) => `${has(ctx, who)} already objected to ${claimLabel(id, ctx)}.`,
   PoolNoWeight: ([who], ctx) =>
     `${has(ctx, who)} no matured weight in this pool: a gift counts from the start of the epoch after it was made.`,
-  PoolPaymentsFrozen: () => "Payments and changes are frozen while a recall election runs.",
+  PoolPaymentsFrozen: () => "Payments are frozen while a recall election runs: the claim can be paid once the election keeps the maintainer.",
   PoolLedgerShort: ([id, balance, amount], ctx) =>
     `${capital(claimLabel(id, ctx))} asks for ${amountOf(ctx, amount)} but the pool's ledger holds ${amountOf(ctx, balance)}; it can be paid once gifts (or swept stray funds) cover it.`,
   PoolPaymentFailed: ([id, payee], ctx) => `The payee ${address(ctx, payee)} refused the payment of ${claimLabel(id, ctx)}; the claim stays pending.`,
   PoolUnknownProposal: ([id]) => `There is no proposed change #${big(id)} in this pool.`,
   PoolProposalNotPending: ([id, status]) => `Proposed change #${big(id)} is no longer pending: it is ${statusName(PROPOSAL_STATUS, big(status))}.`,
   PoolNoticePeriod: ([id, at], ctx) => `Proposed change #${big(id)} is still in its notice period: it can take effect from ${when(ctx, at)}.`,
+  PoolChangeWindowClosed: ([id, at], ctx) =>
+    `The notice period of proposed change #${big(id)} ended at ${when(ctx, at)}: objections are no longer taken.`,
+  PoolAlreadyObjectedToChange: ([id, who], ctx) => `${has(ctx, who)} already objected to proposed change #${big(id)}.`,
+  PoolChangesFrozen: ([id]) =>
+    `Proposed change #${big(id)} cannot be applied while a recall election runs: it can be once the election keeps the maintainer.`,
   PoolChangesNothing: ([kind, line]) =>
     Number(kind) === 1 ? `Budget line ${big(line)} already has this name, cap and period: the change would change nothing.` : "These are the rules in force: the change would change nothing.",
   PoolClaimVoid: ([id], ctx) => `${capital(claimLabel(id, ctx))} is void (a recall or the wind-down voided it): it stays void, and objections are not taken.`,
