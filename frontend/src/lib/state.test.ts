@@ -3,8 +3,9 @@ import { ElectionKind, ElectionPhase, isqrt, SeatStatus, sentenceFor } from "@po
 import {
   canCallElection, canFileClaim, canFinalize, canGive, canNominate, canObject, canPayClaim, canPetition, canProposeChange, canReclaim,
   canStepDown, canSubscribe, canSweep, canVote, canWindDown, changedRules, checkRules, lineChangeParts, NEW_LINE, rulesInChange, electionPhase,
-  maintainerStatus, maturesAt, Parameter, parseRules, strayFunds, weightAfterGift, type PoolState, type Rules, type Viewer,
+  maintainerStatus, maturesAt, parseRules, strayFunds, weightAfterGift, type PoolState, type Rules, type Viewer,
 } from "./state";
+import { Parameter } from "@potluck/core";
 
 const HOUR = 3_600n;
 const ZERO = "0x0000000000000000000000000000000000000000" as const;

@@ -2,7 +2,7 @@
 // Every check here mirrors a revert in contracts/pool/*.sol, so a button is enabled only when the call
 // would go through, and when it would not, the reason is said in words. Pure: unit-tested without a chain.
 import {
-  ClaimStatus, ElectionKind, ElectionPhase, formatCountdown, formatDate, isqrt, type Parsed, PledgeStatus, ProposalStatus, readBps, readDuration, SeatStatus,
+  ClaimStatus, ElectionKind, ElectionPhase, formatCountdown, formatDate, isqrt, Parameter, type Parsed, PledgeStatus, ProposalStatus, readBps, readDuration, SeatStatus,
   sentenceFor, shortAddress, ZERO_ADDRESS,
 } from "@potluck/core";
 
@@ -145,12 +145,12 @@ export function canOfferPledge(p: PoolState, v: Viewer, input?: PledgeInput): Ga
   if (input === undefined) return OK;
   const bytes = new TextEncoder().encode(input.description.trim()).length;
   if (bytes === 0) return no("Describe what you pledge (the capital good, and how it is delivered).");
-  if (bytes > MAX_PLEDGE_DESCRIPTION) return no(`The description is ${bytes} bytes long; at most ${MAX_PLEDGE_DESCRIPTION} are kept on chain.`);
+  if (bytes > MAX_PLEDGE_DESCRIPTION) return no(sentenceFor("PoolInvalidParameter", [Parameter.PledgeDescription, bytes]));
   if (input.valuePerPeriod === undefined || input.valuePerPeriod === 0n) return no("Enter what one period of it is worth.");
   if (!Number.isInteger(input.periods) || input.periods < 1) return no("Enter how many periods you pledge (1 or more).");
   if (input.periods > MAX_PLEDGE_PERIODS) return no(`At most ${MAX_PLEDGE_PERIODS.toLocaleString("en-US")} periods can be pledged at once.`);
   if (input.valuePerPeriod > MAX_AMOUNT || input.valuePerPeriod * BigInt(input.periods) > MAX_AMOUNT) return no(sentenceFor("PoolAmountOverflow", [input.valuePerPeriod * BigInt(input.periods), MAX_AMOUNT]));
-  if (input.period < MIN_DURATION || input.period > MAX_DURATION) return no(sentenceFor("PoolInvalidParameter", [14, input.period]));
+  if (input.period < MIN_DURATION || input.period > MAX_DURATION) return no(sentenceFor("PoolInvalidParameter", [Parameter.PledgePeriod, input.period]));
   return OK;
 }
 
@@ -298,11 +298,6 @@ export function strayFunds(held: bigint | undefined, ledger: bigint): bigint {
   return held !== undefined && held > ledger ? held - ledger : 0n;
 }
 
-/** `Parameter` in IPool.sol (the entries a rules change is checked against), for `PoolInvalidParameter`. */
-export const Parameter = {
-  EpochLength: 2, ClaimDelay: 3, RuleChangeDelay: 4, InactivityPeriod: 5, VacancyPeriod: 6,
-  ObjectionQuorumBps: 7, ElectionQuorumBps: 8, RecallThresholdBps: 9,
-} as const;
 
 const MIN_DURATION = 3_600n; // PoolBudget.MIN_DURATION: 1 hour
 const MAX_DURATION = 3_650n * 86_400n; // PoolBudget.MAX_DURATION: 10 years
