@@ -42,17 +42,17 @@ export function Contributors({ pool, viewer }: { pool: PoolData; viewer: ViewerD
               <td data-label="contributor"><Address address={c.address} you={viewer.address} /></td>
               <td data-label="gave" className="num">{displayAmount(c.gaveEver > c.given ? c.gaveEver : c.given, pool.asset)}</td>
               <td data-label="reclaimed" className="num" data-testid="contributor-reclaimed">{c.reclaimed > 0n ? displayAmount(c.reclaimed, pool.asset) : "—"}</td>
-              <td data-label="may still reclaim" className="num" data-testid="contributor-reclaimable">{c.reclaimable > 0n ? displayAmount(c.reclaimable, pool.asset) : "nothing"}</td>
+              <td data-label="may still reclaim" className="num" data-testid="contributor-reclaimable">{!c.known ? <Bone width="4em" /> : c.reclaimable > 0n ? displayAmount(c.reclaimable, pool.asset) : "nothing"}</td>
             </tr>
           ) : (
             <tr key={c.address} data-testid="contributor">
               <td data-label="contributor"><Address address={c.address} you={viewer.address} /></td>
-              <td data-label="given" className="num">{displayAmount(c.given, pool.asset)}</td>
+              <td data-label="given" className="num">{c.known ? displayAmount(c.given, pool.asset) : <Bone width="4em" />}</td>
               <td data-label="weight now" className="num">
-                {pool.quadratic ? <span className="muted small" title="the square root of what was given">{rawWeight(c.weight, pool)}</span> : rawWeight(c.weight, pool)}
+                {!c.known ? <Bone width="3em" /> : pool.quadratic ? <span className="muted small" title="the square root of what was given">{rawWeight(c.weight, pool)}</span> : rawWeight(c.weight, pool)}
                 {c.matured < c.given ? <span className="muted"> (maturing)</span> : null}
               </td>
-              <td data-label="share" className="num" data-testid="contributor-share">{formatPercent(fraction(c.weight, pool.totalWeight))}</td>
+              <td data-label="share" className="num" data-testid="contributor-share">{c.known ? formatPercent(fraction(c.weight, pool.totalWeight)) : <Bone width="3em" />}</td>
             </tr>
           ))}
         </tbody>

@@ -108,6 +108,8 @@ export interface Contributor {
   reclaimed: bigint;
   /** What they gave in money, ever (from Given): still known after they reclaimed. */
   gaveEver: bigint;
+  /** Whether the chain's figures (given, weight, reclaimable) have been read: until then they are not shown. */
+  known: boolean;
 }
 
 export interface Candidate {
@@ -493,7 +495,7 @@ export function usePool(address: Address | undefined) {
     const r = contributorReads[i];
     return {
       address: who, given: r?.[0][0] ?? 0n, matured: r?.[0][1] ?? 0n, weight: r?.[1] ?? 0n, reclaimable: r?.[2] ?? 0n,
-      reclaimed: reclaimed.get(who) ?? 0n, gaveEver: gave.get(who) ?? 0n,
+      reclaimed: reclaimed.get(who) ?? 0n, gaveEver: gave.get(who) ?? 0n, known: r !== undefined,
     };
   }).sort(byDesc((x) => (x.given > 0n ? x.given : x.gaveEver)));
 
