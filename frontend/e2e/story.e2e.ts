@@ -177,6 +177,8 @@ describe("the web app, in a real browser", () => {
       if (name === "The Margins") {
         await page.getByTestId("election-phase").filter({ hasText: "voting" }).waitFor({ timeout: WAIT });
         await expect.poll(() => page.getByTestId("candidate").count(), { timeout: WAIT }).toBeGreaterThanOrEqual(3);
+        // Candidates are recognisable: the demo's statements (a name and a plain-text data: URI) show beside them.
+        await page.getByTestId("candidate").filter({ hasText: "Rosa Okafor" }).getByTestId("candidate-text").waitFor({ timeout: WAIT });
       }
       await shot(file);
       await fitsPhones(name);
@@ -313,9 +315,14 @@ describe("the web app, in a real browser", () => {
   it("lets a contributor nominate a candidate", async () => {
     await setAccount(10);
     await page.getByTestId("nominee").fill(setup.accounts[12]);
+    // With a statement: a name and an ipfs: URI, recorded as a CandidateStatement event and shown as a link.
+    await page.getByTestId("nominee-name").fill("Ines Ferreira");
+    await page.getByTestId("nominee-uri").fill("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi");
     await page.getByTestId("nominate").click();
     await confirmed("community-tx");
-    await page.getByTestId("candidate").filter({ hasText: setup.accounts[12].slice(0, 6) }).waitFor({ timeout: WAIT });
+    const nominated = page.getByTestId("candidate").filter({ hasText: setup.accounts[12].slice(0, 6) });
+    await nominated.getByTestId("candidate-name").filter({ hasText: "Ines Ferreira" }).waitFor({ timeout: WAIT });
+    await nominated.getByTestId("candidate-link").waitFor({ timeout: WAIT });
     await page.getByTestId("vote-reason").first().filter({ hasText: "Voting starts in" }).waitFor({ timeout: WAIT });
     await shot("election-nominating");
   });
