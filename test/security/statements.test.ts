@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import { ETH, ElectionPhase, createPool, defaultConfig, deployPotluck, nextEpoch } from "../helpers/potluck.js";
-import { kit } from "./shared.js";
+import { kit, UNDER_COVERAGE } from "./shared.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture, time } = networkHelpers;
@@ -111,8 +111,9 @@ describe("candidate statements", () => {
     const plain = await gasOf(pool.connect(alice).nominate(carol.address));
     const stated = await gasOf(pool.connect(bob).nominateWithStatement(dave.address, "Dave", URI));
     // Calldata (at most 16 a byte) and log data (8 a byte, ABI-padded) plus the event's four topics: about 6,700,
-    // less than one fresh storage slot (22,100), so nothing is stored.
-    expect(stated - plain).to.be.greaterThan(0n).and.lessThan(8_000n);
+    // less than one fresh storage slot (22,100), so nothing is stored. Under --coverage the instrumented code costs
+    // more per statement: there only the slot bound holds.
+    expect(stated - plain).to.be.greaterThan(0n).and.lessThan(UNDER_COVERAGE ? 22_100n : 8_000n);
     // Each byte more costs calldata and log data only: 320 bytes more stay under 320 × (16 + 8) plus padding.
     const shorter = await gasOf(pool.connect(dave).describeCandidacy("Dave", URI));
     const longer = await gasOf(pool.connect(dave).describeCandidacy("Dave", `${URI}${"a".repeat(320)}`));
