@@ -121,13 +121,12 @@ export function formatAmount(value: bigint, asset: AssetUnits, { maxDecimals, sy
 
 /**
  * A derived amount (a monthly rate worked out from a weekly cap, a share): rounded as people round money,
- * half up to two decimals from 1 on and to three significant digits below 1, so 0.928571… ETH reads "0.93 ETH"
+ * half up to two decimals from 1 on and to three significant digits below 1, so 0.928571… ETH reads "0.929 ETH"
  * and 171.428571 mUSD "171.43 mUSD", not "0.9285" cut from an exact figure nobody wrote. `approximate` tells
  * whether rounding changed the value (the caller may say "about"). Never for an amount that is paid or given.
  */
 export function formatRoundedAmount(value: bigint, asset: AssetUnits, { symbol = true }: { symbol?: boolean } = {}): { text: string; approximate: boolean } {
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
+  const abs = value < 0n ? -value : value;
   const base = 10n ** BigInt(asset.decimals);
   let keep = 2; // decimals kept
   if (abs < base && abs > 0n) {
@@ -136,10 +135,15 @@ export function formatRoundedAmount(value: bigint, asset: AssetUnits, { symbol =
     keep = Math.max(2, asset.decimals - digits + 3);
   }
   keep = Math.min(keep, asset.decimals);
-  const step = 10n ** BigInt(asset.decimals - keep);
+  return roundedAt(value, 10n ** BigInt(asset.decimals - keep), asset, symbol);
+}
+
+/** `value` rounded half up (by magnitude) to a multiple of `step` base units, formatted; and whether that changed it. */
+function roundedAt(value: bigint, step: bigint, asset: AssetUnits, symbol: boolean): { text: string; approximate: boolean } {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
   const rounded = ((abs + step / 2n) / step) * step;
-  const text = formatAmount(negative ? -rounded : rounded, asset, { symbol });
-  return { text, approximate: rounded !== abs };
+  return { text: formatAmount(negative ? -rounded : rounded, asset, { symbol }), approximate: rounded !== abs };
 }
 
 /** An amount for a table or a card: cut to four decimals (see `formatAmount`). */
@@ -153,14 +157,9 @@ export function displayAmount(value: bigint, asset: AssetUnits, { maxDecimals = 
  * Only for estimates: what a contract holds or pays is shown exactly (`formatAmount`, `displayAmount`).
  */
 export function approxAmount(value: bigint, asset: AssetUnits, { digits = 3, symbol = true }: { digits?: number; symbol?: boolean } = {}): string {
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  const length = abs.toString().length;
-  const drop = BigInt(Math.max(0, length - digits));
-  const unit = 10n ** drop;
-  const rounded = ((abs + unit / 2n) / unit) * unit;
-  const text = formatAmount(negative ? -rounded : rounded, asset, { symbol });
-  return rounded === abs ? text : `≈${text}`;
+  const length = (value < 0n ? -value : value).toString().length;
+  const { text, approximate } = roundedAt(value, 10n ** BigInt(Math.max(0, length - digits)), asset, symbol);
+  return approximate ? `≈${text}` : text;
 }
 
 // ---------------------------------------------------------------- durations
