@@ -1,8 +1,9 @@
-// usePool: one pool's whole state, from named queries, each one batch (or one read per claim and per
-// contributor, which the transport batches): its fixed figures (read once), its ledger, its seat, its lines,
-// changes, pledges and candidates, its history, and the claims and contributors the history names. A new block
-// re-reads the live ones; a claim once settled and a contributor's totals are re-read only when an event
-// touches them (lib/queries.ts), so a gift re-reads the ledger and the giver, not every contributor.
+// usePool: one pool's whole state, from named queries, each one batch (or one read per claim, which the
+// transport batches): its fixed figures (read once), its ledger, its seat, its lines, changes, pledges and
+// candidates, its history, and the claims and contributors the history names. A new block re-reads the live
+// ones; a claim once settled is not re-read. A contributor's figures are read only for the rows on screen
+// (useContributorFigures), and re-read only when an event touches them (lib/queries.ts), so a gift re-reads the
+// ledger and the giver, not every contributor.
 import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
 import { getAbiItem, type AbiEvent, type Address, type Hex } from "viem";
@@ -10,6 +11,7 @@ import { useBalance, useConfig, usePublicClient, useReadContract, useReadContrac
 import { hashFn, readContractsQueryOptions } from "wagmi/query";
 import { erc20Abi, poolAbi } from "../contracts";
 import { type Asset, ETH, inert, isEth, type PoolMetadata, poolName, runway, type Runway, tokenSymbol } from "@potluck/core";
+import { contributorsFrom, type Contributor } from "../lib/contributors";
 import { eventHistory, indexedPoolEvents } from "../lib/history";
 import { invalidateTouched, type ReadMeta } from "../lib/queries";
 import { electionPhase, maintainerStatus, strayFunds, type MaintainerStatus, type PoolState, type Rules } from "../lib/state";
@@ -32,6 +34,8 @@ export interface PoolEvent {
   blockNumber: bigint;
   logIndex: number;
   transactionHash: Hex;
+  /** Its block's time, when the indexer served it (events read from logs have none). */
+  timestamp?: bigint;
 }
 
 export interface BudgetLineView {
@@ -98,18 +102,15 @@ export interface PledgeRecord {
   description: string;
 }
 
-export interface Contributor {
-  address: Address;
+export type { Contributor };
+
+/** A contributor's figures as the contract reads them now. */
+export interface ContributorFigures {
   given: bigint;
   matured: bigint;
   weight: bigint;
-  /** After a wind-down: what they may still reclaim, and what they reclaimed (from Reclaimed). */
+  /** After a wind-down: what they may still reclaim. */
   reclaimable: bigint;
-  reclaimed: bigint;
-  /** What they gave in money, ever (from Given): still known after they reclaimed. */
-  gaveEver: bigint;
-  /** Whether the chain's figures (given, weight, reclaimable) have been read: until then they are not shown. */
-  known: boolean;
 }
 
 export interface Candidate {
@@ -290,13 +291,15 @@ function useClaimReads(at: Address, claimIds: readonly bigint[]) {
 }
 
 /**
- * One read per contributor: given, matured, weight and what they may reclaim. Re-read when the history brings
- * an event naming them (a gift, a delivery, a reclaim) and when the epoch turns (gifts mature then: see usePool).
+ * The chain's figures for the contributors `shown` (one read each, which the transport batches): given, matured,
+ * weight and what they may reclaim; undefined until read. Only the rows on screen are read, so a pool page costs
+ * the same reads with 30 contributors or 30,000. Re-read when the history brings an event naming them (a gift, a
+ * delivery, a reclaim) and when the epoch turns (gifts mature then: see usePool).
  */
-function useContributorReads(at: Address, donors: readonly Address[]) {
+export function useContributorFigures(at: Address, shown: readonly Address[]): Array<ContributorFigures | undefined> {
   const config = useConfig();
   return useQueries({
-    queries: donors.map((who) => ({
+    queries: shown.map((who) => ({
       ...readContractsQueryOptions(config, {
         allowFailure: false,
         contracts: [
@@ -309,7 +312,10 @@ function useContributorReads(at: Address, donors: readonly Address[]) {
       staleTime: Infinity,
       meta: { eventDriven: true, touchedBy: who.toLowerCase() } satisfies ReadMeta,
     })),
-    combine: (results) => results.map((r) => r.data as readonly [readonly [bigint, bigint], bigint, bigint] | undefined),
+    combine: (results) => results.map((r) => {
+      const d = r.data as readonly [readonly [bigint, bigint], bigint, bigint] | undefined;
+      return d === undefined ? undefined : { given: d[0][0], matured: d[0][1], weight: d[1], reclaimable: d[2] };
+    }),
   });
 }
 
@@ -369,12 +375,10 @@ export function usePool(address: Address | undefined) {
 
   const history = usePoolHistory(address, entry?.createdOnBlock);
   const events = useMemo(() => history.data ?? [], [history.data]);
+  const contributors = useMemo(() => contributorsFrom(events), [events]);
   // Claims are stored under their receipt hash, so their ids come from ClaimFiled, newest first.
   const claimIds = events.filter((e) => e.eventName === "ClaimFiled").map((e) => e.args.claimId as bigint).reverse().slice(0, 1_000);
   const claims = useClaimReads(at, claimIds);
-  const donors = [...new Set(events.filter((e) => e.eventName === "Given" || e.eventName === "DeliveryRecorded")
-    .map((e) => String(e.args.donor ?? e.args.pledger).toLowerCase()))] as Address[];
-  const contributorReads = useContributorReads(at, donors);
   const electionId = seat.data?.election.id;
   const nominations = events.filter((e) => e.eventName === "Nominated" && e.args.electionId === electionId);
   const candidateReads = useReadContracts({
@@ -420,22 +424,12 @@ export function usePool(address: Address | undefined) {
 
   const filed = new Map<bigint, PoolEvent>();
   const objections = new Map<bigint, { weight: bigint; count: number }>();
-  const reclaimed = new Map<string, bigint>();
-  const gave = new Map<string, bigint>();
   for (const e of events) {
     if (e.eventName === "ClaimFiled") filed.set(e.args.claimId as bigint, e);
     if (e.eventName === "ClaimObjected") {
       const id = e.args.claimId as bigint;
       const o = objections.get(id) ?? { weight: 0n, count: 0 };
       objections.set(id, { weight: o.weight + (e.args.weight as bigint), count: o.count + 1 });
-    }
-    if (e.eventName === "Reclaimed") {
-      const who = String(e.args.contributor).toLowerCase();
-      reclaimed.set(who, (reclaimed.get(who) ?? 0n) + (e.args.amount as bigint));
-    }
-    if (e.eventName === "Given") {
-      const who = String(e.args.donor).toLowerCase();
-      gave.set(who, (gave.get(who) ?? 0n) + (e.args.amount as bigint));
     }
   }
   const claimRecords: ClaimRecord[] = claimIds.map((id, i) => {
@@ -490,14 +484,6 @@ export function usePool(address: Address | undefined) {
     const p = pledges.data?.[i];
     return { id, pledger: p?.pledger ?? at, valuePerPeriod: p?.valuePerPeriod ?? 0n, period: BigInt(p?.period ?? 0), periods: p?.periods ?? 0, delivered: p?.delivered ?? 0, status: p?.status ?? 0, description: inert(p?.description ?? "", { max: 280 }) };
   });
-
-  const contributors: Contributor[] = donors.map((who, i) => {
-    const r = contributorReads[i];
-    return {
-      address: who, given: r?.[0][0] ?? 0n, matured: r?.[0][1] ?? 0n, weight: r?.[1] ?? 0n, reclaimable: r?.[2] ?? 0n,
-      reclaimed: reclaimed.get(who) ?? 0n, gaveEver: gave.get(who) ?? 0n, known: r !== undefined,
-    };
-  }).sort(byDesc((x) => (x.given > 0n ? x.given : x.gaveEver)));
 
   // Events come in chain order: the last statement for a candidate stands (both empty: withdrawn).
   const statements = new Map<string, { name: string; uri: string }>();
@@ -561,7 +547,7 @@ export function usePool(address: Address | undefined) {
     candidates,
     subscribers: [...subscribed.entries()].filter(([, on]) => on).map(([a]) => a as Address),
     events,
-    historyKnown: history.data !== undefined && contributorReads.every((r) => r !== undefined),
+    historyKnown: history.data !== undefined,
   };
   return { data, isLoading, error, notFound: false };
 }
