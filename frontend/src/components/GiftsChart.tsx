@@ -15,7 +15,11 @@ export function GiftsChart({ pool }: { pool: PoolData }) {
   const client = usePublicClient();
   const gifts = pool.events.filter((e) => e.eventName === "Given");
   const blocks = [...new Set(gifts.map((g) => g.blockNumber))].sort((a, b) => (a < b ? -1 : 1));
-  const key = `${blocks.length}:${blocks[blocks.length - 1] ?? 0n}`;
+  // The indexer serves each event's block time; only blocks read from logs (none, or the few past the indexer's
+  // last block) need their headers read.
+  const stamped = new Map<bigint, bigint>();
+  for (const g of gifts) if (g.timestamp !== undefined) stamped.set(g.blockNumber, g.timestamp);
+  const key = `${blocks.length}:${blocks[blocks.length - 1] ?? 0n}:${stamped.size}`;
   const times = useQuery({
     queryKey: ["potluck", "giftTimes", pool.address, key],
     enabled: client !== undefined && blocks.length > 0,
@@ -24,9 +28,9 @@ export function GiftsChart({ pool }: { pool: PoolData }) {
     // Blocks' times never change, and a new gift changes the key: a new block need not re-read them.
     meta: { eventDriven: true },
     queryFn: async () => {
-      const picked = sample(blocks, MAX_BLOCK_READS);
+      const picked = sample(blocks.filter((b) => !stamped.has(b)), MAX_BLOCK_READS);
       const read = await Promise.all(picked.map((blockNumber) => client!.getBlock({ blockNumber })));
-      const known = new Map(read.map((b) => [b.number, b.timestamp] as [bigint, bigint]));
+      const known = new Map([...stamped, ...read.map((b) => [b.number, b.timestamp] as [bigint, bigint])]);
       const all = interpolateTimes(blocks, known);
       return new Map(blocks.map((b, i) => [b, all[i]] as [bigint, bigint]));
     },

@@ -47,6 +47,8 @@ export interface HistoryLog {
   blockNumber: bigint;
   logIndex: number;
   transactionHash: Hex;
+  /** Its block's time, when the indexer recorded it (logs do not carry it). */
+  timestamp?: bigint;
 }
 
 /** JSON from the indexer (numbers as strings) back to viem's types, by the ABI's parameter types. */
@@ -137,7 +139,7 @@ function fromLogs(logs: Log[]): HistoryLog[] {
   });
 }
 
-interface IndexedEvent { name: string; args: Record<string, unknown>; blockNumber: string; logIndex: number; tx: Hex }
+interface IndexedEvent { name: string; args: Record<string, unknown>; blockNumber: string; logIndex: number; tx: Hex; timestamp?: string }
 
 /**
  * A contract's `events` from `fromBlock` to `latest`: from the indexer (plus logs for any blocks it has not
@@ -180,7 +182,7 @@ export function indexedPoolEvents(pool: Address, events: readonly AbiEvent[]): (
       if (abi === undefined) continue; // an event this page does not read
       const args: Record<string, unknown> = {};
       for (const input of abi.inputs) if (input.name !== undefined) args[input.name] = revive(row.args[input.name], input);
-      out.push({ eventName: row.name, args, blockNumber: BigInt(row.blockNumber), logIndex: row.logIndex, transactionHash: row.tx });
+      out.push({ eventName: row.name, args, blockNumber: BigInt(row.blockNumber), logIndex: row.logIndex, transactionHash: row.tx, timestamp: row.timestamp === undefined ? undefined : BigInt(row.timestamp) });
     }
     return complete(body.block, out);
   };
