@@ -2,7 +2,8 @@
 // For each age (200,000 and 2,000,000 blocks) it starts a fresh local chain, deploys and seeds the demo, ages
 // the chain that many blocks, adds 1,000 more contributors to Tiny Type Checker, starts the indexer, puts a proxy adding
 // 150 ms to every request in front of both the RPC and the indexer, builds the web app for each mode (logs in
-// windows of 10,000 blocks; the indexer) and, in Debian's chromium, measures the time until the explore page
+// windows of 10,000 blocks; the indexer) and, in a fresh headless Chromium for each page (the one @sparticuz/chromium
+// ships, or CHROMIUM_PATH's; so every visit starts with an empty cache), measures the time until the explore page
 // lists the pools and until a pool page lists its contributors. Writes bench/web.json.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,7 +13,7 @@ import path from "node:path";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { Interface, Wallet, keccak256, toUtf8Bytes } from "ethers";
 import hre from "hardhat";
-import { chromium } from "playwright-core";
+import { browserSource, launchBrowser } from "../../frontend/e2e/browser.js";
 import { generateFrontend } from "../../scripts/lib/frontend.js";
 import { ROOT } from "../../scripts/lib/session.js";
 import { rpc, startDemoChain, startIndexer, waitForIndexer } from "../../test/helpers/indexer.js";
@@ -23,7 +24,6 @@ const MODES = (process.env.POTLUCK_BENCH_MODES ?? "logs,indexer").split(",") as 
 const DONORS = Number(process.env.POTLUCK_BENCH_DONORS ?? 1_000);
 const DELAY_MS = 150;
 const BUDGET_MS = 1_500;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const FRONTEND = path.join(ROOT, "frontend");
 const VITE = path.join(ROOT, "node_modules", "vite", "bin", "vite.js");
 
@@ -124,101 +124,98 @@ interface Result {
 }
 
 async function main() {
-  if (!existsSync(CHROMIUM)) throw new Error(`Debian's chromium is needed at ${CHROMIUM} (apt-get install -y chromium), or set CHROMIUM_PATH.`);
   const results: Result[] = [];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"] });
-  try {
-    for (const age of AGES) {
-      console.log(`\n${age.toLocaleString("en-US")} blocks: a fresh chain, the demo and ${DONORS} more contributors…`);
-      // The demo's history at the start, then `age` blocks, then the new contributors: history spans the age.
-      const chain = await startDemoChain(hre, { after: async (url) => void (await rpc(url, "hardhat_mine", [`0x${age.toString(16)}`])) });
-      const work = await mkdtemp(path.join(tmpdir(), "potluck-bench-web-"));
-      let indexer: Awaited<ReturnType<typeof startIndexer>> | undefined;
-      const servers: Server[] = [];
-      try {
-        const tiny = chain.summary!.pools[0].address;
-        const give = new Interface(["function give(uint256 amount) payable"]);
-        const value = 10n ** 15n;
-        for (let i = 0; i < DONORS; i += 100) {
-          const batch = Array.from({ length: Math.min(100, DONORS - i) }, (_, j) => new Wallet(keccak256(toUtf8Bytes(`potluck bench donor ${i + j}`))).address);
-          const body = (calls: Array<[string, unknown[]]>) => JSON.stringify(calls.map(([method, params], id) => ({ jsonrpc: "2.0", id, method, params })));
-          const post = (calls: Array<[string, unknown[]]>) => fetch(chain.url, { method: "POST", headers: { "content-type": "application/json" }, body: body(calls) });
-          await post(batch.flatMap((a) => [["hardhat_impersonateAccount", [a]], ["hardhat_setBalance", [a, "0xde0b6b3a7640000"]]] as Array<[string, unknown[]]>));
-          await post(batch.map((a) => ["eth_sendTransaction", [{ from: a, to: tiny, value: `0x${value.toString(16)}`, data: give.encodeFunctionData("give", [value]) }]]));
-        }
-        for (let i = 0; i < 40; i++) await rpc(chain.url, "evm_mine");
-        const head = Number(BigInt(await rpc<string>(chain.url, "eth_blockNumber")));
-        indexer = await startIndexer(chain, { pgliteDir: path.join(work, "pglite") });
-        await waitForIndexer(indexer, chain.url, 600_000);
-        const contributors = ((await (await fetch(`${indexer.url}/pools/${tiny.toLowerCase()}`)).json()) as { contributorCount: number }).contributorCount;
-        console.log(`  chain at block ${head.toLocaleString("en-US")}; indexer caught up; Tiny Type Checker has ${contributors} contributors`);
-        const rpcProxy = await delayProxy(chain.url, DELAY_MS);
-        const indexerProxy = await delayProxy(indexer.url, DELAY_MS);
-        servers.push(rpcProxy.server, indexerProxy.server);
-        const contractsFile = path.join(work, "contracts.ts");
-        await generateFrontend({ deploymentsDir: chain.dir, outFile: contractsFile, readAbi: async (name) => (await hre.artifacts.readArtifact(name)).abi as readonly unknown[] });
-        for (const mode of MODES) {
-          const dist = path.join(work, `dist-${mode}`);
-          await run(VITE, ["build", FRONTEND, "--outDir", dist, "--emptyOutDir", "--logLevel", "error"], {
-            VITE_CHAIN_ID: "31337",
-            VITE_RPC_URL: rpcProxy.url,
-            VITE_LOG_BLOCK_RANGE: "10000",
-            VITE_INDEXER_URL: mode === "indexer" ? indexerProxy.url : "",
-            POTLUCK_CONTRACTS_FILE: contractsFile,
-          });
-          const site = await staticServer(dist);
-          servers.push(site.server);
-          // Conditions evaluated in the page (strings: this file is type-checked without the DOM's types), each
-          // timed in the page from its navigation when first seen: the bench process, which also runs the node and
-          // the proxies, may hear back from the browser late while the node works through a batch of reads.
-          const measure = async (hash: string, conditions: string[]) => {
-            const context = await browser.newContext();
-            const page = await context.newPage();
-            const trace: string[] = [];
-            const started = Date.now();
-            if (TRACE) {
-              page.on("requestfinished", (request) => {
-                const t = request.timing();
-                trace.push(`${String(Math.round(t.startTime - started)).padStart(6)} → ${String(Math.round(t.startTime + t.responseEnd - started)).padStart(6)} ms  ${describe(request.url(), request.postData())}`);
-              });
-            }
-            const before = { ...rpcProxy.counts };
-            const beforeIndexer = indexerProxy.counts.requests;
-            // Watched from the document's start, every 20 ms: the first time each condition holds.
-            await page.addInitScript(`window.potluckSeen = []; const conditions = [${conditions.map((c) => `() => (${c})`).join(", ")}];
-              const poll = setInterval(() => {
-                conditions.forEach((c, i) => { if (window.potluckSeen[i] === undefined && c()) window.potluckSeen[i] = performance.now(); });
-                if (window.potluckSeen.filter((t) => t !== undefined).length === conditions.length) clearInterval(poll);
-              }, 20);`);
-            await page.goto(`${site.url}${hash}`);
-            await page.waitForFunction(`window.potluckSeen.filter((t) => t !== undefined).length === ${conditions.length}`, undefined, { timeout: 180_000, polling: 100 });
-            const ms = (await page.evaluate<number[]>("window.potluckSeen")).map(Math.round);
-            const wallMs = Date.now() - started;
-            if (TRACE) console.log(`    ${hash}: ${ms.join(", ")} ms in the page, ${wallMs} ms as the bench saw it:\n${trace.sort().map((l) => `      ${l}`).join("\n")}`);
-            const counts = { getLogs: rpcProxy.counts.getLogs - before.getLogs, rpc: rpcProxy.counts.requests - before.requests, indexer: indexerProxy.counts.requests - beforeIndexer };
-            await context.close();
-            return { ms, wallMs, counts };
-          };
-          const explore = await measure("#/", [`document.querySelectorAll('[data-testid="pool-card"]').length >= 4`]);
-          const poolPage = await measure(`#/pool/${tiny}`, [
-            // Its contributors listed (the list of addresses, from history)…
-            `(() => { const h = document.querySelector('[data-testid="contributors"] h2'); return h !== null && Number((/\\((\\d+)\\)/.exec(h.textContent || "") || [])[1] || 0) >= ${contributors} && document.querySelectorAll('[data-testid="contributor"]').length > 0; })()`,
-            // …and what each gave as the contract reads it (the largest gift first).
-            `(() => { const c = document.querySelector('[data-testid="contributor"] td:nth-child(2)'); return c !== null && !/^0(\\.0+)?(\\s|$)/.test(c.textContent || ""); })()`,
-          ]);
-          const r: Result = { blocks: age, mode, exploreMs: explore.ms[0], poolMs: poolPage.ms[0], poolFiguresMs: poolPage.ms[1], exploreWallMs: explore.wallMs, poolWallMs: poolPage.wallMs, contributors, getLogs: explore.counts.getLogs + poolPage.counts.getLogs, rpcRequests: explore.counts.rpc + poolPage.counts.rpc, indexerRequests: explore.counts.indexer + poolPage.counts.indexer, load: Math.round(loadavg()[0] * 10) / 10 };
-          results.push(r);
-          console.log(`  ${mode.padEnd(8)} explore ${(r.exploreMs / 1000).toFixed(2)} s (${explore.counts.getLogs} eth_getLogs), pool page ${(r.poolMs / 1000).toFixed(2)} s, figures ${(r.poolFiguresMs / 1000).toFixed(2)} s (${poolPage.counts.getLogs} eth_getLogs, ${poolPage.counts.indexer} indexer requests), load ${r.load}`);
-        }
-      } finally {
-        for (const s of servers) await close(s);
-        await indexer?.stop();
-        await chain.close();
-        await rm(work, { recursive: true, force: true });
+  console.log(`browser: ${browserSource}`);
+  for (const age of AGES) {
+    console.log(`\n${age.toLocaleString("en-US")} blocks: a fresh chain, the demo and ${DONORS} more contributors…`);
+    // The demo's history at the start, then `age` blocks, then the new contributors: history spans the age.
+    const chain = await startDemoChain(hre, { after: async (url) => void (await rpc(url, "hardhat_mine", [`0x${age.toString(16)}`])) });
+    const work = await mkdtemp(path.join(tmpdir(), "potluck-bench-web-"));
+    let indexer: Awaited<ReturnType<typeof startIndexer>> | undefined;
+    const servers: Server[] = [];
+    try {
+      const tiny = chain.summary!.pools[0].address;
+      const give = new Interface(["function give(uint256 amount) payable"]);
+      const value = 10n ** 15n;
+      for (let i = 0; i < DONORS; i += 100) {
+        const batch = Array.from({ length: Math.min(100, DONORS - i) }, (_, j) => new Wallet(keccak256(toUtf8Bytes(`potluck bench donor ${i + j}`))).address);
+        const body = (calls: Array<[string, unknown[]]>) => JSON.stringify(calls.map(([method, params], id) => ({ jsonrpc: "2.0", id, method, params })));
+        const post = (calls: Array<[string, unknown[]]>) => fetch(chain.url, { method: "POST", headers: { "content-type": "application/json" }, body: body(calls) });
+        await post(batch.flatMap((a) => [["hardhat_impersonateAccount", [a]], ["hardhat_setBalance", [a, "0xde0b6b3a7640000"]]] as Array<[string, unknown[]]>));
+        await post(batch.map((a) => ["eth_sendTransaction", [{ from: a, to: tiny, value: `0x${value.toString(16)}`, data: give.encodeFunctionData("give", [value]) }]]));
       }
+      for (let i = 0; i < 40; i++) await rpc(chain.url, "evm_mine");
+      const head = Number(BigInt(await rpc<string>(chain.url, "eth_blockNumber")));
+      indexer = await startIndexer(chain, { pgliteDir: path.join(work, "pglite") });
+      await waitForIndexer(indexer, chain.url, 600_000);
+      const contributors = ((await (await fetch(`${indexer.url}/pools/${tiny.toLowerCase()}`)).json()) as { contributorCount: number }).contributorCount;
+      console.log(`  chain at block ${head.toLocaleString("en-US")}; indexer caught up; Tiny Type Checker has ${contributors} contributors`);
+      const rpcProxy = await delayProxy(chain.url, DELAY_MS);
+      const indexerProxy = await delayProxy(indexer.url, DELAY_MS);
+      servers.push(rpcProxy.server, indexerProxy.server);
+      const contractsFile = path.join(work, "contracts.ts");
+      await generateFrontend({ deploymentsDir: chain.dir, outFile: contractsFile, readAbi: async (name) => (await hre.artifacts.readArtifact(name)).abi as readonly unknown[] });
+      for (const mode of MODES) {
+        const dist = path.join(work, `dist-${mode}`);
+        await run(VITE, ["build", FRONTEND, "--outDir", dist, "--emptyOutDir", "--logLevel", "error"], {
+          VITE_CHAIN_ID: "31337",
+          VITE_RPC_URL: rpcProxy.url,
+          VITE_LOG_BLOCK_RANGE: "10000",
+          VITE_INDEXER_URL: mode === "indexer" ? indexerProxy.url : "",
+          POTLUCK_CONTRACTS_FILE: contractsFile,
+        });
+        const site = await staticServer(dist);
+        servers.push(site.server);
+        // Conditions evaluated in the page (strings: this file is type-checked without the DOM's types), each
+        // timed in the page from its navigation when first seen: the bench process, which also runs the node and
+        // the proxies, may hear back from the browser late while the node works through a batch of reads.
+        const measure = async (hash: string, conditions: string[]) => {
+          // A browser of its own: a cold visit (the packaged Chromium runs single-process, so it is closed
+          // whole rather than by context).
+          const browser = await launchBrowser();
+          const page = await browser.newPage();
+          const trace: string[] = [];
+          const started = Date.now();
+          if (TRACE) {
+            page.on("requestfinished", (request) => {
+              const t = request.timing();
+              trace.push(`${String(Math.round(t.startTime - started)).padStart(6)} → ${String(Math.round(t.startTime + t.responseEnd - started)).padStart(6)} ms  ${describe(request.url(), request.postData())}`);
+            });
+          }
+          const before = { ...rpcProxy.counts };
+          const beforeIndexer = indexerProxy.counts.requests;
+          // Watched from the document's start, every 20 ms: the first time each condition holds.
+          await page.addInitScript(`window.potluckSeen = []; const conditions = [${conditions.map((c) => `() => (${c})`).join(", ")}];
+            const poll = setInterval(() => {
+              conditions.forEach((c, i) => { if (window.potluckSeen[i] === undefined && c()) window.potluckSeen[i] = performance.now(); });
+              if (window.potluckSeen.filter((t) => t !== undefined).length === conditions.length) clearInterval(poll);
+            }, 20);`);
+          await page.goto(`${site.url}${hash}`);
+          await page.waitForFunction(`window.potluckSeen.filter((t) => t !== undefined).length === ${conditions.length}`, undefined, { timeout: 180_000, polling: 100 });
+          const ms = (await page.evaluate<number[]>("window.potluckSeen")).map(Math.round);
+          const wallMs = Date.now() - started;
+          if (TRACE) console.log(`    ${hash}: ${ms.join(", ")} ms in the page, ${wallMs} ms as the bench saw it:\n${trace.sort().map((l) => `      ${l}`).join("\n")}`);
+          const counts = { getLogs: rpcProxy.counts.getLogs - before.getLogs, rpc: rpcProxy.counts.requests - before.requests, indexer: indexerProxy.counts.requests - beforeIndexer };
+          await browser.close();
+          return { ms, wallMs, counts };
+        };
+        const explore = await measure("#/", [`document.querySelectorAll('[data-testid="pool-card"]').length >= 4`]);
+        const poolPage = await measure(`#/pool/${tiny}`, [
+          // Its contributors listed (the list of addresses, from history)…
+          `(() => { const h = document.querySelector('[data-testid="contributors"] h2'); return h !== null && Number((/\\((\\d+)\\)/.exec(h.textContent || "") || [])[1] || 0) >= ${contributors} && document.querySelectorAll('[data-testid="contributor"]').length > 0; })()`,
+          // …and what each gave as the contract reads it (the largest gift first).
+          `(() => { const c = document.querySelector('[data-testid="contributor"] td:nth-child(2)'); const t = (c && c.textContent) || ""; return /\\d/.test(t) && !/^0(\\.0+)?(\\s|$)/.test(t); })()`,
+        ]);
+        const r: Result = { blocks: age, mode, exploreMs: explore.ms[0], poolMs: poolPage.ms[0], poolFiguresMs: poolPage.ms[1], exploreWallMs: explore.wallMs, poolWallMs: poolPage.wallMs, contributors, getLogs: explore.counts.getLogs + poolPage.counts.getLogs, rpcRequests: explore.counts.rpc + poolPage.counts.rpc, indexerRequests: explore.counts.indexer + poolPage.counts.indexer, load: Math.round(loadavg()[0] * 10) / 10 };
+        results.push(r);
+        console.log(`  ${mode.padEnd(8)} explore ${(r.exploreMs / 1000).toFixed(2)} s (${explore.counts.getLogs} eth_getLogs), pool page ${(r.poolMs / 1000).toFixed(2)} s, figures ${(r.poolFiguresMs / 1000).toFixed(2)} s (${poolPage.counts.getLogs} eth_getLogs, ${poolPage.counts.indexer} indexer requests), load ${r.load}`);
+      }
+    } finally {
+      for (const s of servers) await close(s);
+      await indexer?.stop();
+      await chain.close();
+      await rm(work, { recursive: true, force: true });
     }
-  } finally {
-    await browser.close();
   }
   const file = path.join(ROOT, "bench", "web.json");
   mkdirSync(path.dirname(file), { recursive: true });
@@ -231,7 +228,7 @@ async function main() {
     // no earlier run
   }
   const rows = [...kept, ...results].sort((a, b) => a.blocks - b.blocks || (a.mode === b.mode ? 0 : a.mode === "logs" ? -1 : 1));
-  writeFileSync(file, `${JSON.stringify({ proxyDelayMs: DELAY_MS, logWindow: 10_000, extraContributors: DONORS, budgetMs: BUDGET_MS, results: rows }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ proxyDelayMs: DELAY_MS, logWindow: 10_000, extraContributors: DONORS, budgetMs: BUDGET_MS, browser: browserSource, results: rows }, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   const slow = results.filter((r) => r.mode === "indexer" && r.poolMs > BUDGET_MS);
   if (slow.length > 0) {
