@@ -327,6 +327,25 @@ describe("the web app, in a real browser", () => {
     await shot("election-nominating");
   });
 
+  it("lets the candidate restate who they are", async () => {
+    await setAccount(12);
+    const form = page.getByTestId("candidacy");
+    await form.waitFor({ timeout: WAIT });
+    // It starts from their statement as it stands, and refuses to resend it unchanged.
+    expect(await page.getByTestId("candidacy-name").inputValue()).toBe("Ines Ferreira");
+    await page.getByTestId("candidacy-save-reason").filter({ hasText: "as it stands" }).waitFor({ timeout: WAIT });
+    await page.getByTestId("candidacy-name").fill("Inês Ferreira");
+    await page.getByTestId("candidacy-uri").fill("data:text/plain,Ten%20years%20of%20maintaining%20type%20checkers.");
+    await page.getByTestId("candidacy-save").click();
+    await confirmed("community-tx");
+    const row = page.getByTestId("candidate").filter({ hasText: setup.accounts[12].slice(0, 6) });
+    await row.getByTestId("candidate-name").filter({ hasText: "Inês Ferreira" }).waitFor({ timeout: WAIT });
+    await row.filter({ hasText: "Ten years of maintaining type checkers." }).waitFor({ timeout: WAIT });
+    // Someone else is not offered the form.
+    await setAccount(10);
+    await until("the form is only the candidate's", async () => (await page.getByTestId("candidacy").count()) === 0);
+  });
+
   it("votes in the voting epoch, with the voter's weight shown", async () => {
     const e = await election();
     expect(e.votingStartsAt).toBeGreaterThan(0n);

@@ -4,16 +4,52 @@
 import { useState } from "react";
 import { isAddress, type Address as A } from "viem";
 import { useChainClock } from "../hooks/useChainClock";
-import type { PoolData } from "../hooks/usePool";
+import type { Candidate, PoolData } from "../hooks/usePool";
 import { usePoolWrite } from "../hooks/usePoolWrite";
 import type { ViewerData } from "../hooks/useViewer";
 import { displayAmount, ELECTION_PHASE, readStatement, ElectionKind, ElectionPhase, formatBps, formatCountdown, formatPercent, fraction, SeatStatus } from "@potluck/core";
-import { canCallElection, canFinalize, canNominate, canPetition, canReclaim, canVote, canWindDown, petitionLive } from "../lib/state";
+import { canCallElection, canDescribeCandidacy, canFinalize, canNominate, canPetition, canReclaim, canVote, canWindDown, petitionLive } from "../lib/state";
 import { Action } from "./Action";
 import { Address } from "./Address";
 import { CandidateStatement } from "./CandidateStatement";
 import { TxStatus } from "./TxStatus";
 import { rawWeight, weightText } from "./Weight";
+
+type PoolTx = ReturnType<typeof usePoolWrite>;
+
+/**
+ * A nominated candidate's own statement (`describeCandidacy`): what they are called and where they say more,
+ * changed or withdrawn while nominating or voting. Keyed by the statement, so it starts from the latest one.
+ */
+function CandidacyForm({ pool, viewer, me, tx }: { pool: PoolData; viewer: ViewerData; me: Candidate; tx: PoolTx }) {
+  const { now } = useChainClock();
+  const [name, setName] = useState(me.statement?.name ?? "");
+  const [uri, setUri] = useState(me.statement?.uri ?? "");
+  const statement = readStatement(name, uri);
+  const gate = canDescribeCandidacy(pool, viewer, now, true);
+  const unchanged = statement.ok && statement.value.name === (me.statement?.name ?? "") && statement.value.uri === (me.statement?.uri ?? "");
+  const empty = statement.ok && statement.value.name === "" && statement.value.uri === "";
+  const saveGate = !gate.ok ? gate : !statement.ok ? { ok: false as const, reason: statement.error }
+    : unchanged ? { ok: false as const, reason: "This is your statement as it stands." }
+    : empty ? { ok: false as const, reason: "Enter a name or a statement URI (or withdraw your statement)." } : gate;
+  const save = () => {
+    if (statement.ok) void tx.write("Stating who you are", "describeCandidacy", [statement.value.name, statement.value.uri]);
+  };
+  return (
+    <div className="subpanel" data-testid="candidacy">
+      <h3>Your candidacy</h3>
+      <p className="muted">You are nominated. Say who you are: voters see your name and a link to your statement beside your address. The latest statement stands.</p>
+      <div className="row">
+        <input value={name} onChange={(ev) => setName(ev.target.value)} placeholder="your name" aria-label="your name as a candidate" data-testid="candidacy-name" />
+        <input value={uri} onChange={(ev) => setUri(ev.target.value)} placeholder="statement: ipfs://… or data:…" aria-label="your statement URI" data-testid="candidacy-uri" />
+        <Action gate={saveGate} busy={tx.busy} testId="candidacy-save" onClick={save}>Save your statement</Action>
+      </div>
+      {me.statement !== undefined && (
+        <Action gate={gate} busy={tx.busy} kind="secondary" testId="candidacy-withdraw" onClick={() => void tx.write("Withdrawing your statement", "describeCandidacy", ["", ""])}>Withdraw your statement</Action>
+      )}
+    </div>
+  );
+}
 
 export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: ViewerData }) {
   const { now } = useChainClock();
@@ -44,6 +80,7 @@ export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: Viewe
     else void tx.write(label, "nominateWithStatement", [who, name, uri]);
   };
   const voteGate = canVote(pool, viewer, now);
+  const me = viewer.address === undefined ? undefined : pool.candidates.find((c) => c.address.toLowerCase() === viewer.address!.toLowerCase());
   const p = pool.petition;
   const live = petitionLive(p, now);
 
@@ -87,6 +124,9 @@ export function CommunityPanel({ pool, viewer }: { pool: PoolData; viewer: Viewe
               <input value={statementUri} onChange={(ev) => setStatementUri(ev.target.value)} placeholder="statement: ipfs://… or data:… (optional)" aria-label="candidate statement URI" data-testid="nominee-uri" />
               <Action gate={nominateGate} busy={tx.busy} testId="nominate" onClick={nominateNominee}>Nominate</Action>
             </div>
+          )}
+          {me !== undefined && (pool.phase === ElectionPhase.Nominating || pool.phase === ElectionPhase.Voting) && (
+            <CandidacyForm key={`${e.id}:${me.statement?.name ?? ""}:${me.statement?.uri ?? ""}`} pool={pool} viewer={viewer} me={me} tx={tx} />
           )}
           <Action gate={canFinalize(pool, viewer, now)} busy={tx.busy} testId="finalize" onClick={() => call("Finalizing the election", "finalizeElection")}>Finalize</Action>
         </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ElectionKind, ElectionPhase, isqrt, SeatStatus, sentenceFor } from "@potluck/core";
 import {
-  canCallElection, canFileClaim, canFinalize, canGive, canNominate, canObject, canPayClaim, canPetition, canProposeChange, canReclaim,
+  canCallElection, canDescribeCandidacy, canFileClaim, canFinalize, canGive, canNominate, canObject, canPayClaim, canPetition, canProposeChange, canReclaim,
   canStepDown, canSubscribe, canSweep, canVote, canWindDown, changedRules, checkRules, lineChangeParts, NEW_LINE, rulesInChange, electionPhase,
   maintainerStatus, maturesAt, parseRules, strayFunds, weightAfterGift, type PoolState, type Rules, type Viewer,
 } from "./state";
@@ -131,6 +131,14 @@ describe("succession: phase → enabled buttons", () => {
     expect(canNominate(p, viewer(), NOW, { address: ZERO, nominated: false }).ok).toBe(false);
     expect(canNominate(p, viewer(), NOW, { address: ADA, nominated: true })).toEqual({ ok: false, reason: "0x7099…79C8 is already nominated." });
     expect(canNominate(p, viewer(), NOW, { address: ADA, nominated: false })).toEqual({ ok: true });
+  });
+  it("lets only a nominated candidate restate who they are, while nominating or voting", () => {
+    expect(canDescribeCandidacy(open({ election: electionIn("nominating") }), viewer(), NOW, true)).toEqual({ ok: true });
+    expect(canDescribeCandidacy(open({ election: electionIn("voting") }), viewer(), NOW, true)).toEqual({ ok: true });
+    expect(canDescribeCandidacy(open({ election: electionIn("counting") }), viewer(), NOW, true)).toEqual({ ok: false, reason: "Voting has ended: statements can no longer change." });
+    expect(canDescribeCandidacy(pool(), viewer(), NOW, true)).toEqual({ ok: false, reason: "No election is open." });
+    expect(canDescribeCandidacy(open({ election: electionIn("voting") }), viewer(), NOW, false)).toEqual({ ok: false, reason: "Only a candidate nominated in this election can state who they are." });
+    expect(canDescribeCandidacy(open({ election: electionIn("voting") }), viewer({ address: undefined }), NOW, true).ok).toBe(false);
   });
   it("does not let a signer sign the live petition twice", () => {
     const p = pool({ petition: { id: 1n, weight: 5n, threshold: 30n, expiresAt: NOW + HOUR } });

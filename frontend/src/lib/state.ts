@@ -247,6 +247,17 @@ export function canNominate(p: PoolState, v: Viewer, now: bigint, candidate?: { 
   return OK;
 }
 
+/** A candidate (re)stating who they are (`describeCandidacy`): while nominating or voting, only their own. */
+export function canDescribeCandidacy(p: PoolState, v: Viewer, now: bigint, nominated: boolean): Gate {
+  const phase = electionPhase(p.election, now);
+  if (phase === ElectionPhase.None) return no("No election is open.");
+  if (phase === ElectionPhase.Counting) return no("Voting has ended: statements can no longer change.");
+  const w = wallet(v, "state who you are");
+  if (w) return w;
+  if (!nominated) return no("Only a candidate nominated in this election can state who they are.");
+  return OK;
+}
+
 export function canVote(p: PoolState, v: Viewer, now: bigint): Gate {
   const phase = electionPhase(p.election, now);
   if (phase === ElectionPhase.None) return no("No election is open.");
