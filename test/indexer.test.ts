@@ -227,6 +227,33 @@ for (const database of databases) {
       expect(bad.status).to.equal(400);
     });
 
+    it("serves a long history in pages of whole blocks, which join to the whole, gzipped", async function () {
+      const tiny = chain.summary!.pools[0].address.toLowerCase();
+      const whole = await get<{ block: { number: string }; events: Row[]; more: boolean }>(indexer, `/app/pools/${tiny}`);
+      expect(whole.more).to.equal(false);
+      expect(whole.events.length).to.be.greaterThan(10);
+      // Pages of at most 7 events, or of 1 (a block with more is sent whole: the pool's creation emits several),
+      // each complete to its block, asked from the next one.
+      const blocks = new Set(whole.events.map((e) => String(e.blockNumber)));
+      expect(blocks.size, "some block holds several events").to.be.lessThan(whole.events.length);
+      for (const limit of [7, 1]) {
+        const joined: Row[] = [];
+        let route = `/app/pools/${tiny}?limit=${limit}`;
+        for (let pages = 0; ; pages++) {
+          expect(pages, "pages").to.be.lessThan(whole.events.length);
+          const page = await get<{ block: { number: string }; events: Row[]; more: boolean }>(indexer, route);
+          for (const e of page.events) expect(BigInt(String(e.blockNumber)) <= BigInt(page.block.number)).to.equal(true);
+          if (limit === 1) expect(new Set(page.events.map((e) => String(e.blockNumber))).size).to.equal(1);
+          joined.push(...page.events);
+          if (!page.more) break;
+          route = `/app/pools/${tiny}?limit=${limit}&from=${BigInt(page.block.number) + 1n}`;
+        }
+        expect(joined, `pages of ${limit}`).to.deep.equal(whole.events);
+      }
+      const response = await fetch(`${indexer.url}/app/pools/${tiny}`, { headers: { "accept-encoding": "gzip" } });
+      expect(response.headers.get("content-encoding")).to.equal("gzip");
+    });
+
     it("serves each pool's Atom feed with the elements Atom requires, and a JSON Feed", async function () {
       const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
       const pools = await get(indexer, "/pools");

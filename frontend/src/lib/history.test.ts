@@ -59,6 +59,20 @@ describe("history source", () => {
     expect(h.feedUrl(POOL)).toBe(`http://indexer.test/pools/${POOL}/feed.atom`);
   });
 
+  it("follows the indexer's pages of a long history, from the block after each one's last", async () => {
+    const h = await load("http://indexer.test/");
+    respond({
+      [`/app/pools/${POOL}`]: { block: { number: "4", timestamp: null }, events: [row("Given", { donor: POOL, amount: "1" }, 3), row("Given", { donor: POOL, amount: "2" }, 4)], more: true },
+      [`/app/pools/${POOL}?from=5`]: { block: { number: "8", timestamp: null }, events: [row("Given", { donor: POOL, amount: "3" }, 8)], more: true },
+      [`/app/pools/${POOL}?from=9`]: { block: { number: "10", timestamp: "1" }, events: [row("Given", { donor: POOL, amount: "4" }, 10)], more: false },
+    });
+    const getLogs = vi.fn(() => Promise.resolve([]));
+    const out = await h.eventHistory({ getLogs } as unknown as PublicClient, "k8", POOL, events, 1n, 10n, 100n, h.indexedPoolEvents(POOL, events));
+    expect(out.map((e) => e.args.amount)).toEqual([1n, 2n, 3n, 4n]);
+    expect(getLogs).not.toHaveBeenCalled(); // complete to block 10, the chain's latest
+    expect(h.historyState()).toEqual({ source: "indexer", behind: 0 });
+  });
+
   it("adds the blocks the indexer has not reached from a short log query, and says how far behind it is", async () => {
     const h = await load("http://indexer.test");
     respond({ [`/app/pools/${POOL}`]: { block: { number: "7", timestamp: null }, events: [] } });

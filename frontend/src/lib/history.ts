@@ -170,19 +170,30 @@ export async function eventHistory(
   return fromLogs(await contractLogs(client, key, address, events, fromBlock, latest, size));
 }
 
-/** A pool's events from the indexer, revived to viem's types with `events`' ABI. */
+/** How many pages of a pool's events the app asks the indexer for (50,000 events each) before reading the rest from logs. */
+const MAX_PAGES = 40;
+
+/**
+ * A pool's events from the indexer, revived to viem's types with `events`' ABI: the first page (which
+ * index.html may have asked for already), then, while the indexer says there is more, the next from the block
+ * after the last complete one.
+ */
 export function indexedPoolEvents(pool: Address, events: readonly AbiEvent[]): () => Promise<Indexed<HistoryLog>> {
   const byName = new Map(events.map((e) => [e.name, e]));
+  const route = `/app/pools/${pool.toLowerCase()}`;
   return async () => {
-    const body = await fetchIndexer<{ block: IndexedBlock | null; events: IndexedEvent[] }>(`/app/pools/${pool.toLowerCase()}`);
-    const rows = body.events;
     const out: HistoryLog[] = [];
-    for (const row of rows) {
-      const abi = byName.get(row.name);
-      if (abi === undefined) continue; // an event this page does not read
-      const args: Record<string, unknown> = {};
-      for (const input of abi.inputs) if (input.name !== undefined) args[input.name] = revive(row.args[input.name], input);
-      out.push({ eventName: row.name, args, blockNumber: BigInt(row.blockNumber), logIndex: row.logIndex, transactionHash: row.tx, timestamp: row.timestamp === undefined ? undefined : BigInt(row.timestamp) });
+    let body = await fetchIndexer<{ block: IndexedBlock | null; events: IndexedEvent[]; more?: boolean }>(route);
+    for (let page = 1; ; page++) {
+      for (const row of body.events) {
+        const abi = byName.get(row.name);
+        if (abi === undefined) continue; // an event this page does not read
+        const args: Record<string, unknown> = {};
+        for (const input of abi.inputs) if (input.name !== undefined) args[input.name] = revive(row.args[input.name], input);
+        out.push({ eventName: row.name, args, blockNumber: BigInt(row.blockNumber), logIndex: row.logIndex, transactionHash: row.tx, timestamp: row.timestamp === undefined ? undefined : BigInt(row.timestamp) });
+      }
+      if (body.more !== true || body.block === null || page >= MAX_PAGES) break;
+      body = await request(`${route}?from=${BigInt(body.block.number) + 1n}`);
     }
     return complete(body.block, out);
   };

@@ -8,10 +8,12 @@
 //   GET /pools/:address/feed.atom           Atom feed of what a donor must not miss
 //   GET /pools/:address/feed.json           the same as a JSON Feed
 //   GET /app/pools                          { block, pools }: /pools with the block it was read at
-//   GET /app/pools/:address                 { block, events }: /pools/:address/events up to that block
+//   GET /app/pools/:address?from=&limit=    { block, events, more }: /pools/:address/events up to that block, a
+//                                           page at a time (50,000 events; `more`: ask again from block + 1)
 //   /graphql, /sql/*                         Ponder's GraphQL and SQL-over-HTTP on every table
 // Numbers are decimal strings (uint256 does not fit a JSON number). Read-only; CORS open (the data is public).
 import { Hono, type Context } from "hono";
+import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { and, asc, client, desc, eq, graphql, gte, lte, sql } from "ponder";
 import { db, publicClients } from "ponder:api";
@@ -20,6 +22,8 @@ import { feedEntries, renderAtom, renderJsonFeed, type FeedNotice, type FeedOpti
 
 const app = new Hono();
 app.use("*", cors());
+// A pool's history is JSON of repetitive rows: gzip sends it in about a tenth of the bytes (a phone's wait).
+app.use("*", compress());
 app.use("/graphql", graphql({ db, schema }));
 app.use("/sql/*", client({ db, schema }));
 
@@ -67,23 +71,32 @@ app.get("/app/pools", async (c) => {
   return json(c, { block, pools });
 });
 
-const EVENTS_MAX = 50_000;
+const EVENTS_PAGE = 50_000;
 
 app.get("/app/pools/:address", async (c) => {
   const pool = address(c);
   if (pool === undefined) return badAddress(c);
+  const from = BigInt(int(c.req.query("from"), 0, Number.MAX_SAFE_INTEGER));
+  const limit = Math.max(1, int(c.req.query("limit"), EVENTS_PAGE, EVENTS_PAGE));
   const block = await indexedBlock();
-  if (block === null) return json(c, { block, events: [] });
-  const events = await db.select().from(schema.poolEvent)
-    .where(and(eq(schema.poolEvent.pool, pool), lte(schema.poolEvent.blockNumber, BigInt(block.number))))
+  if (block === null) return json(c, { block, events: [], more: false });
+  const upTo = BigInt(block.number);
+  const inRange = and(eq(schema.poolEvent.pool, pool), gte(schema.poolEvent.blockNumber, from), lte(schema.poolEvent.blockNumber, upTo));
+  const events = await db.select().from(schema.poolEvent).where(inRange)
     .orderBy(asc(schema.poolEvent.blockNumber), asc(schema.poolEvent.logIndex))
-    .limit(EVENTS_MAX + 1);
-  if (events.length <= EVENTS_MAX) return json(c, { block, events });
-  // Too many to send at once: the events of whole blocks up to the last complete one, and that block as
-  // `block`, so the app reads the rest from logs rather than missing it.
-  const last = events[EVENTS_MAX]!.blockNumber;
-  const whole = events.filter((e) => e.blockNumber < last);
-  return json(c, { block: { number: (last - 1n).toString(), timestamp: null }, events: whole });
+    .limit(limit + 1);
+  if (events.length <= limit) return json(c, { block, events, more: false });
+  // More than a page: the events of whole blocks up to the last complete one, that block as `block`, and
+  // `more`, so the app asks again from the next block and never splits a block's events between answers.
+  const last = events[limit]!.blockNumber;
+  let page = events.filter((e) => e.blockNumber < last);
+  // One block holding more than a page is sent whole (a page is a bound on the answer's size, not a rule).
+  if (page.length === 0) {
+    page = await db.select().from(schema.poolEvent).where(and(eq(schema.poolEvent.pool, pool), eq(schema.poolEvent.blockNumber, last)))
+      .orderBy(asc(schema.poolEvent.logIndex));
+    return json(c, { block: { number: last.toString(), timestamp: null }, events: page, more: last < upTo });
+  }
+  return json(c, { block: { number: (last - 1n).toString(), timestamp: null }, events: page, more: true });
 });
 
 app.get("/pools", async (c) => json(c, await db.select().from(schema.pool).orderBy(asc(schema.pool.createdBlock))));
