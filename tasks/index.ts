@@ -60,10 +60,11 @@ export const potluckTasks = [
     .setAction(() => import("./pool/create.js"))
     .build(),
 
-  task("pool:give", "Give to a pool, in its asset (\"0.05 ETH\", \"20 mUSD\"); tokens are approved first if needed")
+  task("pool:give", "Give to a pool, in its asset (\"0.05 ETH\", \"20 mUSD\"); a token with a signed permit (one transaction) where it takes one, else approved first")
     .addPositionalArgument(POOL)
     .addPositionalArgument({ name: "amount", description: 'How much, in the pool\'s asset: "0.05", "0.05 ETH", "20 mUSD"' })
     .addOption(FROM)
+    .addFlag({ name: "approve", description: "Approve the pool first (a transaction of its own) instead of signing a permit" })
     .setAction(() => import("./pool/give.js"))
     .build(),
 

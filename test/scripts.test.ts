@@ -359,16 +359,28 @@ describe("scripts and tasks", function () {
       expect(lab).to.match(/#0 accepted: "Laser cutter time/);
     });
 
-    it("pool:give gives ETH, and approves then gives a token, in human units", async function () {
+    it("pool:give gives ETH, and a token with a signed permit (or an approval first, with --approve), in human units", async function () {
       const [typeChecker, lab] = await Promise.all([poolAt(0), poolAt(1)]);
       const who = signers[17].address; // gave ETH in the seed, never mUSD to the lab
       const [ethBefore] = await typeChecker.contributionOf(who);
       expect(await ok("pool:give", { pool: "0", amount: "0.05 ETH", from: "17" })).to.match(/✓ Gave 0\.05 ETH to Tiny Type Checker/);
       expect((await typeChecker.contributionOf(who))[0] - ethBefore).to.equal(5n * 10n ** 16n);
+      const labAddress = await lab.getAddress();
+      const musd = await connection.ethers.getContractAt("MockERC20", await lab.asset());
       const [usdBefore] = await lab.contributionOf(who);
-      const out = await ok("pool:give", { pool: await lab.getAddress(), amount: "20", from: who });
-      expect(out).to.match(/✓ Approved the pool to take 20 mUSD/);
+      const nonce = await musd.nonces(who);
+      // mUSD takes permits: one transaction, no approval, the permit's nonce used and nothing left allowed.
+      const out = await ok("pool:give", { pool: labAddress, amount: "20", from: who });
+      expect(out).to.match(/✓ Gave 20 mUSD to Riverside Community Lab from 0x[0-9a-fA-F]{40}, with a signed permit/);
+      expect(out).not.to.match(/Approved/);
       expect((await lab.contributionOf(who))[0] - usdBefore).to.equal(20_000_000n);
+      expect(await musd.nonces(who)).to.equal(nonce + 1n);
+      expect(await musd.allowance(who, labAddress)).to.equal(0n);
+      // --approve: the approval first, then the gift.
+      const approved = await ok("pool:give", { pool: labAddress, amount: "5", from: who, approve: true });
+      expect(approved).to.match(/✓ Approved the pool to take 5 mUSD/);
+      expect((await lab.contributionOf(who))[0] - usdBefore).to.equal(25_000_000n);
+      expect(await musd.nonces(who)).to.equal(nonce + 1n);
     });
 
     it("pool:object, pool:pay and pool:vote act on the seeded claims and election", async function () {

@@ -1,15 +1,30 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
-import { formatAmount, formatCountdown, parseAmount, PotluckError, sentenceFor } from "@potluck/core";
+import { formatAmount, formatCountdown, parseAmount, PERMIT_LIFETIME, PERMIT_TYPES, PotluckError, sentenceFor } from "@potluck/core";
+import type { MockERC20 } from "../../types/ethers-contracts/index.js";
 import { chainNow, confirm, signerFor } from "../../scripts/lib/potluck.js";
 
-interface Args { pool: string; amount: string; from: string }
+interface Args { pool: string; amount: string; from: string; approve?: boolean }
 
 /** The pool's MAX_AMOUNT (PoolGiving.sol): what it accounts up to, in all. */
 const MAX_AMOUNT = 2n ** 96n - 1n;
 
-export default async function give({ pool: ref, amount: text, from }: Args, hre: HardhatRuntimeEnvironment) {
+/**
+ * The token's EIP-712 domain when it takes EIP-2612 permits and says its domain (EIP-5267's `eip712Domain`, as
+ * OpenZeppelin's ERC20Permit does), else undefined: such a token is given to with an approval instead.
+ */
+async function permitDomain(token: MockERC20) {
+  try {
+    const [, name, version, chainId, verifyingContract] = await token.eip712Domain();
+    await token.nonces(verifyingContract);
+    return { name, version, chainId, verifyingContract };
+  } catch {
+    return undefined;
+  }
+}
+
+export default async function give({ pool: ref, amount: text, from, approve }: Args, hre: HardhatRuntimeEnvironment) {
   return runPotluckTask(hre, async (ctx) => {
     const opened = await poolFor(ctx, ref);
     const { pool, asset, token, entry } = opened;
@@ -30,10 +45,19 @@ export default async function give({ pool: ref, amount: text, from }: Args, hre:
       const held = await token.balanceOf(signer.address);
       if (held < amount) throw new PotluckError(`${signer.address} holds only ${formatAmount(held, asset)}; the gift is ${shown}.`);
       const allowance = await token.allowance(signer.address, opened.address);
-      if (allowance < amount) {
-        await confirm(`Approved the pool to take ${shown}`, token.connect(signer).approve(opened.address, amount));
+      const domain = allowance < amount && approve !== true ? await permitDomain(token) : undefined;
+      if (domain !== undefined) {
+        // One transaction: a permit signed here (no gas) and the gift. The pool pulls only `amount`, and a permit
+        // someone sends first still leaves the allowance the gift needs (giveWithPermit goes on).
+        const deadline = (await chainNow(ctx.potluck.ethers)) + PERMIT_LIFETIME;
+        const nonce = await token.nonces(signer.address);
+        const signature = await signer.signTypedData(domain, { Permit: [...PERMIT_TYPES.Permit] }, { owner: signer.address, spender: opened.address, value: amount, nonce, deadline });
+        const { v, r, s } = ctx.potluck.ethers.Signature.from(signature);
+        await confirm(`Gave ${shown} to ${entry.label} from ${signer.address}, with a signed permit`, pool.connect(signer).giveWithPermit(amount, deadline, v, r, s));
+      } else {
+        if (allowance < amount) await confirm(`Approved the pool to take ${shown}`, token.connect(signer).approve(opened.address, amount));
+        await confirm(`Gave ${shown} to ${entry.label} from ${signer.address}`, pool.connect(signer).give(amount));
       }
-      await confirm(`Gave ${shown} to ${entry.label} from ${signer.address}`, pool.connect(signer).give(amount));
     }
     const [given] = await pool.contributionOf(signer.address);
     const [genesis, length, epoch] = await Promise.all([pool.genesis(), pool.epochLength(), pool.epoch()]);
