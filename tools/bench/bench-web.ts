@@ -2,7 +2,7 @@
 // For each age (200,000 and 2,000,000 blocks) it starts a fresh local chain, deploys and seeds the demo, ages
 // the chain that many blocks, adds 1,000 more contributors to Tiny Type Checker, starts the indexer, puts a proxy adding
 // 150 ms to every request in front of both the RPC and the indexer, builds the web app for each mode (logs in
-// windows of 10,000 blocks; the indexer) and, in a fresh headless Chromium for each page (the one @sparticuz/chromium
+// windows of 10,000 blocks; the indexer; the indexer on a phone-sized, 4× slower page) and, in a fresh headless Chromium for each page (the one @sparticuz/chromium
 // ships, or CHROMIUM_PATH's; so every visit starts with an empty cache), measures the time until the explore page
 // lists the pools and until a pool page lists its contributors. Writes bench/web.json.
 import { spawn } from "node:child_process";
@@ -19,8 +19,15 @@ import { ROOT } from "../../scripts/lib/session.js";
 import { rpc, startDemoChain, startIndexer, waitForIndexer } from "../../test/helpers/indexer.js";
 
 const AGES = (process.env.POTLUCK_BENCH_AGES ?? "200000,2000000").split(",").map(Number);
-/** Which app builds to measure (POTLUCK_BENCH_MODES=indexer to re-run only those rows). */
-const MODES = (process.env.POTLUCK_BENCH_MODES ?? "logs,indexer").split(",") as Array<"logs" | "indexer">;
+type Mode = "logs" | "indexer" | "phone";
+/**
+ * What to measure (POTLUCK_BENCH_MODES=indexer to re-run only those rows): the app reading history from logs,
+ * from the indexer, and from the indexer on a phone (390 × 844, the CPU slowed 4× as Chrome's devtools do).
+ */
+const MODES = (process.env.POTLUCK_BENCH_MODES ?? "logs,indexer,phone").split(",") as Mode[];
+const ORDER: Mode[] = ["logs", "indexer", "phone"];
+/** How much slower than this machine's the "phone" rows' CPU is. */
+const PHONE_CPU_SLOWDOWN = 4;
 const DONORS = Number(process.env.POTLUCK_BENCH_DONORS ?? 1_000);
 const DELAY_MS = 150;
 const BUDGET_MS = 1_500;
@@ -111,7 +118,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 const close = (server: Server) => new Promise<void>((r) => server.close(() => r()));
 
 interface Result {
-  blocks: number; mode: "logs" | "indexer";
+  blocks: number; mode: Mode;
   /** From navigation, in the page: the explore page lists the pools; the pool page lists its contributors. */
   exploreMs: number; poolMs: number;
   /** …and shows what each gave, read from the contract. */
@@ -161,7 +168,7 @@ async function main() {
           VITE_CHAIN_ID: "31337",
           VITE_RPC_URL: rpcProxy.url,
           VITE_LOG_BLOCK_RANGE: "10000",
-          VITE_INDEXER_URL: mode === "indexer" ? indexerProxy.url : "",
+          VITE_INDEXER_URL: mode === "logs" ? "" : indexerProxy.url,
           POTLUCK_CONTRACTS_FILE: contractsFile,
         });
         const site = await staticServer(dist);
@@ -173,7 +180,8 @@ async function main() {
           // A browser of its own: a cold visit (the packaged Chromium runs single-process, so it is closed
           // whole rather than by context).
           const browser = await launchBrowser();
-          const page = await browser.newPage();
+          const page = await browser.newPage(mode === "phone" ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : undefined);
+          if (mode === "phone") await (await page.context().newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: PHONE_CPU_SLOWDOWN });
           const trace: string[] = [];
           const started = Date.now();
           if (TRACE) {
@@ -227,8 +235,8 @@ async function main() {
   } catch {
     // no earlier run
   }
-  const rows = [...kept, ...results].sort((a, b) => a.blocks - b.blocks || (a.mode === b.mode ? 0 : a.mode === "logs" ? -1 : 1));
-  writeFileSync(file, `${JSON.stringify({ proxyDelayMs: DELAY_MS, logWindow: 10_000, extraContributors: DONORS, budgetMs: BUDGET_MS, browser: browserSource, results: rows }, null, 2)}\n`);
+  const rows = [...kept, ...results].sort((a, b) => a.blocks - b.blocks || ORDER.indexOf(a.mode) - ORDER.indexOf(b.mode));
+  writeFileSync(file, `${JSON.stringify({ proxyDelayMs: DELAY_MS, logWindow: 10_000, extraContributors: DONORS, budgetMs: BUDGET_MS, browser: browserSource, phoneCpuSlowdown: PHONE_CPU_SLOWDOWN, results: rows }, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   const slow = results.filter((r) => r.mode === "indexer" && r.poolMs > BUDGET_MS);
   if (slow.length > 0) {
