@@ -12,6 +12,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { Interface, Wallet, keccak256, toUtf8Bytes } from "ethers";
+import { SourceMapConsumer } from "source-map-js";
 import hre from "hardhat";
 import { browserSource, launchBrowser } from "../../frontend/e2e/browser.js";
 import { generateFrontend } from "../../scripts/lib/frontend.js";
@@ -37,6 +38,42 @@ const VITE = path.join(ROOT, "node_modules", "vite", "bin", "vite.js");
 interface Counts { requests: number; getLogs: number }
 /** POTLUCK_BENCH_TRACE=1 prints every request the page made, when it started and ended: where the wait goes. */
 const TRACE = process.env.POTLUCK_BENCH_TRACE === "1";
+/** POTLUCK_BENCH_PROFILE=1 samples the pool page's main thread and prints where its time went, by package and file. */
+const PROFILE = process.env.POTLUCK_BENCH_PROFILE === "1";
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
+interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+/** A CPU profile's self time by where it was spent: the app's files and each package, through the build's source maps. */
+async function summarize(profile: CpuProfile, dist: string): Promise<string> {
+  const consumers = new Map<string, SourceMapConsumer | null>();
+  const consumer = async (url: string) => {
+    if (!consumers.has(url)) {
+      const file = path.join(dist, new URL(url).pathname);
+      consumers.set(url, existsSync(`${file}.map`) ? new SourceMapConsumer(JSON.parse(await readFile(`${file}.map`, "utf8"))) : null);
+    }
+    return consumers.get(url)!;
+  };
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const where = new Map<string, number>();
+  let total = 0;
+  for (const [id, us] of self) {
+    const { callFrame: f } = byNode.get(id)!;
+    total += us;
+    let key = f.url === "" ? `(${f.functionName || "program"})` : f.url;
+    if (f.url.startsWith("http")) {
+      const map = await consumer(f.url);
+      const source = map?.originalPositionFor({ line: f.lineNumber + 1, column: f.columnNumber }).source ?? "";
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1];
+      key = pkg !== undefined ? pkg : source !== "" ? `app ${source.replace(/^.*?src\//, "src/")}` : `${f.url} (no map)`;
+    }
+    where.set(key, (where.get(key) ?? 0) + us);
+  }
+  return [...where].sort((a, b) => b[1] - a[1]).slice(0, 20)
+    .map(([k, us]) => `      ${String(Math.round(us / 1000)).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`).join("\n");
+}
 
 /** What a request asks, in a few words: its JSON-RPC methods (with counts) or its path. */
 function describe(url: string, body: string | null): string {
@@ -164,7 +201,7 @@ async function main() {
       await generateFrontend({ deploymentsDir: chain.dir, outFile: contractsFile, readAbi: async (name) => (await hre.artifacts.readArtifact(name)).abi as readonly unknown[] });
       for (const mode of MODES) {
         const dist = path.join(work, `dist-${mode}`);
-        await run(VITE, ["build", FRONTEND, "--outDir", dist, "--emptyOutDir", "--logLevel", "error"], {
+        await run(VITE, ["build", FRONTEND, "--outDir", dist, "--emptyOutDir", "--logLevel", "error", ...(PROFILE ? ["--sourcemap"] : [])], {
           VITE_CHAIN_ID: "31337",
           VITE_RPC_URL: rpcProxy.url,
           VITE_LOG_BLOCK_RANGE: "10000",
@@ -181,7 +218,13 @@ async function main() {
           // whole rather than by context).
           const browser = await launchBrowser();
           const page = await browser.newPage(mode === "phone" ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : undefined);
-          if (mode === "phone") await (await page.context().newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: PHONE_CPU_SLOWDOWN });
+          const cdp = await page.context().newCDPSession(page);
+          if (mode === "phone") await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE_CPU_SLOWDOWN });
+          if (PROFILE) {
+            await cdp.send("Profiler.enable");
+            await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
+            await cdp.send("Profiler.start");
+          }
           const trace: string[] = [];
           const started = Date.now();
           if (TRACE) {
@@ -202,6 +245,10 @@ async function main() {
           await page.waitForFunction(`window.potluckSeen.filter((t) => t !== undefined).length === ${conditions.length}`, undefined, { timeout: 180_000, polling: 100 });
           const ms = (await page.evaluate<number[]>("window.potluckSeen")).map(Math.round);
           const wallMs = Date.now() - started;
+          if (PROFILE) {
+            const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+            console.log(`    ${hash} (${mode}): the main thread's time to the last condition, by where it was spent:\n${await summarize(profile, dist)}`);
+          }
           if (TRACE) console.log(`    ${hash}: ${ms.join(", ")} ms in the page, ${wallMs} ms as the bench saw it:\n${trace.sort().map((l) => `      ${l}`).join("\n")}`);
           const counts = { getLogs: rpcProxy.counts.getLogs - before.getLogs, rpc: rpcProxy.counts.requests - before.requests, indexer: indexerProxy.counts.requests - beforeIndexer };
           await browser.close();
