@@ -1,5 +1,6 @@
 // Gifts over time: the cumulative total given, drawn as a plain SVG area chart.
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { usePublicClient } from "wagmi";
 import type { PoolData } from "../hooks/usePool";
 import { cumulative, interpolateTimes, sample } from "../lib/chart";
@@ -13,12 +14,15 @@ const PAD = 28;
 
 export function GiftsChart({ pool }: { pool: PoolData }) {
   const client = usePublicClient();
-  const gifts = pool.events.filter((e) => e.eventName === "Given");
-  const blocks = [...new Set(gifts.map((g) => g.blockNumber))].sort((a, b) => (a < b ? -1 : 1));
-  // The indexer serves each event's block time; only blocks read from logs (none, or the few past the indexer's
-  // last block) need their headers read.
-  const stamped = new Map<bigint, bigint>();
-  for (const g of gifts) if (g.timestamp !== undefined) stamped.set(g.blockNumber, g.timestamp);
+  // Derived once per history, not on each of the page's many renders while its reads come in.
+  const { gifts, blocks, stamped } = useMemo(() => {
+    const given = pool.events.filter((e) => e.eventName === "Given");
+    // The indexer serves each event's block time; only blocks read from logs (none, or the few past the
+    // indexer's last block) need their headers read.
+    const times = new Map<bigint, bigint>();
+    for (const g of given) if (g.timestamp !== undefined) times.set(g.blockNumber, g.timestamp);
+    return { gifts: given, blocks: [...new Set(given.map((g) => g.blockNumber))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), stamped: times };
+  }, [pool.events]);
   const key = `${blocks.length}:${blocks[blocks.length - 1] ?? 0n}:${stamped.size}`;
   const times = useQuery({
     queryKey: ["potluck", "giftTimes", pool.address, key],
@@ -35,9 +39,13 @@ export function GiftsChart({ pool }: { pool: PoolData }) {
       return new Map(blocks.map((b, i) => [b, all[i]] as [bigint, bigint]));
     },
   });
+  const decimals = pool.asset.decimals;
+  const points = useMemo(
+    () => (times.data === undefined ? [] : cumulative(gifts.map((g) => ({ time: times.data.get(g.blockNumber) ?? 0n, amount: g.args.amount as bigint })), decimals)),
+    [times.data, gifts, decimals],
+  );
   if (!pool.historyKnown) return <section className="panel" aria-busy="true"><h2>Gifts over time</h2><Bone width="100%" height="6em" className="block" /></section>;
   if (gifts.length === 0) return <section className="panel"><h2>Gifts over time</h2><p>No gifts yet.</p></section>;
-  const points = times.data === undefined ? [] : cumulative(gifts.map((g) => ({ time: times.data.get(g.blockNumber) ?? 0n, amount: g.args.amount as bigint })), pool.asset.decimals);
   const t0 = points[0]?.time ?? 0;
   const t1 = points[points.length - 1]?.time ?? 1;
   const max = points[points.length - 1]?.total ?? 1;

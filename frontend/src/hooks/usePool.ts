@@ -325,6 +325,33 @@ function touched(e: PoolEvent): string | undefined {
   return typeof who === "string" ? who.toLowerCase() : undefined;
 }
 
+/**
+ * What the page reads out of the history, in one pass: claims' ids (newest first, at most 1,000) with their
+ * filing and objections, every nomination and candidate statement, and who has a standing order. Computed once
+ * per history, not on each of the page's renders while its reads come in.
+ */
+function fromHistory(events: readonly PoolEvent[]) {
+  const filed = new Map<bigint, PoolEvent>();
+  const objections = new Map<bigint, { weight: bigint; count: number }>();
+  const nominations: PoolEvent[] = [];
+  const statements: PoolEvent[] = [];
+  const subscribed = new Map<string, boolean>();
+  for (const e of events) {
+    if (e.eventName === "ClaimFiled") filed.set(e.args.claimId as bigint, e);
+    else if (e.eventName === "ClaimObjected") {
+      const id = e.args.claimId as bigint;
+      const o = objections.get(id) ?? { weight: 0n, count: 0 };
+      objections.set(id, { weight: o.weight + (e.args.weight as bigint), count: o.count + 1 });
+    } else if (e.eventName === "Nominated") nominations.push(e);
+    else if (e.eventName === "CandidateStatement") statements.push(e);
+    else if (e.eventName === "Subscribed") subscribed.set(String(e.args.donor).toLowerCase(), true);
+    else if (e.eventName === "Unsubscribed") subscribed.set(String(e.args.donor).toLowerCase(), false);
+  }
+  const claimIds = [...filed.keys()].reverse().slice(0, 1_000);
+  const subscribers = [...subscribed.entries()].filter(([, on]) => on).map(([a]) => a as Address);
+  return { filed, objections, claimIds, nominations, statements, subscribers };
+}
+
 const byDesc = <T,>(key: (x: T) => bigint) => (a: T, b: T) => (key(b) > key(a) ? 1 : key(b) < key(a) ? -1 : 0);
 
 export function usePool(address: Address | undefined) {
@@ -376,11 +403,12 @@ export function usePool(address: Address | undefined) {
   const history = usePoolHistory(address, entry?.createdOnBlock);
   const events = useMemo(() => history.data ?? [], [history.data]);
   const contributors = useMemo(() => contributorsFrom(events), [events]);
+  const told = useMemo(() => fromHistory(events), [events]);
   // Claims are stored under their receipt hash, so their ids come from ClaimFiled, newest first.
-  const claimIds = events.filter((e) => e.eventName === "ClaimFiled").map((e) => e.args.claimId as bigint).reverse().slice(0, 1_000);
+  const claimIds = told.claimIds;
   const claims = useClaimReads(at, claimIds);
   const electionId = seat.data?.election.id;
-  const nominations = events.filter((e) => e.eventName === "Nominated" && e.args.electionId === electionId);
+  const nominations = told.nominations.filter((e) => e.args.electionId === electionId);
   const candidateReads = useReadContracts({
     allowFailure: false,
     query: { enabled: nominations.length > 0 && electionId !== undefined },
@@ -422,16 +450,7 @@ export function usePool(address: Address | undefined) {
   const asset: Asset = token === undefined || tokenData === undefined ? ETH // (a token pool without its data returned above)
     : { address: token, symbol: tokenSymbol(tokenData[0]), decimals: tokenData[1] };
 
-  const filed = new Map<bigint, PoolEvent>();
-  const objections = new Map<bigint, { weight: bigint; count: number }>();
-  for (const e of events) {
-    if (e.eventName === "ClaimFiled") filed.set(e.args.claimId as bigint, e);
-    if (e.eventName === "ClaimObjected") {
-      const id = e.args.claimId as bigint;
-      const o = objections.get(id) ?? { weight: 0n, count: 0 };
-      objections.set(id, { weight: o.weight + (e.args.weight as bigint), count: o.count + 1 });
-    }
-  }
+  const { filed, objections } = told;
   const claimRecords: ClaimRecord[] = claimIds.map((id, i) => {
     const read = claims.data[i];
     const ev = filed.get(id);
@@ -487,10 +506,8 @@ export function usePool(address: Address | undefined) {
 
   // Events come in chain order: the last statement for a candidate stands (both empty: withdrawn).
   const statements = new Map<string, { name: string; uri: string }>();
-  for (const e of events) {
-    if (e.eventName === "CandidateStatement" && e.args.electionId === electionId) {
-      statements.set(String(e.args.candidate).toLowerCase(), { name: String(e.args.name), uri: String(e.args.uri) });
-    }
+  for (const e of told.statements) {
+    if (e.args.electionId === electionId) statements.set(String(e.args.candidate).toLowerCase(), { name: String(e.args.name), uri: String(e.args.uri) });
   }
   const candidates: Candidate[] = nominations.map((e, i) => {
     const cr = candidateReads.data?.[i];
@@ -500,12 +517,6 @@ export function usePool(address: Address | undefined) {
       statement: said === undefined || (said.name === "" && said.uri === "") ? undefined : said,
     };
   }).sort(byDesc((x) => x.votes));
-
-  const subscribed = new Map<string, boolean>();
-  for (const e of events) {
-    if (e.eventName === "Subscribed") subscribed.set(String(e.args.donor).toLowerCase(), true);
-    if (e.eventName === "Unsubscribed") subscribed.set(String(e.args.donor).toLowerCase(), false);
-  }
 
   const state: PoolState = {
     isEthPool: token === undefined,
@@ -545,7 +556,7 @@ export function usePool(address: Address | undefined) {
     pledges: pledgeRecords,
     contributors,
     candidates,
-    subscribers: [...subscribed.entries()].filter(([, on]) => on).map(([a]) => a as Address),
+    subscribers: told.subscribers,
     events,
     historyKnown: history.data !== undefined,
   };
