@@ -143,6 +143,13 @@ export const potluckTasks = [
     .setAction(() => import("./pool/object-change.js"))
     .build(),
 
+  task("pool:apply-change", "Put a proposed change in force once its notice period has passed (anyone may)")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument(PROPOSAL)
+    .addOption(FROM)
+    .setAction(() => import("./pool/apply-change.js"))
+    .build(),
+
   task("pool:cancel-change", "Withdraw a pending proposed change (maintainer)")
     .addPositionalArgument(POOL)
     .addPositionalArgument(PROPOSAL)

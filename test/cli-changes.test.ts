@@ -1,5 +1,5 @@
 // Budget and rules changes through the command line: `pool:propose-line`, `pool:propose-rules`,
-// `pool:object-change` and `pool:cancel-change`, run as Hardhat runs the tasks (`hre.tasks`) against the
+// `pool:object-change`, `pool:cancel-change` and `pool:apply-change`, run as Hardhat runs the tasks (`hre.tasks`) against the
 // in-process network, on the seeded demo. Each happy path is checked against the pool's views (what the
 // proposal records, when it takes effect), `--calldata` against the call it decodes to, and each refusal
 // fails in one sentence having printed nothing and mined no block.
@@ -105,7 +105,7 @@ describe("budget and rules changes through the command line", function () {
     expect(await recorded(0, 1n)).to.deep.equal({
       kind: 1n, status: ProposalStatus.Pending, effectiveAt: at + 2n * DAY, line: 0n, changes: 2n, cap: 5n * ETH / 10n, period: 0n, name: "", rules: NO_RULES,
     });
-    expect(out).to.include(`  Change #1 takes effect from ${formatDate(at + 2n * DAY)} (in 2d), when anyone applies it.`);
+    expect(out).to.include(`  Change #1 takes effect from ${formatDate(at + 2n * DAY)} (in 2d), once anyone applies it (\`pool:apply-change 0 1\`).`);
     expect(out).to.match(/Until then contributors can object \(`pool:object-change 0 1`\): [\d.]+ ETH of weight rejects it\./);
     expect(out).to.include("`pool:cancel-change 0 1`");
 
@@ -159,7 +159,7 @@ describe("budget and rules changes through the command line", function () {
     const out = await ok("pool:propose-rules", { pool: "0", claimDelay: "1d", objectionQuorum: "25%", from: "1" });
     const at = await latest();
     expect(out).to.match(/^✓ Proposed a change to Tiny Type Checker: rules: claim delay 6h → 1d, objection quorum 20% → 25% {2}\(tx /);
-    expect(out).to.include(`  Change #5 takes effect from ${formatDate(at + 2n * DAY)} (in 2d), when anyone applies it.`);
+    expect(out).to.include(`  Change #5 takes effect from ${formatDate(at + 2n * DAY)} (in 2d), once anyone applies it (\`pool:apply-change 0 5\`).`);
     // Bit 0 (claimDelay) and bit 4 (objectionQuorumBps); the rules not changed read 0.
     expect(await recorded(0, 5n)).to.deep.equal({
       kind: 2n, status: ProposalStatus.Pending, effectiveAt: at + 2n * DAY, line: 0n, changes: 17n, cap: 0n, period: 0n, name: "",
@@ -216,6 +216,7 @@ describe("budget and rules changes through the command line", function () {
       ["pool:propose-rules", { pool: "0", claimDelay: "6h", from: "1" }, () => maintainer.proposeRulesChange.staticCall(inForce)],
       ["pool:object-change", { pool: "0", proposal: "1", from: "2" }, () => pool.connect(signers[2]).objectToChange.staticCall(1n)],
       ["pool:cancel-change", { pool: "0", proposal: "1", from: "2" }, () => pool.connect(signers[2]).cancelChange.staticCall(1n)],
+      ["pool:apply-change", { pool: "0", proposal: "1", from: "2" }, () => pool.connect(signers[2]).applyChange.staticCall(1n)],
     ];
     for (const [id, args, call] of cases) {
       const sentence = await decoded(call);
@@ -293,7 +294,7 @@ describe("budget and rules changes through the command line", function () {
     await refuses("pool:object-change", { pool: "0", proposal: "1", from: "11" }, /^Error: Proposed change #1 is no longer pending: it is cancelled\.$/);
   });
 
-  it("objections that reach the quorum reject a change; once the notice period is over they are refused", async function () {
+  it("objections that reach the quorum reject a change; once the notice period is over they are refused and pool:apply-change puts it in force", async function () {
     const created = await ok("pool:create", { name: "Changes", lines: "rent=0.5/30d", epoch: "1h", ruleChangeDelay: "1d", from: "5" });
     const index = /Pool #(\d+) at/.exec(created)![1];
     const pool = await poolAt(Number(index));
@@ -307,10 +308,22 @@ describe("budget and rules changes through the command line", function () {
     await refuses("pool:cancel-change", { pool: index, proposal: "0", from: "5" }, /^Error: Proposed change #0 is no longer pending: it is rejected\.$/);
 
     await ok("pool:propose-rules", { pool: index, claimDelay: "12h", from: "5" });
+    await ok("pool:propose-line", { pool: index, line: "new", name: "tools", cap: "0.1", period: "7d", from: "5" });
     const { effectiveAt } = await pool.proposal(1n);
+    await refuses("pool:apply-change", { pool: index, proposal: "1", from: "7" },
+      new RegExp(`^Error: Proposed change #1 is still in its notice period: it can take effect from ${formatDate(effectiveAt)} \\(in (1d|23h 59m)\\)\\.$`));
     await connection.networkHelpers.time.increaseTo(effectiveAt + 10n);
     expect(await ok("pool:status", { pool: index })).to.match(/#1 rules: claim delay 3d → 12h; takes effect now \(anyone may apply it\)/);
     await refuses("pool:object-change", { pool: index, proposal: "1", from: "6" },
       new RegExp(`^Error: The notice period of proposed change #1 ended at ${formatDate(effectiveAt)} \\(10s ago\\): objections are no longer taken\\.$`));
+
+    // pool:apply-change: anyone puts a change in force once its notice is over.
+    expect(await ok("pool:apply-change", { pool: index, proposal: "1", from: "7" })).to.match(/^✓ Applied change #1 of Changes: rules: claim delay 3d → 12h /);
+    expect((await pool.rules()).claimDelay).to.equal(12n * 3_600n);
+    expect(await ok("pool:apply-change", { pool: index, proposal: "#2", from: "7" })).to.match(/^✓ Applied change #2 of Changes: new line "tools": 0\.1 ETH per 7d [\s\S]*The new line is line 1\.$/);
+    expect((await pool.budgetLine(1)).slice(0, 3)).to.deep.equal(["tools", ETH / 10n, 7n * DAY]);
+    expect((await pool.proposal(2n)).status).to.equal(2n); // applied
+    await refuses("pool:apply-change", { pool: index, proposal: "1", from: "7" }, /^Error: Proposed change #1 is no longer pending: it is applied\.$/);
+    await refuses("pool:apply-change", { pool: index, proposal: "0", from: "7" }, /^Error: Proposed change #0 is no longer pending: it is rejected\.$/);
   });
 });

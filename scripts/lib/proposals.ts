@@ -1,5 +1,5 @@
 // What the change tasks share (`pool:propose-line`, `pool:propose-rules`, `pool:object-change`,
-// `pool:cancel-change`): the contract's refusals checked from its views before anything is sent (each in the
+// `pool:cancel-change`, `pool:apply-change`): the contract's refusals checked from its views before anything is sent (each in the
 // sentence the revert would decode to), a proposal named on the command line, and what a change does once made.
 import type { Log } from "ethers";
 import type { TaskContext } from "./cli.js";
@@ -83,7 +83,7 @@ export async function printProposed(ctx: TaskContext, opened: OpenPool, logs: re
   if (proposed === undefined) throw new PotluckError("The transaction was mined but the pool reported no proposed change.");
   const id = proposed.args.proposalId as bigint;
   const [p, now, weight] = await Promise.all([opened.pool.proposal(id), chainNow(ctx.potluck.ethers), weightFormatter(opened)]);
-  ctx.out(`  Change #${id} takes effect from ${formatDate(p.effectiveAt)} (${formatCountdown(p.effectiveAt, now)}), when anyone applies it.`);
+  ctx.out(`  Change #${id} takes effect from ${formatDate(p.effectiveAt)} (${formatCountdown(p.effectiveAt, now)}), once anyone applies it (\`pool:apply-change ${opened.entry.index} ${id}\`).`);
   ctx.out(`  Until then contributors can object (\`pool:object-change ${opened.entry.index} ${id}\`): ${weight(p.toReject)} of weight rejects it.`);
   ctx.out(`  You can withdraw it meanwhile (\`pool:cancel-change ${opened.entry.index} ${id}\`).`);
 }
