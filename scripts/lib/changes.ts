@@ -72,6 +72,8 @@ export function rulesChanges(inForce: RulesFields, proposed: RulesFields): bigin
 const MIN_DURATION = 3_600n; // 1 hour
 const MAX_DURATION = 3_650n * 86_400n; // 10 years
 const MAX_AMOUNT = 2n ** 96n - 1n;
+/** A pool's most budget lines. */
+export const MAX_LINES = 256;
 const MAX_NAME_LENGTH = 64; // bytes
 const BPS = 10_000n;
 

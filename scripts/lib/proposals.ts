@@ -1,6 +1,7 @@
 // What the change tasks share (`pool:propose-line`, `pool:propose-rules`, `pool:object-change`,
-// `pool:cancel-change`, `pool:apply-change`): the contract's refusals checked from its views before anything is sent (each in the
-// sentence the revert would decode to), a proposal named on the command line, and what a change does once made.
+// `pool:cancel-change`, `pool:apply-change`): the contract's refusals checked from its views before anything is
+// sent (each in the sentence the revert would decode to), a proposal named on the command line, and what a
+// change does once made.
 import type { Log } from "ethers";
 import type { TaskContext } from "./cli.js";
 import { eventIn, weightFormatter } from "./actions.js";

@@ -1,15 +1,12 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { poolFor } from "../../scripts/lib/actions.js";
-import { NEW_LINE } from "../../scripts/lib/changes.js";
+import { MAX_LINES, NEW_LINE } from "../../scripts/lib/changes.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
 import { checkPending, describeProposal, proposalFor, refusal } from "../../scripts/lib/proposals.js";
 import { Parameter, SeatStatus } from "@potluck/core";
 import { confirm, signerFor } from "../../scripts/lib/potluck.js";
 
 interface Args { pool: string; proposal: string; from: string }
-
-/** BudgetRules.MAX_LINES. */
-const MAX_LINES = 256n;
 
 export default async function applyChange({ pool: ref, proposal, from }: Args, hre: HardhatRuntimeEnvironment) {
   return runPotluckTask(hre, async (ctx) => {
@@ -23,7 +20,7 @@ export default async function applyChange({ pool: ref, proposal, from }: Args, h
     if (seat === BigInt(SeatStatus.Recall)) throw refusal(ctx, "PoolChangesFrozen", [id]);
     if (ctx.explain.now !== undefined && ctx.explain.now < p.effectiveAt) throw refusal(ctx, "PoolNoticePeriod", [id, p.effectiveAt]);
     // Two additions proposed side by side each saw room for one more line.
-    if (p.line === NEW_LINE && count >= MAX_LINES) throw refusal(ctx, "PoolInvalidParameter", [Parameter.LineCount, count + 1n]);
+    if (p.line === NEW_LINE && count >= BigInt(MAX_LINES)) throw refusal(ctx, "PoolInvalidParameter", [Parameter.LineCount, count + 1n]);
 
     // Described before it applies: afterwards the values it replaces are gone.
     const what = await describeProposal(opened, fields);

@@ -1,16 +1,13 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { poolFor } from "../../scripts/lib/actions.js";
 import { printMaintainerCall } from "../../scripts/lib/calldata.js";
-import { LINE_CHANGE, lineChanges, lineRefusal, NEW_LINE, NO_RULES, type LineFields } from "../../scripts/lib/changes.js";
+import { LINE_CHANGE, lineChanges, lineRefusal, MAX_LINES, NEW_LINE, NO_RULES, type LineFields } from "../../scripts/lib/changes.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
 import { checkMaintainer, describeProposal, maintainerToSend, printProposed, refusal } from "../../scripts/lib/proposals.js";
 import { formatDuration, inert, Parameter, parseAmount, parseDuration, PotluckError } from "@potluck/core";
 import { confirm, signerFor } from "../../scripts/lib/potluck.js";
 
 interface Args { pool: string; line: string; name?: string; cap?: string; period?: string; from: string; calldata: boolean }
-
-/** BudgetRules.MAX_LINES. */
-const MAX_LINES = 256;
 
 const given = (value: string | undefined): value is string => value !== undefined && value !== "";
 
@@ -77,14 +74,14 @@ export default async function proposeLine(args: Args, hre: HardhatRuntimeEnviron
       name: changes & LINE_CHANGE.name ? proposed.name : "",
       rules: NO_RULES,
     });
-    const args4 = [BigInt(line), proposed.name, proposed.cap, proposed.period] as const;
+    const callArgs = [BigInt(line), proposed.name, proposed.cap, proposed.period] as const;
     if (signer === undefined) { // --calldata
       const notice = (await pool.rules()).ruleChangeDelay;
-      const data = pool.interface.encodeFunctionData("proposeBudgetChange", [...args4]);
+      const data = pool.interface.encodeFunctionData("proposeBudgetChange", [...callArgs]);
       await printMaintainerCall(ctx, opened, `Propose for ${entry.label}: ${what} (in force ${formatDuration(notice)} after it is mined, unless contributors object)`, data);
       return;
     }
-    const { logs } = await confirm(`Proposed a change to ${entry.label}: ${what}`, pool.connect(signer).proposeBudgetChange(...args4));
+    const { logs } = await confirm(`Proposed a change to ${entry.label}: ${what}`, pool.connect(signer).proposeBudgetChange(...callArgs));
     await printProposed(ctx, opened, logs);
   }, { readOnly: args.calldata });
 }
