@@ -16,6 +16,9 @@ const CALLDATA = {
   description: "Send nothing: check the call as the pool's maintainer would make it and print the transaction (to, value, data) for a maintainer that is a contract, e.g. a Safe, to propose",
 } as const;
 const CLAIM = { name: "claim", description: "The claim's number (#3, see `pool:status`) or its id (the receipt hash, 0x…)" } as const;
+const PROPOSAL = { name: "proposal", description: "The proposed change's number (#2, see `pool:status`)" } as const;
+/** An option with no default: a rule or field not given keeps its value in force. */
+const KEEP = (name: string, description: string) => ({ name, description, type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined });
 
 export const potluckTasks = [
   task("deploy", "Deploy Potluck (PoolExtension, Pool, PoolFactory; MockUSD locally) at the same CREATE2 addresses on every chain and record deployments/<chainId>.json")
@@ -107,6 +110,53 @@ export const potluckTasks = [
     .addOption(FROM)
     .addFlag(CALLDATA)
     .setAction(() => import("./pool/cancel.js"))
+    .build(),
+
+  task("pool:propose-line", "Propose a budget line change (maintainer): change a line, add one (`new`) or close one (--cap 0); in force after the notice period unless contributors object")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument({ name: "line", description: "The budget line: its number or its name, or `new` to add one" })
+    .addOption(KEEP("name", "The line's name (at most 64 bytes); required for a new line, else kept"))
+    .addOption(KEEP("cap", 'Most the line pays per period, in the pool\'s asset ("0.5", "120 mUSD"); 0 closes the line; required for a new line, else kept'))
+    .addOption(KEEP("period", "The line's period, 1h to 10 years (30d, 2 weeks); required for a new line, else kept"))
+    .addOption(FROM)
+    .addFlag(CALLDATA)
+    .setAction(() => import("./pool/propose-line.js"))
+    .build(),
+
+  task("pool:propose-rules", "Propose new rules (maintainer): each rule not given keeps its value; in force after the notice period unless contributors object")
+    .addPositionalArgument(POOL)
+    .addOption(KEEP("claimDelay", "Challenge window of a claim (1h to 10 years)"))
+    .addOption(KEEP("ruleChangeDelay", "Notice before a budget or rule change applies (1h to 10 years)"))
+    .addOption(KEEP("inactivityPeriod", "Silence after which the seat counts as abandoned (1h to 10 years)"))
+    .addOption(KEEP("vacancyPeriod", "Open seat time after which the pool may wind down (1h to 10 years, at least two epochs)"))
+    .addOption(KEEP("objectionQuorum", "Matured weight that rejects a claim or change (0.01% to 100%)"))
+    .addOption(KEEP("electionQuorum", "Votes a winner needs, of matured weight (0.01% to 100%)"))
+    .addOption(KEEP("recallThreshold", "Petition weight that opens a recall election (0.01% to 100%)"))
+    .addOption(FROM)
+    .addFlag(CALLDATA)
+    .setAction(() => import("./pool/propose-rules.js"))
+    .build(),
+
+  task("pool:object-change", "Object to a proposed change during its notice period with your matured weight; enough objections reject it")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument(PROPOSAL)
+    .addOption(FROM)
+    .setAction(() => import("./pool/object-change.js"))
+    .build(),
+
+  task("pool:apply-change", "Put a proposed change in force once its notice period has passed (anyone may)")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument(PROPOSAL)
+    .addOption(FROM)
+    .setAction(() => import("./pool/apply-change.js"))
+    .build(),
+
+  task("pool:cancel-change", "Withdraw a pending proposed change (maintainer)")
+    .addPositionalArgument(POOL)
+    .addPositionalArgument(PROPOSAL)
+    .addOption(FROM)
+    .addFlag(CALLDATA)
+    .setAction(() => import("./pool/cancel-change.js"))
     .build(),
 
   task("pool:step-down", "Step down as maintainer: the seat opens and an election is called")
