@@ -5,16 +5,12 @@
 // fails in one sentence having printed nothing and mined no block.
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
-import hre, { network } from "hardhat";
+import hre from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { ETH as ETH_UNITS, formatDate } from "@potluck/core";
-import { readDeployment } from "../scripts/lib/deployments.js";
 import { explainError } from "../scripts/lib/errors.js";
 import { loadErrorInterface } from "../scripts/lib/potluck.js";
-import { useSession } from "../scripts/lib/session.js";
+import { seededCommandLine } from "./helpers/command-line.js";
 
 const DAY = 86_400n;
 const ETH = 10n ** 18n;
@@ -23,39 +19,11 @@ const ProposalStatus = { Pending: 1n, Rejected: 3n, Cancelled: 4n } as const;
 describe("budget and rules changes through the command line", function () {
   this.timeout(300_000);
 
+  const cli = seededCommandLine("cli-changes");
+  const { run, ok, refuses, poolAt } = cli;
   let connection: NetworkConnection;
-  let dir: string;
-  let restore: () => void;
   let signers: HardhatEthersSigner[];
-  const lines = { out: [] as string[], err: [] as string[] };
-
-  async function run(id: string, args: Record<string, unknown>) {
-    lines.out = [];
-    lines.err = [];
-    const result = (await hre.tasks.getTask(id).run(args)) as { success: boolean };
-    return { success: result.success, out: lines.out.join("\n"), err: lines.err.join("\n") };
-  }
-  async function ok(id: string, args: Record<string, unknown> = {}) {
-    const r = await run(id, args);
-    expect(r.err, `${id} failed`).to.equal("");
-    expect(r.success).to.equal(true);
-    return r.out;
-  }
-  /** Fails with one "Error: …" line matching `message`, having printed nothing else and mined no block. */
-  async function refuses(id: string, args: Record<string, unknown>, message: RegExp) {
-    const before = await connection.ethers.provider.getBlockNumber();
-    const r = await run(id, args);
-    expect(r.success, `${id} should fail`).to.equal(false);
-    expect(r.err.split("\n")).to.have.length(1);
-    expect(r.err).to.match(/^Error: /).and.to.match(message);
-    expect(r.out, "printed before failing").to.equal("");
-    expect(await connection.ethers.provider.getBlockNumber(), "a transaction was sent").to.equal(before);
-  }
-  const poolAt = async (index: number) => {
-    const record = (await readDeployment(31337, path.join(dir, "deployments")))!;
-    const factory = await connection.ethers.getContractAt("PoolFactory", record.contracts.PoolFactory.address);
-    return await connection.ethers.getContractAt("IPool", await factory.poolAt(index));
-  };
+  before(() => ({ connection, signers } = cli));
   const latest = async () => BigInt((await connection.ethers.provider.getBlock("latest"))!.timestamp);
   /** The transaction `--calldata` printed: to, value, data. */
   const printed = (out: string) => ({
@@ -72,26 +40,6 @@ describe("budget and rules changes through the command line", function () {
     };
   };
   const NO_RULES = [0n, 0n, 0n, 0n, 0n, 0n, 0n];
-
-  before(async function () {
-    connection = await network.create();
-    signers = await connection.ethers.getSigners();
-    dir = await mkdtemp(path.join(tmpdir(), "potluck-cli-changes-"));
-    restore = useSession({
-      connection,
-      deploymentsDir: path.join(dir, "deployments"),
-      frontendFile: path.join(dir, "frontend", "contracts.ts"),
-      out: (line) => lines.out.push(line),
-      err: (line) => lines.err.push(line),
-    });
-    await ok("deploy");
-    await ok("seed");
-  });
-
-  after(async function () {
-    restore();
-    await rm(dir, { recursive: true, force: true });
-  });
 
   // Tiny Type Checker (pool 0): maintainer account 1, two days' notice, lines hosting 0.3 ETH, CI runners 0.2 ETH
   // and maintainer stipend 2 ETH, each per 30 days; the seed left change #0 (a new line) pending.

@@ -4,71 +4,21 @@
 // runs the tasks (`hre.tasks`) against the in-process network, on the seeded demo.
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
-import hre, { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 import { spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { negativeAmountIn } from "../scripts/lib/argv.js";
-import { readDeployment } from "../scripts/lib/deployments.js";
-import { ROOT, useSession } from "../scripts/lib/session.js";
+import { ROOT } from "../scripts/lib/session.js";
+import { seededCommandLine } from "./helpers/command-line.js";
 
 describe("command-line refusals, paid and reserved, candidate statements", function () {
   this.timeout(300_000);
 
+  const cli = seededCommandLine("cli-refusals");
+  const { ok, refuses, poolAt } = cli;
   let connection: NetworkConnection;
-  let dir: string;
-  let restore: () => void;
   let signers: HardhatEthersSigner[];
-  const lines = { out: [] as string[], err: [] as string[] };
-
-  async function run(id: string, args: Record<string, unknown>) {
-    lines.out = [];
-    lines.err = [];
-    const result = (await hre.tasks.getTask(id).run(args)) as { success: boolean };
-    return { success: result.success, out: lines.out.join("\n"), err: lines.err.join("\n") };
-  }
-  async function ok(id: string, args: Record<string, unknown> = {}) {
-    const r = await run(id, args);
-    expect(r.err, `${id} failed`).to.equal("");
-    return r.out;
-  }
-  /** Fails with one "Error: …" line matching `message`, having printed nothing else and mined no block. */
-  async function refuses(id: string, args: Record<string, unknown>, message: RegExp) {
-    const before = await connection.ethers.provider.getBlockNumber();
-    const r = await run(id, args);
-    expect(r.success, `${id} should fail`).to.equal(false);
-    expect(r.err.split("\n")).to.have.length(1);
-    expect(r.err).to.match(/^Error: /).and.to.match(message);
-    expect(r.out, "printed before failing").to.equal("");
-    expect(await connection.ethers.provider.getBlockNumber(), "a transaction was sent").to.equal(before);
-  }
-  const poolAt = async (index: number) => {
-    const record = (await readDeployment(31337, path.join(dir, "deployments")))!;
-    const factory = await connection.ethers.getContractAt("PoolFactory", record.contracts.PoolFactory.address);
-    return await connection.ethers.getContractAt("IPool", await factory.poolAt(index));
-  };
-
-  before(async function () {
-    connection = await network.create();
-    signers = await connection.ethers.getSigners();
-    dir = await mkdtemp(path.join(tmpdir(), "potluck-cli-refusals-"));
-    restore = useSession({
-      connection,
-      deploymentsDir: path.join(dir, "deployments"),
-      frontendFile: path.join(dir, "frontend", "contracts.ts"),
-      out: (line) => lines.out.push(line),
-      err: (line) => lines.err.push(line),
-    });
-    await ok("deploy");
-    await ok("seed");
-  });
-
-  after(async function () {
-    restore();
-    await rm(dir, { recursive: true, force: true });
-  });
+  before(() => ({ connection, signers } = cli));
 
   it("pool:give to a wound-down token pool fails before approving: no allowance is left standing", async function () {
     const wiki = await poolAt(3);

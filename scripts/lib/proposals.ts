@@ -4,10 +4,10 @@
 // change does once made.
 import type { Log } from "ethers";
 import type { TaskContext } from "./cli.js";
-import { eventIn, weightFormatter } from "./actions.js";
+import { eventIn, poolFor, weightFormatter } from "./actions.js";
 import { describeChange, NO_RULES, RULE_FIELDS, type LineFields, type ProposalFields, type RulesFields } from "./changes.js";
 import { formatAmount, formatCountdown, formatDate, inert, PotluckError, ProposalStatus, SeatStatus, sentenceFor } from "@potluck/core";
-import { chainNow, type OpenPool } from "./potluck.js";
+import { chainNow, signerFor, type OpenPool } from "./potluck.js";
 
 /** The sentence a custom error of the pool decodes to, thrown before sending what would revert with it. */
 export function refusal(ctx: TaskContext, error: string, args: readonly unknown[]): PotluckError {
@@ -76,6 +76,18 @@ export async function proposalFor(opened: OpenPool, value: string) {
 /** Refuses, as `objectToChange` and `cancelChange` would, a change that is no longer pending. */
 export function checkPending(ctx: TaskContext, id: bigint, status: bigint): void {
   if (status !== BigInt(ProposalStatus.Pending)) throw refusal(ctx, "PoolProposalNotPending", [id, status]);
+}
+
+/**
+ * What `pool:object-change` and `pool:apply-change` start with: the pool and the proposal named on the command
+ * line, the account that signs, and the first refusal both calls share (the change must still be pending).
+ */
+export async function pendingProposal(ctx: TaskContext, ref: string, proposal: string, from: string) {
+  const opened = await poolFor(ctx, ref);
+  const { id, p, fields } = await proposalFor(opened, proposal);
+  const signer = await signerFor(ctx.potluck, from);
+  checkPending(ctx, id, p.status);
+  return { opened, id, p, fields, signer };
 }
 
 /** After a proposal is mined: its number, when it can take effect, and how contributors can stop it. */

@@ -1,21 +1,17 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { poolFor } from "../../scripts/lib/actions.js";
 import { MAX_LINES, NEW_LINE } from "../../scripts/lib/changes.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
-import { checkPending, describeProposal, proposalFor, refusal } from "../../scripts/lib/proposals.js";
+import { describeProposal, pendingProposal, refusal } from "../../scripts/lib/proposals.js";
 import { Parameter, SeatStatus } from "@potluck/core";
-import { confirm, signerFor } from "../../scripts/lib/potluck.js";
+import { confirm } from "../../scripts/lib/potluck.js";
 
 interface Args { pool: string; proposal: string; from: string }
 
 export default async function applyChange({ pool: ref, proposal, from }: Args, hre: HardhatRuntimeEnvironment) {
   return runPotluckTask(hre, async (ctx) => {
-    const opened = await poolFor(ctx, ref);
+    // What applyChange would refuse, in its order, checked before anything is sent: first, a change no longer pending.
+    const { opened, id, p, fields, signer } = await pendingProposal(ctx, ref, proposal, from);
     const { pool, entry } = opened;
-    const { id, p, fields } = await proposalFor(opened, proposal);
-    const signer = await signerFor(ctx.potluck, from);
-    // What applyChange would refuse, in its order, checked before anything is sent.
-    checkPending(ctx, id, p.status);
     const [[seat], count] = await Promise.all([pool.seat(), pool.lineCount()]);
     if (seat === BigInt(SeatStatus.Recall)) throw refusal(ctx, "PoolChangesFrozen", [id]);
     if (ctx.explain.now !== undefined && ctx.explain.now < p.effectiveAt) throw refusal(ctx, "PoolNoticePeriod", [id, p.effectiveAt]);

@@ -1,19 +1,16 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { eventIn, poolFor, weightFormatter } from "../../scripts/lib/actions.js";
+import { eventIn, weightFormatter } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
-import { checkPending, describeProposal, proposalFor, refusal } from "../../scripts/lib/proposals.js";
-import { confirm, signerFor } from "../../scripts/lib/potluck.js";
+import { describeProposal, pendingProposal, refusal } from "../../scripts/lib/proposals.js";
+import { confirm } from "../../scripts/lib/potluck.js";
 
 interface Args { pool: string; proposal: string; from: string }
 
 export default async function objectChange({ pool: ref, proposal, from }: Args, hre: HardhatRuntimeEnvironment) {
   return runPotluckTask(hre, async (ctx) => {
-    const opened = await poolFor(ctx, ref);
+    // What objectToChange would refuse, in its order, checked before anything is sent: first, a change no longer pending.
+    const { opened, id, p, fields, signer } = await pendingProposal(ctx, ref, proposal, from);
     const { pool, entry } = opened;
-    const { id, p, fields } = await proposalFor(opened, proposal);
-    const signer = await signerFor(ctx.potluck, from);
-    // What objectToChange would refuse, in its order, checked before anything is sent.
-    checkPending(ctx, id, p.status);
     if (ctx.explain.now !== undefined && ctx.explain.now >= p.effectiveAt) throw refusal(ctx, "PoolChangeWindowClosed", [id, p.effectiveAt]);
     if (await pool.hasObjectedToChange(id, signer.address)) throw refusal(ctx, "PoolAlreadyObjectedToChange", [id, signer.address]);
     if ((await pool.weightOf(signer.address)) === 0n) throw refusal(ctx, "PoolNoWeight", [signer.address]);
