@@ -2,7 +2,7 @@
 // differed from the one in force when it was proposed (PoolChanges), and applying it writes those fields only;
 // the other fields of a proposal read 0. So a change is shown by its `changes` bits, never by comparing a
 // whole snapshot with the rules or line in force now (another change may have been applied since).
-import { formatBps, formatDuration, Parameter } from "@potluck/core";
+import { formatBps, formatDuration } from "@potluck/core";
 
 /** `Proposal.line` of a line that does not exist yet. */
 export const NEW_LINE = 0xffffn;
@@ -68,45 +68,6 @@ export function rulesChanges(inForce: RulesFields, proposed: RulesFields): bigin
   return RULE_FIELDS.reduce((bits, [key], i) => (inForce[key] !== proposed[key] ? bits | (1n << BigInt(i)) : bits), 0n);
 }
 
-// BudgetRules' bounds, for the checks the command line makes before it sends anything.
-const MIN_DURATION = 3_600n; // 1 hour
-const MAX_DURATION = 3_650n * 86_400n; // 10 years
-const MAX_AMOUNT = 2n ** 96n - 1n;
-/** A pool's most budget lines. */
-export const MAX_LINES = 256;
-const MAX_NAME_LENGTH = 64; // bytes
-const BPS = 10_000n;
-
-/**
- * `BudgetRules._checkLine`, in its order: the `PoolInvalidParameter` arguments a line would be refused with
- * (a name of 1 to 64 bytes, a cap below 2^96 and not 0 for a new line, a period of 1 hour to 10 years), or
- * undefined when the contract takes it.
- */
-export function lineRefusal(line: LineFields, isNew: boolean): [number, bigint] | undefined {
-  const length = BigInt(new TextEncoder().encode(line.name).length);
-  if (length === 0n || length > BigInt(MAX_NAME_LENGTH)) return [Parameter.LineName, length];
-  if (line.cap > MAX_AMOUNT || (isNew && line.cap === 0n)) return [Parameter.LineCap, line.cap];
-  if (line.period < MIN_DURATION || line.period > MAX_DURATION) return [Parameter.LinePeriod, line.period];
-  return undefined;
-}
-
-/**
- * `BudgetRules._checkRules`, in its order: the `PoolInvalidParameter` arguments rules would be refused with in
- * a pool whose epochs last `epochLength`, or undefined when the contract takes them. It also keeps every value
- * inside its field of `Rules` (uint32 durations, uint16 shares), so they can be encoded.
- */
-export function rulesRefusal(r: RulesFields, epochLength: bigint): [number, bigint] | undefined {
-  const durations = [
-    [Parameter.ClaimDelay, r.claimDelay], [Parameter.RuleChangeDelay, r.ruleChangeDelay],
-    [Parameter.InactivityPeriod, r.inactivityPeriod], [Parameter.VacancyPeriod, r.vacancyPeriod],
-  ] as const;
-  for (const [parameter, value] of durations) if (value < MIN_DURATION || value > MAX_DURATION) return [parameter, value];
-  // The election an open seat starts must be able to vote before anyone may wind the pool down.
-  if (r.vacancyPeriod < 2n * epochLength) return [Parameter.VacancyPeriod, r.vacancyPeriod];
-  const shares = [
-    [Parameter.ObjectionQuorumBps, r.objectionQuorumBps], [Parameter.ElectionQuorumBps, r.electionQuorumBps],
-    [Parameter.RecallThresholdBps, r.recallThresholdBps],
-  ] as const;
-  for (const [parameter, value] of shares) if (value < 1n || value > BPS) return [parameter, value];
-  return undefined;
-}
+// The contract's bounds and its checks of a line and of rules are @potluck/core's (limits.ts), shared with the
+// web app's forms.
+export { lineRefusal, MAX_LINES, rulesRefusal } from "@potluck/core";

@@ -1,14 +1,11 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { poolFor } from "../../scripts/lib/actions.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
-import { formatAmount, formatCountdown, parseAmount, PERMIT_LIFETIME, PERMIT_TYPES, PotluckError, sentenceFor } from "@potluck/core";
+import { formatAmount, formatCountdown, MAX_AMOUNT, parseAmount, PERMIT_LIFETIME, PERMIT_TYPES, PotluckError, sentenceFor } from "@potluck/core";
 import type { MockERC20 } from "../../types/ethers-contracts/index.js";
 import { chainNow, confirm, signerFor } from "../../scripts/lib/potluck.js";
 
 interface Args { pool: string; amount: string; from: string; approve?: boolean }
-
-/** The pool's MAX_AMOUNT (PoolGiving.sol): what it accounts up to, in all. */
-const MAX_AMOUNT = 2n ** 96n - 1n;
 
 /**
  * The token's EIP-712 domain when it takes EIP-2612 permits and says its domain (EIP-5267's `eip712Domain`, as

@@ -2,17 +2,10 @@
 // bounds, in the same order, and the contract's own error sentence from @potluck/core when one is broken),
 // so the button is enabled only when the transaction would go through. Pure: unit-tested without a chain.
 import {
-  type AssetUnits, encodeMetadata, Parameter, type Parsed, readAmount, readBps, readDuration, sentenceFor, ZERO_ADDRESS,
+  type AssetUnits, encodeMetadata, lineRefusal, MAX_EPOCH, MAX_LINES, MIN_EPOCH, Parameter, type Parsed,
+  readAmount, readBps, readDuration, sentenceFor, ZERO_ADDRESS,
 } from "@potluck/core";
-import { checkRules, MAX_AMOUNT, RULE_NAMES, type Rules } from "./state";
-
-/** PoolFactory's MIN_EPOCH / MAX_EPOCH, PoolBudget's MIN_DURATION / MAX_DURATION, MAX_LINES, MAX_NAME_LENGTH. */
-export const MIN_EPOCH = 3_600n;
-export const MAX_EPOCH = 365n * 86_400n;
-const MIN_DURATION = 3_600n;
-const MAX_DURATION = 3_650n * 86_400n;
-export const MAX_LINES = 256;
-const MAX_NAME_LENGTH = 64;
+import { checkRules, RULE_NAMES, type Rules } from "./state";
 
 /** The defaults of the command line's `pool:create` (tasks/pool/create-defaults.ts). */
 export const CREATE_FORM_DEFAULTS = {
@@ -108,9 +101,8 @@ export function readCreateForm(form: CreateForm, asset: { address: `0x${string}`
     if (!cap.ok) return fail(`${where}: ${cap.error}`);
     const period = readDuration(l.period);
     if (!period.ok) return fail(`${where}: ${period.error}`);
-    if (bytes(lineName) === 0 || bytes(lineName) > MAX_NAME_LENGTH) return fail(`${where}: ${sentenceFor("PoolInvalidParameter", [BigInt(Parameter.LineName), BigInt(bytes(lineName))])}`);
-    if (cap.value === 0n || cap.value > MAX_AMOUNT) return fail(`${where}: ${sentenceFor("PoolInvalidParameter", [BigInt(Parameter.LineCap), cap.value], { asset: asset.units })}`);
-    if (period.value < MIN_DURATION || period.value > MAX_DURATION) return fail(`${where}: ${sentenceFor("PoolInvalidParameter", [BigInt(Parameter.LinePeriod), period.value])}`);
+    const refused = lineRefusal({ name: lineName, cap: cap.value, period: period.value }, true);
+    if (refused !== undefined) return fail(`${where}: ${sentenceFor("PoolInvalidParameter", [BigInt(refused[0]), refused[1]], { asset: asset.units })}`);
     lines.push({ name: lineName, cap: cap.value, period: period.value });
   }
   return {

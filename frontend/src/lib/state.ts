@@ -2,8 +2,8 @@
 // Every check here mirrors a revert in contracts/pool/*.sol, so a button is enabled only when the call
 // would go through, and when it would not, the reason is said in words. Pure: unit-tested without a chain.
 import {
-  ClaimStatus, ElectionKind, ElectionPhase, formatCountdown, formatDate, isqrt, Parameter, type Parsed, PledgeStatus, ProposalStatus, readBps, readDuration, SeatStatus,
-  sentenceFor, shortAddress, ZERO_ADDRESS,
+  ClaimStatus, ElectionKind, ElectionPhase, formatCountdown, formatDate, isqrt, MAX_AMOUNT, MAX_DURATION, MIN_DURATION, Parameter, type Parsed,
+  PledgeStatus, ProposalStatus, readBps, readDuration, rulesRefusal, SeatStatus, sentenceFor, shortAddress, ZERO_ADDRESS,
 } from "@potluck/core";
 
 export interface Rules {
@@ -124,9 +124,8 @@ export function canSubscribe(p: PoolState, v: Viewer): Gate {
 
 export const canFileClaim = (p: PoolState, v: Viewer): Gate => activeMaintainer(p, v, "file a claim");
 
-/** PoolPledges.MAX_DESCRIPTION_LENGTH (bytes of UTF-8) and PoolGiving.MAX_AMOUNT (uint96). */
+/** PoolPledges.MAX_DESCRIPTION_LENGTH (bytes of UTF-8). */
 export const MAX_PLEDGE_DESCRIPTION = 280;
-export const MAX_AMOUNT = (1n << 96n) - 1n;
 const MAX_PLEDGE_PERIODS = 65_535; // uint16
 
 /** A pledge as its form holds it, read (the value in base units). */
@@ -310,36 +309,13 @@ export function strayFunds(held: bigint | undefined, ledger: bigint): bigint {
 }
 
 
-const MIN_DURATION = 3_600n; // PoolBudget.MIN_DURATION: 1 hour
-const MAX_DURATION = 3_650n * 86_400n; // PoolBudget.MAX_DURATION: 10 years
-const BPS = 10_000;
-
 /**
- * Whether `proposeRulesChange(r)` would pass PoolBudget._checkRules for a pool whose epochs last `epochLength`:
- * the same checks in the same order, and the contract's own error sentence (errors.ts) when not.
+ * Whether `proposeRulesChange(r)` would pass BudgetRules._checkRules for a pool whose epochs last `epochLength`:
+ * @potluck/core's `rulesRefusal` (the same checks in the same order), and the contract's own error sentence when not.
  */
 export function checkRules(r: Rules, epochLength: bigint): Gate {
-  const invalid = (parameter: number, value: bigint | number) => no(sentenceFor("PoolInvalidParameter", [parameter, BigInt(value)]));
-  const durations: Array<[number, bigint]> = [
-    [Parameter.ClaimDelay, r.claimDelay],
-    [Parameter.RuleChangeDelay, r.ruleChangeDelay],
-    [Parameter.InactivityPeriod, r.inactivityPeriod],
-    [Parameter.VacancyPeriod, r.vacancyPeriod],
-  ];
-  for (const [parameter, value] of durations) {
-    if (value < MIN_DURATION || value > MAX_DURATION) return invalid(parameter, value);
-  }
-  // The election an open seat starts must be able to vote before anyone may wind the pool down.
-  if (r.vacancyPeriod < 2n * epochLength) return invalid(Parameter.VacancyPeriod, r.vacancyPeriod);
-  const shares: Array<[number, number]> = [
-    [Parameter.ObjectionQuorumBps, r.objectionQuorumBps],
-    [Parameter.ElectionQuorumBps, r.electionQuorumBps],
-    [Parameter.RecallThresholdBps, r.recallThresholdBps],
-  ];
-  for (const [parameter, value] of shares) {
-    if (value < 1 || value > BPS) return invalid(parameter, value);
-  }
-  return OK;
+  const refused = rulesRefusal(r, epochLength);
+  return refused === undefined ? OK : no(sentenceFor("PoolInvalidParameter", [refused[0], refused[1]]));
 }
 
 /** The rules as a form holds them: durations ("30 days") and shares ("25%") as typed. */

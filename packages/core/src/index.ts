@@ -2,6 +2,7 @@
 // Plain, erasable TypeScript (no enums, no parameter properties), imported as source: Hardhat's loader, Node's
 // type stripping, Vite and Vitest all run it without a build step.
 export * from "./enums.ts";
+export * from "./limits.ts";
 export * from "./errors.ts";
 export * from "./math.ts";
 export * from "./metadata.ts";
