@@ -8,6 +8,7 @@ import {IPoolFactory} from "./interfaces/IPoolFactory.sol";
 import {BudgetLine} from "./types/BudgetLine.sol";
 import {Config} from "./types/Config.sol";
 import {PoolArgs, PoolArgsCodec} from "./types/PoolArgs.sol";
+import {Weighting} from "./types/Weighting.sol";
 
 /// @title PoolFactory
 /// @notice Creates pools as EIP-1167 clones of one `Pool` implementation, with the fixed parameters as the
@@ -17,6 +18,8 @@ contract PoolFactory is IPoolFactory {
     uint256 private constant MIN_EPOCH = 1 hours;
     uint256 private constant MAX_EPOCH = 365 days;
     uint256 private constant BPS = 10_000;
+    /// @dev Where `Config.weighting` (its 13th field) sits in the encoded `Config`.
+    uint256 private constant WEIGHTING_OFFSET = 0x180; // 12 words
 
     address private immutable _implementation;
     address[] private _pools;
@@ -54,6 +57,14 @@ contract PoolFactory is IPoolFactory {
         if (config.inKindWeightBps > BPS) {
             revert PoolInvalidParameter(Parameter.InKindWeightBps, config.inKindWeightBps);
         }
+        // Read raw before `config.weighting` is touched: the ABI decoder would refuse a value past the enum with
+        // an empty revert, which says nothing about what was wrong.
+        uint256 weighting;
+        // solhint-disable-next-line no-inline-assembly, -- the word as sent, which Solidity would not hand over
+        assembly ("memory-safe") {
+            weighting := calldataload(add(config, WEIGHTING_OFFSET))
+        }
+        if (weighting > uint8(type(Weighting).max)) revert PoolInvalidParameter(Parameter.Weighting, weighting);
         PoolArgs memory args = PoolArgs({
             asset: config.asset,
             genesis: uint40(block.timestamp),

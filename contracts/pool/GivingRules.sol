@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {LowLevelCall} from "@openzeppelin/contracts/utils/LowLevelCall.sol";
@@ -30,10 +29,27 @@ abstract contract GivingRules is ReentrancyGuardTransient {
 
     // ---------------------------------------------------------------- internal: weight
 
-    /// @dev The clone's immutable args. On the implementation itself they are meaningless, but every
-    /// entry point that moves money is closed there (see `Pool`'s constructor).
+    /// @dev Size of a pool's code: OpenZeppelin's EIP-1167 clone (45 bytes), then its args (one word).
+    uint256 private constant CLONE_SIZE = 77;
+    /// @dev The args of code that is no clone (the `Pool` implementation, `PoolExtension` called directly): no asset
+    /// (ETH), genesis 0 and the longest epoch, so that they read as a wound-down pool in epoch 0. Bytes of their own
+    /// code read as args would be nonsense: a weighting past the enum, a genesis in the future, a zero epoch length
+    /// (panics in every view and gift).
+    uint256 private constant NO_CLONE_ARGS = uint256(type(uint32).max) << 24;
+
+    /// @dev The clone's immutable args: the 32 bytes after its 45 bytes of EIP-1167 code, read straight into the
+    /// scratch space (no copy of the code into memory). Every entry point that moves money is closed on code that is
+    /// no clone (see `Pool`'s constructor), which reads `NO_CLONE_ARGS`.
     function _args() internal view returns (PoolArgs memory) {
-        return PoolArgsCodec.decode(Clones.fetchCloneArgs(address(this)));
+        uint256 word = NO_CLONE_ARGS;
+        // solhint-disable-next-line no-inline-assembly, -- EXTCODECOPY of one word into the scratch space
+        assembly ("memory-safe") {
+            if eq(extcodesize(address()), CLONE_SIZE) {
+                extcodecopy(address(), 0, 45, 32)
+                word := mload(0)
+            }
+        }
+        return PoolArgsCodec.decode(word);
     }
 
     function _epochOf(PoolArgs memory a) internal view returns (uint32) {

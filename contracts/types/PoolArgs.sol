@@ -29,9 +29,8 @@ library PoolArgsCodec {
         );
     }
 
-    /// @notice Reads back what `encode` wrote.
-    function decode(bytes memory packed) internal pure returns (PoolArgs memory args) {
-        uint256 word = uint256(bytes32(packed));
+    /// @notice Reads back what `encode` wrote, as the one word it is.
+    function decode(uint256 word) internal pure returns (PoolArgs memory args) {
         args.asset = address(uint160(word >> 96));
         args.genesis = uint40(word >> 56);
         args.epochLength = uint32(word >> 24);

@@ -24,6 +24,7 @@ import {
   MIN_EPOCH,
 } from "../helpers/potluck.js";
 import { chain } from "../helpers/chain.js";
+import { IPool__factory } from "../../types/ethers-contracts/index.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture } = networkHelpers;
@@ -418,11 +419,30 @@ describe("PoolFactory", function () {
         await expectInvalid({ inKindWeightBps: BPS + 1 }, Parameter.InKindWeightBps, BigInt(BPS + 1));
       });
 
-      it("if the weighting is not a Weighting (the ABI decoder refuses it)", async function () {
+      it("if the weighting is not a Weighting (PoolInvalidParameter, not the ABI decoder's empty revert)", async function () {
+        await expectInvalid({ weighting: 2 }, Parameter.Weighting, 2n);
+        await expectInvalid({ weighting: 255 }, Parameter.Weighting, 255n);
+      });
+
+      it("if the weighting's word, sent raw, is past any uint8 (the whole word is reported)", async function () {
         const { factory, maintainer, alice } = await loadFixture(factoryFixture);
-        await expect(
-          factory.connect(alice).createPool(defaultConfig(maintainer.address, { weighting: 2 }), defaultLines()),
-        ).to.be.revertedWithoutReason(ethers);
+        const data = factory.interface.encodeFunctionData("createPool", [
+          defaultConfig(maintainer.address, { weighting: Weighting.Quadratic }),
+          defaultLines(),
+        ]);
+        // createPool(Config, BudgetLine[]): selector, the offset of the Config, then the Config's head.
+        const configAt = 4 + Number(BigInt(ethers.dataSlice(data, 4, 36)));
+        const weightingAt = configAt + 12 * 32; // Config.weighting is its 13th field
+        expect(BigInt(ethers.dataSlice(data, weightingAt, weightingAt + 32))).to.equal(BigInt(Weighting.Quadratic));
+        const word = 2n ** 255n + 1n;
+        const raw = ethers.concat([
+          ethers.dataSlice(data, 0, weightingAt),
+          ethers.toBeHex(word, 32),
+          ethers.dataSlice(data, weightingAt + 32),
+        ]);
+        await expect(alice.sendTransaction({ to: await factory.getAddress(), data: raw }))
+          .to.be.revertedWithCustomError(factory, "PoolInvalidParameter")
+          .withArgs(Parameter.Weighting, word);
         expect(await factory.poolCount()).to.equal(0n);
       });
 
@@ -586,6 +606,41 @@ describe("Pool (implementation and initialize)", function () {
       await expect(implementation.connect(stranger).sweep()).to.revert(ethers);
       expect(await ethers.provider.getBalance(address)).to.equal(0n);
       expect(await implementation.totalGiven()).to.equal(0n);
+    });
+
+    it("answers every call with the pool's own error or a wound-down pool's figures, never a panic (it is no clone: it has no args)", async function () {
+      const { implementation, extension, stranger } = await loadFixture(factoryFixture);
+      const pool = IPool__factory.connect(await implementation.getAddress(), stranger);
+      await expect(pool.give(ETH, { value: ETH })).to.be.revertedWithCustomError(pool, "PoolIsWoundDown");
+      await expect(stranger.sendTransaction({ to: await pool.getAddress(), value: ETH })).to.be.revertedWithCustomError(
+        pool,
+        "PoolIsWoundDown",
+      );
+      await expect(pool.give(ETH)).to.be.revertedWithCustomError(pool, "PoolWrongValue").withArgs(0n, ETH);
+      await expect(pool.giveWithPermit(ETH, 0n, 0, ethers.ZeroHash, ethers.ZeroHash)).to.be.revertedWithCustomError(
+        pool,
+        "PoolNotTokenPool",
+      );
+      await expect(pool.subscribe(ETH, HOUR)).to.be.revertedWithCustomError(pool, "PoolNotTokenPool");
+      await expect(pool.sweep()).to.be.revertedWithCustomError(pool, "PoolIsWoundDown");
+      await expect(pool.nominate(stranger.address)).to.be.revertedWithCustomError(pool, "PoolElectionPhase").withArgs(0n);
+      await expect(pool.vote(stranger.address)).to.be.revertedWithCustomError(pool, "PoolElectionPhase").withArgs(0n);
+      await expect(pool.describeCandidacy("", "")).to.be.revertedWithCustomError(pool, "PoolElectionPhase").withArgs(0n);
+      await expect(pool.finalizeElection()).to.be.revertedWithCustomError(pool, "PoolNoElection");
+      expect(await pool.epoch()).to.equal(0n);
+      expect(await pool.asset()).to.equal(ZERO);
+      expect(await pool.weighting()).to.equal(BigInt(Weighting.Linear));
+      expect(await pool.inKindWeightBps()).to.equal(0n);
+      expect(await pool.totalWeight()).to.equal(0n);
+      expect(await pool.weightOf(stranger.address)).to.equal(0n);
+      expect([...(await pool.contributionOf(stranger.address))]).to.deep.equal([0n, 0n]);
+      // The views the extension serves, through the implementation's fallback and on the extension itself.
+      for (const face of [pool, IPool__factory.connect(await extension.getAddress(), stranger)]) {
+        expect([...(await face.election())]).to.deep.equal([0n, 0n, 0n, 0n, ZERO, 0n]);
+        expect([...(await face.petition())]).to.deep.equal([0n, 0n, ethers.MaxUint256, 0n]);
+        expect([...(await face.carried())]).to.deep.equal([0n, 0n, 0n, 0n]);
+        await expect(face.budgetLine(0n)).to.be.revertedWithCustomError(face, "PoolUnknownLine").withArgs(0n, 0n);
+      }
     });
 
     it("has no maintainer and is wound down", async function () {
