@@ -415,6 +415,7 @@ describe("scripts and tasks", function () {
       await writeFile(another, "Hetzner invoice 43: 2 ETH");
       await fails("pool:claim", { pool: "0", line: "0", amount: "2 ETH", receipt: another, from: "1" }, /Budget line 0 \("hosting"\) has only 0\.005 ETH left this period; the claim asks for 2 ETH\./);
       await fails("pool:claim", { pool: "0", line: "catering", amount: "1", receipt: another, from: "1" }, /has no budget line named "catering"/);
+      await fails("pool:claim", { pool: "0", line: "#7", amount: "1", receipt: another, from: "1" }, /Tiny Type Checker has no budget line 7: its lines are 0 to \d+\.$/);
       await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt: another, from: "2" }, /Only the pool's maintainer can do this/);
       await fails("pool:claim", { pool: "0", line: "0", amount: "0.001", receipt: path.join(dir, "missing.pdf"), from: "1" }, /Cannot read the receipt .*no such file/);
       await fails("pool:pay", { pool: "0", claim: String(number) }, new RegExp(`Claim #${number} is still in its challenge window: it can be paid from .* \\(in \\d+h`));

@@ -15,6 +15,32 @@ export async function poolFor(ctx: TaskContext, ref: string): Promise<OpenPool> 
   return opened;
 }
 
+/**
+ * A budget line named on the command line: its number ("2", "#2") or its name as stored (in any case), as
+ * `pool:claim` and `pool:propose-line` take it; refused in words when the pool has no such line. `orNew` adds
+ * how to add one (`pool:propose-line new`) to the refusal.
+ */
+export async function lineFor(opened: OpenPool, value: string, { orNew = false } = {}): Promise<number> {
+  const count = Number(await opened.pool.lineCount());
+  const text = value.trim();
+  if (/^#?[0-9]+$/.test(text)) {
+    const line = Number(text.replace("#", ""));
+    // The contract would read `line == lineCount()` in a proposal as adding a line: adding is said with `new`.
+    if (line >= count) {
+      throw new PotluckError(`${opened.entry.label} has no budget line ${line}: ${count === 0 ? "it has no lines" : `its lines are 0 to ${count - 1}`}.${orNew ? " Write `new` to add one." : ""}`);
+    }
+    return line;
+  }
+  const names = await Promise.all(Array.from({ length: count }, (_, i) => opened.pool.budgetLine(i).then((l) => l[0])));
+  const line = names.findIndex((n) => n.toLowerCase() === text.toLowerCase());
+  if (line < 0) {
+    // What the pool's creator named the lines, as printed (inert); matching is on the names as stored.
+    const shown = names.map((n, i) => `${i} ${inert(n, { max: 40 })}`).join(", ");
+    throw new PotluckError(`${opened.entry.label} has no budget line named "${value}". Its lines: ${shown || "none"}${orNew ? " (or `new` to add one)" : ""}.`);
+  }
+  return line;
+}
+
 /** The pool's claims in filing order (a claim's number is its place here): ids from ClaimFiled. */
 export async function filedClaims(opened: OpenPool) {
   const filed = await opened.pool.queryFilter(opened.pool.filters.ClaimFiled(), opened.entry.createdAtBlock);

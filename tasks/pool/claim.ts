@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { eventIn, poolFor, weightFormatter } from "../../scripts/lib/actions.js";
+import { eventIn, lineFor, poolFor, weightFormatter } from "../../scripts/lib/actions.js";
 import { printMaintainerCall } from "../../scripts/lib/calldata.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
 import { formatAmount, formatCountdown, formatDate, inert, parseAmount, PotluckError } from "@potluck/core";
@@ -13,19 +13,10 @@ export default async function claim(args: Args, hre: HardhatRuntimeEnvironment) 
   return runPotluckTask(hre, async (ctx) => {
     const opened = await poolFor(ctx, args.pool);
     const { pool, asset, entry } = opened;
-    const count = Number(await pool.lineCount());
-    const names = await Promise.all(Array.from({ length: count }, (_, i) => pool.budgetLine(i).then((l) => l[0])));
-    // What the pool's creator named the lines, as printed (inert); matching is on the names as stored.
-    const shownNames = names.map((n) => inert(n, { max: 40 }));
-    let line: number;
-    if (/^#?[0-9]+$/.test(args.line.trim())) {
-      line = Number(args.line.trim().replace("#", ""));
-    } else {
-      line = names.findIndex((n) => n.toLowerCase() === args.line.trim().toLowerCase());
-      if (line < 0) {
-        throw new PotluckError(`${entry.label} has no budget line named "${args.line}". Its lines: ${shownNames.map((n, i) => `${i} ${n}`).join(", ") || "none"}.`);
-      }
-    }
+    const line = await lineFor(opened, args.line);
+    const [lineName] = await pool.budgetLine(line);
+    // What the pool's creator named the line, as printed (inert).
+    const shownName = inert(lineName, { max: 40 });
     const amount = parseAmount(args.amount, asset);
     let bytes: Buffer;
     try {
@@ -38,13 +29,13 @@ export default async function claim(args: Args, hre: HardhatRuntimeEnvironment) 
     if (args.calldata) {
       const payee = sender ? await pool.maintainer() : await addressArg(ctx.potluck, args.payee, "payee");
       const data = pool.interface.encodeFunctionData("fileClaim", [line, amount, payee, hash, args.uri ?? ""]);
-      await printMaintainerCall(ctx, opened, `Claim ${formatAmount(amount, asset)} from line ${line} (${names[line] ?? "?"}) of ${entry.label} for ${payee}`, data);
+      await printMaintainerCall(ctx, opened, `Claim ${formatAmount(amount, asset)} from line ${line} (${shownName}) of ${entry.label} for ${payee}`, data);
       return;
     }
     const signer = await signerFor(ctx.potluck, args.from);
     const payee = sender ? signer.address : await addressArg(ctx.potluck, args.payee, "payee");
     const { logs } = await confirm(
-      `Filed a claim on ${entry.label}: ${formatAmount(amount, asset)} from line ${line} (${shownNames[line] ?? "?"}) to ${payee}`,
+      `Filed a claim on ${entry.label}: ${formatAmount(amount, asset)} from line ${line} (${shownName}) to ${payee}`,
       pool.connect(signer).fileClaim(line, amount, payee, hash, args.uri ?? ""),
     );
     const id = eventIn(opened, logs, "ClaimFiled")?.args.claimId as bigint;

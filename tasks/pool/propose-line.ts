@@ -1,5 +1,5 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { poolFor } from "../../scripts/lib/actions.js";
+import { lineFor, poolFor } from "../../scripts/lib/actions.js";
 import { printMaintainerCall } from "../../scripts/lib/calldata.js";
 import { LINE_CHANGE, lineChanges, lineRefusal, MAX_LINES, NEW_LINE, NO_RULES, type LineFields } from "../../scripts/lib/changes.js";
 import { runPotluckTask } from "../../scripts/lib/cli.js";
@@ -28,20 +28,7 @@ export default async function proposeLine(args: Args, hre: HardhatRuntimeEnviron
         throw new PotluckError('A new line needs --name, --cap and --period, e.g. --name "design" --cap 0.5 --period 30d.');
       }
     } else {
-      if (/^#?[0-9]+$/.test(text)) {
-        line = Number(text.replace("#", ""));
-        // The contract would read `line == lineCount()` as adding a line: adding is said with `new`.
-        if (line >= count) {
-          throw new PotluckError(`${entry.label} has no budget line ${line}: ${count === 0 ? "it has no lines" : `its lines are 0 to ${count - 1}`}. Write \`new\` to add one.`);
-        }
-      } else {
-        const names = await Promise.all(Array.from({ length: count }, (_, i) => pool.budgetLine(i).then((l) => l[0])));
-        line = names.findIndex((n) => n.toLowerCase() === text.toLowerCase());
-        if (line < 0) {
-          const shown = names.map((n, i) => `${i} ${inert(n, { max: 40 })}`).join(", ");
-          throw new PotluckError(`${entry.label} has no budget line named "${args.line}". Its lines: ${shown || "none"} (or \`new\` to add one).`);
-        }
-      }
+      line = await lineFor(opened, args.line, { orNew: true });
       const [name, cap, period] = await pool.budgetLine(line);
       inForce = { name, cap, period };
       if (!given(args.name) && !given(args.cap) && !given(args.period)) {
