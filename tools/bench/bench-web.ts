@@ -50,7 +50,7 @@ async function summarize(profile: CpuProfile, dist: string): Promise<string> {
   const consumer = async (url: string) => {
     if (!consumers.has(url)) {
       const file = path.join(dist, new URL(url).pathname);
-      consumers.set(url, existsSync(`${file}.map`) ? new SourceMapConsumer(JSON.parse(await readFile(`${file}.map`, "utf8"))) : null);
+      consumers.set(url, existsSync(`${file}.map`) ? new SourceMapConsumer(await readFile(`${file}.map`, "utf8")) : null);
     }
     return consumers.get(url)!;
   };
