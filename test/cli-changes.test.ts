@@ -10,7 +10,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { ETH as ETH_UNITS, formatDate } from "@potluck/core";
 import { explainError } from "../scripts/lib/errors.js";
 import { loadErrorInterface } from "../scripts/lib/potluck.js";
-import { seededCommandLine } from "./helpers/command-line.js";
+import { commandLine } from "./helpers/command-line.js";
 
 const DAY = 86_400n;
 const ETH = 10n ** 18n;
@@ -19,7 +19,7 @@ const ProposalStatus = { Pending: 1n, Rejected: 3n, Cancelled: 4n } as const;
 describe("budget and rules changes through the command line", function () {
   this.timeout(300_000);
 
-  const cli = seededCommandLine("cli-changes");
+  const cli = commandLine("cli-changes");
   const { run, ok, refuses, poolAt } = cli;
   let connection: NetworkConnection;
   let signers: HardhatEthersSigner[];

@@ -9,12 +9,12 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { negativeAmountIn } from "../scripts/lib/argv.js";
 import { ROOT } from "../scripts/lib/session.js";
-import { seededCommandLine } from "./helpers/command-line.js";
+import { commandLine } from "./helpers/command-line.js";
 
 describe("command-line refusals, paid and reserved, candidate statements", function () {
   this.timeout(300_000);
 
-  const cli = seededCommandLine("cli-refusals");
+  const cli = commandLine("cli-refusals");
   const { ok, refuses, poolAt } = cli;
   let connection: NetworkConnection;
   let signers: HardhatEthersSigner[];

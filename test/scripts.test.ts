@@ -6,8 +6,7 @@ import { expect } from "chai";
 import { Contract, type ContractTransactionResponse } from "ethers";
 import hre, { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CREATEX, CREATEX_CODEHASH, POTLUCK_SALT, create2Address } from "../scripts/lib/create2.js";
 import { installCreateX } from "../scripts/lib/deploy.js";
@@ -15,37 +14,18 @@ import { readDeployment, type DeploymentRecord } from "../scripts/lib/deployment
 import { decodeMetadata, encodeMetadata } from "@potluck/core";
 import { useSession } from "../scripts/lib/session.js";
 import type { IPool } from "../types/ethers-contracts/index.js";
+import { commandLine } from "./helpers/command-line.js";
 import { ClaimStatus, defaultConfig, ElectionPhase, SeatStatus } from "./helpers/potluck.js";
-
-interface Run {
-  success: boolean;
-  out: string;
-  err: string;
-}
 
 describe("scripts and tasks", function () {
   this.timeout(60_000);
 
+  const cli = commandLine("scripts", { deployAndSeed: false });
+  const { run, ok, poolAt } = cli;
   let connection: NetworkConnection;
-  let dir: string;
-  let restore: () => void;
-  let lines: { out: string[]; err: string[] };
   let signers: HardhatEthersSigner[];
-
-  /** Runs a task as the CLI would, capturing what it prints. */
-  async function run(id: string, args: Record<string, unknown> = {}): Promise<Run> {
-    lines.out = [];
-    lines.err = [];
-    const result = (await hre.tasks.getTask(id).run(args)) as { success: boolean };
-    return { success: result.success, out: lines.out.join("\n"), err: lines.err.join("\n") };
-  }
-
-  async function ok(id: string, args: Record<string, unknown> = {}): Promise<string> {
-    const r = await run(id, args);
-    expect(r.err, `${id} failed`).to.equal("");
-    expect(r.success).to.equal(true);
-    return r.out;
-  }
+  let dir: string;
+  before(() => ({ connection, signers, dir } = cli));
 
   async function fails(id: string, args: Record<string, unknown>, message: RegExp): Promise<void> {
     const r = await run(id, args);
@@ -56,29 +36,9 @@ describe("scripts and tasks", function () {
 
   const deployment = async (): Promise<DeploymentRecord> => (await readDeployment(31337, path.join(dir, "deployments")))!;
   const factory = async () => await connection.ethers.getContractAt("PoolFactory", (await deployment()).contracts.PoolFactory.address);
-  const poolAt = async (index: number) => await connection.ethers.getContractAt("IPool", await (await factory()).poolAt(index));
   const blockNumber = () => connection.ethers.provider.getBlockNumber();
   /** A pool's claim ids (receipt hashes) in filing order: a claim's number is its index here. */
   const claimIds = async (pool: IPool) => (await pool.queryFilter(pool.filters.ClaimFiled())).map((e) => e.args.claimId);
-
-  before(async function () {
-    connection = await network.create();
-    signers = await connection.ethers.getSigners();
-    dir = await mkdtemp(path.join(tmpdir(), "potluck-scripts-"));
-    lines = { out: [], err: [] };
-    restore = useSession({
-      connection,
-      deploymentsDir: path.join(dir, "deployments"),
-      frontendFile: path.join(dir, "frontend", "contracts.ts"),
-      out: (line) => lines.out.push(line),
-      err: (line) => lines.err.push(line),
-    });
-  });
-
-  after(async function () {
-    restore();
-    await rm(dir, { recursive: true, force: true });
-  });
 
   describe("deploy", function () {
     let dryRunAddresses: Record<string, string>;

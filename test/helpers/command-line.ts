@@ -1,6 +1,7 @@
 // The command line as the CLI tests drive it: Hardhat runs the tasks (`hre.tasks`) against a fresh in-process
-// network on which `deploy` and `seed` ran (the demo), with what they print captured. Call inside a `describe`:
-// it registers the `before` that deploys and seeds and the `after` that cleans up.
+// network, in a session of its own (deployments and the generated contracts file in a temporary folder), with
+// what they print captured; by default `deploy` and `seed` ran first (the demo). Call inside a `describe`: it
+// registers the `before` that sets this up and the `after` that cleans up.
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
 import hre, { network } from "hardhat";
@@ -16,8 +17,10 @@ export interface CommandLine {
   /** The network the tasks ran on, and its accounts (set once the `before` hook has run). */
   connection: NetworkConnection;
   signers: HardhatEthersSigner[];
+  /** The session's temporary folder: deployments/ and frontend/contracts.ts are written there. */
+  dir: string;
   /** Runs a task: whether it succeeded, and what it printed to stdout and stderr. */
-  run(id: string, args: Record<string, unknown>): Promise<{ success: boolean; out: string; err: string }>;
+  run(id: string, args?: Record<string, unknown>): Promise<{ success: boolean; out: string; err: string }>;
   /** Runs a task that must succeed and print no error; returns what it printed. */
   ok(id: string, args?: Record<string, unknown>): Promise<string>;
   /** Runs a task that must fail with one "Error: …" line matching `message`, having printed nothing else and mined no block. */
@@ -26,14 +29,14 @@ export interface CommandLine {
   poolAt(index: number): Promise<IPool>;
 }
 
-export function seededCommandLine(name: string): CommandLine {
-  let dir = "";
+export function commandLine(name: string, { deployAndSeed = true } = {}): CommandLine {
   let restore = () => {};
   const lines = { out: [] as string[], err: [] as string[] };
   const cli: CommandLine = {
     connection: undefined as unknown as NetworkConnection,
     signers: [],
-    async run(id, args) {
+    dir: "",
+    async run(id, args = {}) {
       lines.out = [];
       lines.err = [];
       const result = (await hre.tasks.getTask(id).run(args)) as { success: boolean };
@@ -55,7 +58,7 @@ export function seededCommandLine(name: string): CommandLine {
       expect(await cli.connection.ethers.provider.getBlockNumber(), "a transaction was sent").to.equal(before);
     },
     async poolAt(index) {
-      const record = (await readDeployment(31337, path.join(dir, "deployments")))!;
+      const record = (await readDeployment(31337, path.join(cli.dir, "deployments")))!;
       const factory = await cli.connection.ethers.getContractAt("PoolFactory", record.contracts.PoolFactory.address);
       return await cli.connection.ethers.getContractAt("IPool", await factory.poolAt(index));
     },
@@ -64,21 +67,23 @@ export function seededCommandLine(name: string): CommandLine {
   before(async function () {
     cli.connection = await network.create();
     cli.signers = await cli.connection.ethers.getSigners();
-    dir = await mkdtemp(path.join(tmpdir(), `potluck-${name}-`));
+    cli.dir = await mkdtemp(path.join(tmpdir(), `potluck-${name}-`));
     restore = useSession({
       connection: cli.connection,
-      deploymentsDir: path.join(dir, "deployments"),
-      frontendFile: path.join(dir, "frontend", "contracts.ts"),
+      deploymentsDir: path.join(cli.dir, "deployments"),
+      frontendFile: path.join(cli.dir, "frontend", "contracts.ts"),
       out: (line) => lines.out.push(line),
       err: (line) => lines.err.push(line),
     });
-    await cli.ok("deploy");
-    await cli.ok("seed");
+    if (deployAndSeed) {
+      await cli.ok("deploy");
+      await cli.ok("seed");
+    }
   });
 
   after(async function () {
     restore();
-    await rm(dir, { recursive: true, force: true });
+    await rm(cli.dir, { recursive: true, force: true });
   });
 
   return cli;
