@@ -8,14 +8,14 @@ import { chainNow, confirm, signerFor } from "../../scripts/lib/potluck.js";
 interface Args { pool: string; amount: string; from: string; approve?: boolean }
 
 /**
- * The token's EIP-712 domain when it takes EIP-2612 permits and says its domain (EIP-5267's `eip712Domain`, as
- * OpenZeppelin's ERC20Permit does), else undefined: such a token is given to with an approval instead.
+ * The token's EIP-712 domain and `owner`'s permit nonce when it takes EIP-2612 permits and says its domain
+ * (EIP-5267's `eip712Domain`, as OpenZeppelin's ERC20Permit does), else undefined: such a token is given to with
+ * an approval instead.
  */
-async function permitDomain(token: MockERC20) {
+async function permitFor(token: MockERC20, owner: string) {
   try {
-    const [, name, version, chainId, verifyingContract] = await token.eip712Domain();
-    await token.nonces(verifyingContract);
-    return { name, version, chainId, verifyingContract };
+    const [[, name, version, chainId, verifyingContract], nonce] = await Promise.all([token.eip712Domain(), token.nonces(owner)]);
+    return { domain: { name, version, chainId, verifyingContract }, nonce };
   } catch {
     return undefined;
   }
@@ -42,13 +42,12 @@ export default async function give({ pool: ref, amount: text, from, approve }: A
       const held = await token.balanceOf(signer.address);
       if (held < amount) throw new PotluckError(`${signer.address} holds only ${formatAmount(held, asset)}; the gift is ${shown}.`);
       const allowance = await token.allowance(signer.address, opened.address);
-      const domain = allowance < amount && approve !== true ? await permitDomain(token) : undefined;
-      if (domain !== undefined) {
+      const permit = allowance < amount && approve !== true ? await permitFor(token, signer.address) : undefined;
+      if (permit !== undefined) {
         // One transaction: a permit signed here (no gas) and the gift. The pool pulls only `amount`, and a permit
         // someone sends first still leaves the allowance the gift needs (giveWithPermit goes on).
         const deadline = (await chainNow(ctx.potluck.ethers)) + PERMIT_LIFETIME;
-        const nonce = await token.nonces(signer.address);
-        const signature = await signer.signTypedData(domain, { Permit: [...PERMIT_TYPES.Permit] }, { owner: signer.address, spender: opened.address, value: amount, nonce, deadline });
+        const signature = await signer.signTypedData(permit.domain, { Permit: [...PERMIT_TYPES.Permit] }, { owner: signer.address, spender: opened.address, value: amount, nonce: permit.nonce, deadline });
         const { v, r, s } = ctx.potluck.ethers.Signature.from(signature);
         await confirm(`Gave ${shown} to ${entry.label} from ${signer.address}, with a signed permit`, pool.connect(signer).giveWithPermit(amount, deadline, v, r, s));
       } else {
